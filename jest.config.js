@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  transform: { "^.+\\.(ts|tsx)$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
+  moduleNameMapper: {
+    // office-addin-mock pulls an ESM-only chain through office-addin-manifest under Jest 30
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+    "\\.(css)$": "<rootDir>/test/support/styleStub.js",
+  },
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+};

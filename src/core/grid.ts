@@ -1,0 +1,97 @@
+// The one shape every adapter fills: a worksheet as a rectangle of cell values.
+// Office.js (usedRange.values), .xlsx files (exceljs) and the browser preview all produce
+// this; the core never sees anything else.
+
+/** An Excel error value such as `#DIV/0!` or `#N/A`. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * One cell as the core sees it. Dates arrive as Excel serial numbers (as Office.js gives
+ * them); formulas arrive as their cached result.
+ */
+export type CellValue = string | number | boolean | null | CellError;
+
+/** A rectangle in sheet coordinates, 0-based, inclusive on both ends. */
+export interface RangeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** Sheet coordinates (0-based) of values[0][0]: a used range may start at, say, B3. */
+  top: number;
+  left: number;
+  /** Row-major values. Rows may be ragged; missing cells read as null. */
+  values: CellValue[][];
+  /**
+   * Merged areas. Only the top-left cell of a merge holds the value; adapters blank the
+   * others (exceljs repeats the master's value in every cell, Office.js does not).
+   */
+  merges: RangeBox[];
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+/** Value at sheet coordinates (0-based), null outside the grid. */
+export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  const r = grid.values[row - grid.top];
+  if (!r) return null;
+  const v = r[col - grid.left];
+  return v === undefined ? null : v;
+}
+
+/** Last row / column (0-based, inclusive) covered by the grid. */
+export function gridBottom(grid: SheetGrid): number {
+  return grid.top + grid.values.length - 1;
+}
+
+export function gridRight(grid: SheetGrid): number {
+  let width = 0;
+  for (const r of grid.values) if (r.length > width) width = r.length;
+  return grid.left + width - 1;
+}
+
+/** 0-based column index → letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row/column → A1 address without `$`. */
+export function toA1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** A1 address (with or without `$`, optionally `Sheet!`) → 0-based row/column. */
+export function fromA1(address: string): { row: number; col: number } {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(bare);
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** A1 range text for a box: `B3:D7`, or `B3` for a single cell. */
+export function boxToA1(box: RangeBox): string {
+  const a = toA1(box.top, box.left);
+  const b = toA1(box.bottom, box.right);
+  return a === b ? a : `${a}:${b}`;
+}

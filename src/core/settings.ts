@@ -1,0 +1,42 @@
+// Every threshold a rule or summary uses. Defaults follow DOMAIN.md; users change them in
+// the task pane's 設定 tab or with CLI flags.
+
+import type { Language } from "./findings";
+
+export interface Settings {
+  /** 達成率 for lower-is-better indicators: 計画/実績 (`inverse`) or 2 − 実績/計画 (`two-minus`). */
+  lowerIsBetter: "inverse" | "two-minus";
+  /**
+   * `absolute`: 実績/計画 (or the lower-is-better form).
+   * `change-from-base`: (実績 − 基準)/(計画 − 基準), 基準 = the row before the plan period.
+   */
+  rateBasis: "absolute" | "change-from-base";
+  /** Grade thresholds as fractions: ≥ achieved → 達成, ≥ nearly → 概ね達成, below → 未達成. */
+  gradeAchieved: number;
+  gradeNearly: number;
+  /** budget.plan-deviation fires when |予算/計画事業費 − 1| exceeds this (0.2 = ±20%). */
+  budgetPlanDeviation: number;
+  /**
+   * evaluation.letter.implausible: an A when at least this share of rated indicators is
+   * below `implausibleLowRate` in the evaluation year, or a C when every rated indicator is
+   * achieved.
+   */
+  implausibleShare: number;
+  implausibleLowRate: number;
+  language: Language;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  lowerIsBetter: "inverse",
+  rateBasis: "absolute",
+  gradeAchieved: 1.0,
+  gradeNearly: 0.8,
+  budgetPlanDeviation: 0.2,
+  implausibleShare: 0.5,
+  implausibleLowRate: 0.8,
+  language: "ja",
+};
+
+export function withDefaults(partial: Partial<Settings> | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, ...(partial ?? {}) };
+}

@@ -1,0 +1,61 @@
+// Summary figures, in the shape the JSON report documents (docs/report.md).
+
+import type { Direction, EvaluationCode } from "../model";
+
+export type Grade = "achieved" | "nearly" | "not";
+
+export interface IndicatorYearSummary {
+  year: number;
+  plan: number | null;
+  actual: number | null;
+  /** A fraction, unrounded (1.092 = 109.2%); null when undefined. */
+  rate: number | null;
+  grade: Grade | null;
+  /** Why rate is null, in English (`plan is 0`, `actual missing`…); absent when rate is set. */
+  rateUndefinedReason?: string;
+  /** Cells the figures came from (A1), for live formulas and click-to-cell. */
+  cells: { year: string | null; plan: string | null; actual: string | null };
+}
+
+export interface IndicatorSummary {
+  index: number;
+  name: string;
+  direction: Direction | null;
+  unit: string | null;
+  cumulative: boolean;
+  years: IndicatorYearSummary[];
+  /** Cumulative indicators: latest 実績値 ÷ final-year 計画値; null otherwise or undefined. */
+  progress: number | null;
+}
+
+export interface BudgetYearSummary {
+  year: number;
+  planned: number | null;
+  budget: number | null;
+  settlement: number | null;
+  settlementIsForecast: boolean;
+  /** 執行率 = 決算 ÷ 予算 */
+  executionRate: number | null;
+  /** 予算 ÷ 計画事業費 */
+  budgetToPlan: number | null;
+  cells: { planned: string | null; budget: string | null; settlement: string | null };
+}
+
+export interface SheetSummary {
+  measureCode: string | null;
+  measureName: string | null;
+  department: string | null;
+  fiscalYear: number | null;
+  planPeriod: { from: number | null; to: number | null };
+  /** Plan year → canonical code, e.g. { "2011": "AⅡ" }; years without a code are absent. */
+  evaluation: Record<string, EvaluationCode>;
+  indicators: IndicatorSummary[];
+  budget: BudgetYearSummary[];
+}
+
+/** Counts of findings per severity for one sheet, file or run. */
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
