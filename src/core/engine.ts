@@ -10,10 +10,13 @@ import { readSheet } from "./reader";
 import { runRules, notEvaluationFindings } from "./rules";
 import { summarizeSheet } from "./summary";
 import { defaultVocabulary, type Vocabulary } from "./vocabulary";
+import { applyProfile, type TemplateProfile } from "./profile";
 
 export interface CheckOptions {
   settings?: Partial<Settings>;
   vocabulary?: Vocabulary;
+  /** Template profile: its synonyms join the vocabulary, its pins override the label search (core/profile). */
+  profile?: TemplateProfile;
 }
 
 export interface SheetResult {
@@ -33,13 +36,16 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetResult {
   const settings = withDefaults(options.settings);
-  const model = readSheet(grid, options.vocabulary ?? defaultVocabulary);
+  const vocabulary = options.vocabulary ?? defaultVocabulary;
+  const { model, findings: templateFindings } = options.profile
+    ? applyProfile(grid, vocabulary, options.profile)
+    : { model: readSheet(grid, vocabulary), findings: [] };
   if (model.kind === "other") {
     const findings = notEvaluationFindings(model);
     return { sheet: grid.name, kind: "other", model, findings, summary: null, counts: countFindings(findings) };
   }
   const summary = summarizeSheet(model, settings);
-  const findings = runRules(model, summary, settings);
+  const findings = [...templateFindings, ...runRules(model, summary, settings)];
   return { sheet: grid.name, kind: "evaluation", model, findings, summary, counts: countFindings(findings) };
 }
 

@@ -33,6 +33,8 @@ export interface SheetGrid {
    * others (exceljs repeats the master's value in every cell, Office.js does not).
    */
   merges: RangeBox[];
+  /** Set when the adapter could not read the sheet (e.g. Excel refused a too-large range); values are then empty. */
+  readError?: { ja: string; en: string };
 }
 
 export interface WorkbookGrid {

@@ -29,6 +29,8 @@ export interface Field<T> {
   status: ValueStatus;
   /** What normalization did, or why the value is invalid. Japanese-neutral short text. */
   note?: string;
+  /** True when a template profile pin placed this value (core/profile), not the label search. */
+  pinned?: boolean;
 }
 
 export type Direction = "higher" | "lower" | "target";
@@ -112,8 +114,8 @@ export interface Indicator {
   /** 累計 / 累計数 in the name: values should not decrease. */
   cumulative: boolean;
   rows: IndicatorRow[];
-  /** Where the table (header + rows) was found; null when no table was found. */
-  table: { sheet: string; box: RangeBox } | null;
+  /** Where the table (header + rows) was found; null when no table was found. `pinned`: placed by a template profile pin. */
+  table: { sheet: string; box: RangeBox; pinned?: boolean } | null;
 }
 
 export interface BudgetYear {

@@ -23,6 +23,10 @@ export interface Settings {
    */
   implausibleShare: number;
   implausibleLowRate: number;
+  /** Roll-up flags: high-spend-low-achievement when 執行率 ≥ this and mean 達成率 < gradeNearly. */
+  rollupHighSpend: number;
+  /** Roll-up flag under-execution when 執行率 < this. */
+  rollupUnderExecution: number;
   language: Language;
 }
 
@@ -34,6 +38,8 @@ export const DEFAULT_SETTINGS: Settings = {
   budgetPlanDeviation: 0.2,
   implausibleShare: 0.5,
   implausibleLowRate: 0.8,
+  rollupHighSpend: 0.9,
+  rollupUnderExecution: 0.7,
   language: "ja",
 };
 

@@ -26,6 +26,11 @@ export interface IndicatorSummary {
   years: IndicatorYearSummary[];
   /** Cumulative indicators: latest 実績値 ÷ final-year 計画値; null otherwise or undefined. */
   progress: number | null;
+  /**
+   * The base-year row (the year before the plan period), kept out of `years` so that
+   * years[] holds plan years only; its rate is always null. Null/absent when there is none.
+   */
+  base?: IndicatorYearSummary | null;
 }
 
 export interface BudgetYearSummary {
@@ -58,4 +63,49 @@ export interface FindingCounts {
   error: number;
   warning: number;
   info: number;
+}
+
+/** Roll-up flags (issue 6): thresholds in Settings. */
+export type RollupFlag = "overrun" | "high-spend-low-achievement" | "under-execution";
+
+/** One measure (evaluation sheet) of a roll-up, figures for its evaluation year. */
+export interface RollupMeasure {
+  sheet: string;
+  measureCode: string | null;
+  measureName: string | null;
+  department: string | null;
+  fiscalYear: number | null;
+  /** 評価区分 of the evaluation year (valid codes only). */
+  evaluationCode: EvaluationCode | null;
+  /** Mean / minimum 達成率 over indicators with a rate in the evaluation year. */
+  meanRate: number | null;
+  minRate: number | null;
+  ratedIndicators: number;
+  budget: number | null;
+  settlement: number | null;
+  settlementIsForecast: boolean;
+  executionRate: number | null;
+  budgetToPlan: number | null;
+  flags: RollupFlag[];
+  counts: FindingCounts;
+}
+
+/** Totals per 作成課. */
+export interface RollupDepartment {
+  /** null when the sheets did not name one. */
+  department: string | null;
+  measures: number;
+  budget: number;
+  settlement: number;
+  /** Σ決算 ÷ Σ予算 over the measures that have both; null when none. */
+  executionRate: number | null;
+  flags: Record<RollupFlag, number>;
+}
+
+export interface Rollup {
+  measures: RollupMeasure[];
+  departments: RollupDepartment[];
+  /** Findings per severity across every sheet (evaluation and other). */
+  findings: FindingCounts;
+  sheets: { evaluation: number; other: number };
 }

@@ -1,0 +1,48 @@
+// Fields read from cells of a SheetIndex: one place for "cell (or blank slot) → Field".
+
+import type { Direction, Field } from "../model";
+import { normalizeText, parseDirection, parseNumber, parseYear } from "../normalize";
+import { emptyField, toField, type Cell, type SheetIndex } from "./sheetIndex";
+
+export type Slot = { row: number; col: number } | null;
+
+export function textField(index: SheetIndex, cell: Cell | null, slot: Slot = null): Field<string> {
+  if (!cell) return emptyField(slot ? index.ref(slot.row, slot.col) : null);
+  return { value: normalizeText(cell.text), raw: cell.text, cell: index.ref(cell.row, cell.col), status: "ok" };
+}
+
+/** A number at a table position; a blank position still gives its cell (the slot exists). */
+export function numberAt(index: SheetIndex, row: number, col: number): Field<number> {
+  const cell = index.at(row, col);
+  return cell ? toField(parseNumber(cell.value), index.ref(row, col)) : emptyField(index.ref(row, col));
+}
+
+export function yearAt(index: SheetIndex, row: number, col: number): Field<number> {
+  const cell = index.at(row, col);
+  return cell ? toField(parseYear(cell.value), index.ref(row, col)) : emptyField(index.ref(row, col));
+}
+
+export function textAt(index: SheetIndex, row: number, col: number): Field<string> {
+  return textField(index, index.at(row, col), { row, col });
+}
+
+export function directionField(index: SheetIndex, cell: Cell | null, slot: Slot): Field<Direction> {
+  return cell ? toField(parseDirection(cell.value), index.ref(cell.row, cell.col)) : emptyField(slot ? index.ref(slot.row, slot.col) : null);
+}
+
+const YEAR_MIN = 1989;
+const YEAR_MAX = 2100;
+
+const yearCells = new WeakMap<Cell, boolean>();
+
+/** A cell holding just a fiscal year (2011, ２０１１, 2011(H23)年度, H23). */
+export function isYearCell(cell: Cell | null): boolean {
+  if (!cell || cell.label || cell.text.length > 16) return false;
+  let known = yearCells.get(cell);
+  if (known === undefined) {
+    const parsed = parseYear(cell.value);
+    known = parsed.value !== null && parsed.value >= YEAR_MIN && parsed.value <= YEAR_MAX;
+    yearCells.set(cell, known);
+  }
+  return known;
+}

@@ -1,0 +1,258 @@
+// The label-anchored reader: SheetGrid → SheetModel. Fields are found by their labels (with
+// the vocabulary's synonyms), never by fixed addresses, so inserted rows, moved blocks,
+// merged or unmerged cells, stacked or side-by-side indicators and tables in either
+// orientation all read the same. The reader never emits findings and never throws.
+
+import type { SheetGrid } from "../grid";
+import type {
+  EvaluationCodeEntry,
+  EvaluationResult,
+  EvaluationSheet,
+  Field,
+  PlanPeriod,
+  SheetHeader,
+  SheetModel,
+  SheetTexts,
+  SubordinateProject,
+} from "../model";
+import { normalizeText, parseEvaluationCode, parsePeriod, parseYear } from "../normalize";
+import type { LabelName, Vocabulary } from "../vocabulary";
+import { readBudget } from "./budget";
+import { readIndicators } from "./indicators";
+import { isYearCell, textField } from "./fields";
+import { emptyField, toField, type Cell, SheetIndex } from "./sheetIndex";
+
+export { labelOf, type LabelMatch } from "./sheetIndex";
+
+/** Labels that mark a worksheet as an evaluation sheet (besides 施策課題). */
+const CORE_ANCHORS: LabelName[] = ["sectionIndicators", "indicatorName", "sectionBudget", "evaluationReason", "fiscalYear"];
+
+export function readSheet(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
+  const sheet = typeof grid?.name === "string" ? grid.name : "";
+  try {
+    return readGuarded(grid, vocabulary);
+  } catch (error) {
+    // A reader bug must not stop a batch of hundreds of workbooks; say so instead.
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: "other", sheet, reason: `could not be read: ${message}` };
+  }
+}
+
+function readGuarded(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
+  const index = new SheetIndex(grid, vocabulary);
+  if (index.cells.length === 0) return { kind: "other", sheet: grid.name, reason: "empty sheet" };
+  const measure = index.firstLabel("measure");
+  if (!measure) return { kind: "other", sheet: grid.name, reason: "no 施策課題 label" };
+  if (!CORE_ANCHORS.some((name) => index.firstLabel(name))) {
+    return { kind: "other", sheet: grid.name, reason: "施策課題 found but none of 参考指標, 事業費, 評価結果, 評価年度" };
+  }
+  const plan = readPlan(index);
+  const budget = readBudget(index);
+  const model: EvaluationSheet = {
+    kind: "evaluation",
+    sheet: grid.name,
+    header: readHeader(index, measure),
+    plan,
+    texts: readTexts(index),
+    evaluation: readEvaluation(index),
+    indicators: readIndicators(index),
+    budgetUnit: budget.unit,
+    budget: budget.years,
+    projects: readProjects(index),
+  };
+  return model;
+}
+
+/** Field<string> of the value next to the first label of a name. */
+function labelledText(index: SheetIndex, name: LabelName): Field<string> {
+  const label = index.firstLabel(name);
+  if (!label) return emptyField();
+  const { cell, slot } = index.valueOf(label);
+  return textField(index, cell, slot);
+}
+
+function readHeader(index: SheetIndex, measure: Cell): SheetHeader {
+  const titleCell = index.cells.find((c) => c.label?.names.includes("title")) ?? index.cells.find((c) => /評価[票表]/.test(c.text));
+  const title = titleCell ? textField(index, titleCell) : emptyField<string>();
+
+  const yearLabel = index.firstLabel("fiscalYear");
+  const yearValue = yearLabel ? index.valueOf(yearLabel) : { cell: null, slot: null };
+  const fiscalYear = yearValue.cell
+    ? toField(parseYear(yearValue.cell.value), index.ref(yearValue.cell.row, yearValue.cell.col))
+    : emptyField<number>(yearValue.slot ? index.ref(yearValue.slot.row, yearValue.slot.col) : null);
+
+  const related = labelledText(index, "relatedDepartments");
+  const relatedDepartments: Field<string[]> = {
+    ...related,
+    value:
+      related.value === null
+        ? null
+        : related.value
+            .split(/[、,，;\n]/)
+            .map((s) => s.trim())
+            .filter((s) => s !== ""),
+  };
+
+  const priorityLabel = index.firstLabel("priority");
+  const priorityValue = priorityLabel ? index.valueOf(priorityLabel, index.right, true) : { cell: null, slot: null };
+  const priorityText = textField(index, priorityValue.cell, priorityValue.slot);
+  const priority: Field<boolean> = { ...priorityText, value: priorityText.value === null ? null : true };
+
+  return {
+    title,
+    fiscalYear,
+    ...readMeasure(index, measure),
+    department: labelledText(index, "department"),
+    basicPolicy: labelledText(index, "basicPolicy"),
+    policyDirection: labelledText(index, "policyDirection"),
+    basicMeasure: labelledText(index, "basicMeasure"),
+    relatedDepartments,
+    priority,
+  };
+}
+
+/** 施策課題: `41303000 環境技術…` in one cell, or the code and the name in neighbouring cells. */
+function readMeasure(index: SheetIndex, label: Cell): { measureCode: Field<string>; measureName: Field<string> } {
+  const { cell, slot } = index.valueOf(label);
+  if (!cell) return { measureCode: emptyField(slot ? index.ref(slot.row, slot.col) : null), measureName: emptyField() };
+  const ref = index.ref(cell.row, cell.col);
+  const normalized = normalizeText(cell.text);
+  const m = /^(\d+)\s*([\s\S]*)$/.exec(normalized);
+  if (!m) return { measureCode: emptyField(), measureName: textField(index, cell) };
+  const measureCode: Field<string> = {
+    value: m[1],
+    raw: cell.text,
+    cell: ref,
+    status: cell.text.trim() === m[1] || typeof cell.value === "number" ? "ok" : "normalized",
+  };
+  if (measureCode.status === "normalized" && m[2] === "") measureCode.note = "full-width digits";
+  if (m[2] !== "") return { measureCode: { ...measureCode, status: "ok" }, measureName: { value: m[2], raw: cell.text, cell: ref, status: "ok" } };
+  const next = index.valueOf(cell);
+  return { measureCode, measureName: textField(index, next.cell, next.slot) };
+}
+
+function readPlan(index: SheetIndex): PlanPeriod {
+  for (const cell of index.cells) {
+    if (typeof cell.value !== "string" || !/実行計画|計画期間/.test(cell.text)) continue;
+    const period = parsePeriod(cell.text);
+    if (!period) continue;
+    const ref = index.ref(cell.row, cell.col);
+    const heading = normalizeText(cell.text)
+      .replace(/^[<＜〈《【\[■□◆◇\s]+|[>＞〉》】\]\s]+$/g, "")
+      .replace(/における[\s\S]*$/, "");
+    const yearField = (value: number): Field<number> => ({ value, raw: cell.text, cell: ref, status: "ok" });
+    return {
+      label: { value: heading, raw: cell.text, cell: ref, status: "ok" },
+      from: yearField(period.from),
+      to: yearField(period.to),
+    };
+  }
+  return { label: emptyField(), from: emptyField(), to: emptyField() };
+}
+
+function readTexts(index: SheetIndex): SheetTexts {
+  return {
+    issues: labelledText(index, "issues"),
+    overview: labelledText(index, "overview"),
+    goals: labelledText(index, "goals"),
+    results: labelledText(index, "results"),
+    remainingIssues: labelledText(index, "remainingIssues"),
+    futureDirection: labelledText(index, "futureDirection"),
+    glossary: readGlossary(index),
+  };
+}
+
+/** 用語説明: the text under (or beside) the heading, consecutive rows joined. */
+function readGlossary(index: SheetIndex): Field<string> {
+  const label = index.firstLabel("glossary");
+  if (!label) return emptyField();
+  const { cell, slot } = index.valueOf(label);
+  const first = textField(index, cell, slot);
+  if (!cell || cell.row === label.row || first.value === null) return first;
+  const lines = [first.value];
+  const raws = [cell.text];
+  for (let row = cell.box.bottom + 1; row <= index.bottom; row++) {
+    const next = index.at(row, cell.col);
+    if (!next || next.label) break;
+    lines.push(normalizeText(next.text));
+    raws.push(next.text);
+  }
+  return { ...first, value: lines.join("\n"), raw: raws.join("\n") };
+}
+
+/** 評価区分: the row of plan years near the 評価結果 label and the codes under (or beside) them. */
+function readEvaluation(index: SheetIndex): EvaluationResult {
+  const label = index.firstLabel("evaluationReason");
+  if (!label) return { reason: emptyField(), codes: [] };
+  let yearCells: Cell[] = [];
+  for (let row = label.row - 1; row <= label.box.bottom + 1; row++) {
+    const years = index.row(row).filter((c) => c.col > label.box.right && isYearCell(c));
+    if (years.length > yearCells.length) yearCells = years;
+  }
+  const used = new Set<Cell>(yearCells);
+  const codes: EvaluationCodeEntry[] = yearCells.map((yearCell) => {
+    const under = { row: yearCell.box.bottom + 1, col: yearCell.col };
+    let codeCell = index.at(under.row, under.col);
+    let slot = under;
+    if (!codeCell) {
+      // A code typed beside its year (2011 AⅡ 2012 AⅡ …) instead of under it.
+      const beside = index.at(yearCell.row, yearCell.box.right + 1);
+      if (beside && !isYearCell(beside) && parseEvaluationCode(beside.value).value !== null) {
+        codeCell = beside;
+        slot = { row: beside.row, col: beside.col };
+      }
+    }
+    if (codeCell) used.add(codeCell);
+    return {
+      year: toField(parseYear(yearCell.value), index.ref(yearCell.row, yearCell.col)),
+      code: codeCell
+        ? toField(parseEvaluationCode(codeCell.value), index.ref(codeCell.row, codeCell.col))
+        : emptyField(index.ref(slot.row, slot.col)),
+    };
+  });
+  codes.sort((a, b) => (a.year.value ?? 0) - (b.year.value ?? 0));
+  return { reason: readReason(index, label, used), codes };
+}
+
+/** The reason text: the first other non-empty cell right of the label (its rows), else below. */
+function readReason(index: SheetIndex, label: Cell, used: Set<Cell>): Field<string> {
+  const bottom = Math.max(label.box.bottom, ...[...used].map((c) => c.row));
+  const candidates = index.cells
+    .filter((c) => c.row >= label.row && c.row <= bottom && c.col > label.box.right && !used.has(c) && !c.label)
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  if (candidates.length > 0) return textField(index, candidates[0]);
+  const below = index.at(bottom + 1, label.col);
+  if (below && !below.label && below.text.length > 20) return textField(index, below);
+  return emptyField();
+}
+
+/** 配下の事務事業一覧: one or more 事務事業名 | 達成状況 column pairs, read row by row. */
+function readProjects(index: SheetIndex): SubordinateProject[] {
+  const first = index.firstLabel("projectName");
+  if (!first) return [];
+  const nameLabels = index.labels("projectName").filter((c) => c.row === first.row);
+  const statusLabels = index.labels("projectStatus").filter((c) => c.row === first.row);
+  const groups = nameLabels.map((nameLabel, i) => {
+    const nextLeft = nameLabels[i + 1]?.col ?? Infinity;
+    const status = statusLabels.find((s) => s.col > nameLabel.col && s.col < nextLeft);
+    return { nameCol: nameLabel.col, statusCol: status ? status.col : null };
+  });
+  const headerBottom = Math.max(...nameLabels.map((c) => c.box.bottom), ...statusLabels.map((c) => c.box.bottom));
+  const projects: SubordinateProject[] = [];
+  for (let row = headerBottom + 1; row <= index.bottom; row++) {
+    const names = groups.map((g) => index.at(row, g.nameCol));
+    if (names.every((c) => !c) || names.some((c) => c?.label)) break;
+    groups.forEach((group, i) => {
+      const nameCell = names[i];
+      if (!nameCell) return;
+      const statusCell = group.statusCol === null ? null : index.at(row, group.statusCol);
+      projects.push({
+        name: textField(index, nameCell),
+        status:
+          group.statusCol === null ? emptyField() : textField(index, statusCell, { row, col: group.statusCol }),
+      });
+    });
+  }
+  return projects;
+}
+

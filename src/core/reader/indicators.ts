@@ -1,0 +1,122 @@
+// 参考指標 blocks: every 参考指標名 label anchors a block; its description, direction and
+// table are looked for in the block's band — the columns up to the next block on the same
+// rows (side by side) and the rows down to the next block or section (stacked).
+
+import type { RangeBox } from "../grid";
+import type { Indicator, IndicatorRow } from "../model";
+import type { LabelName } from "../vocabulary";
+import { directionField, numberAt, textAt, textField, yearAt } from "./fields";
+import { emptyField, type Cell, type SheetIndex } from "./sheetIndex";
+
+/** Sections that end the 参考指標 area. */
+const AFTER_INDICATORS: LabelName[] = ["sectionBudget", "sectionProjects", "sectionGlossary", "budget", "projectName"];
+
+export function readIndicators(index: SheetIndex): Indicator[] {
+  const labels = index.labels("indicatorName");
+  return labels.map((label, i) => readIndicator(index, label, bandOf(index, label, labels), i));
+}
+
+function bandOf(index: SheetIndex, label: Cell, labels: readonly Cell[]): RangeBox {
+  let right = index.right;
+  for (const other of labels) {
+    if (other.row >= label.row && other.row <= label.box.bottom && other.col > label.col) right = Math.min(right, other.col - 1);
+  }
+  let bottom = index.bottom;
+  for (const other of labels) {
+    if (other.row > label.box.bottom && other.col <= right && other.box.right >= label.col) bottom = Math.min(bottom, other.row - 1);
+  }
+  for (const name of AFTER_INDICATORS) {
+    for (const cell of index.labels(name)) {
+      if (cell.row > label.row && cell.row <= bottom) bottom = cell.row - 1;
+    }
+  }
+  return { top: label.row, left: label.col, bottom, right };
+}
+
+function readIndicator(index: SheetIndex, label: Cell, band: RangeBox, position: number): Indicator {
+  const nameValue = index.valueOf(label, band.right);
+  const name = textField(index, nameValue.cell, nameValue.slot);
+  const descriptionLabel = index.firstLabel("description", band);
+  const descriptionValue = descriptionLabel ? index.valueOf(descriptionLabel, band.right) : { cell: null, slot: null };
+  const directionLabel = index.firstLabel("direction", band);
+  const directionValue = directionLabel ? index.valueOf(directionLabel, band.right) : { cell: null, slot: null };
+  const table = readTable(index, band);
+  const unitRow = table?.rows.find((row) => row.unit.value !== null);
+  return {
+    index: label.label?.index ?? position + 1,
+    name,
+    description: textField(index, descriptionValue.cell, descriptionValue.slot),
+    direction: directionField(index, directionValue.cell, directionValue.slot),
+    unit: unitRow ? unitRow.unit : emptyField<string>(),
+    cumulative: /累計/.test(name.value ?? ""),
+    rows: table?.rows ?? [],
+    table: table ? { sheet: index.grid.name, box: table.box } : null,
+  };
+}
+
+function labelIn(index: SheetIndex, name: LabelName, band: RangeBox, where: (c: Cell) => boolean): Cell | null {
+  return index.labels(name).find((c) => c.row >= band.top && c.row <= band.bottom && c.col >= band.left && c.col <= band.right && where(c)) ?? null;
+}
+
+/** The 年度/計画値/実績値 table whose header labels lie inside `box` (a template profile's pinned range); null when none. */
+export function readIndicatorTableIn(index: SheetIndex, box: RangeBox): { rows: IndicatorRow[]; box: RangeBox } | null {
+  return readTable(index, box);
+}
+
+function readTable(index: SheetIndex, band: RangeBox): { rows: IndicatorRow[]; box: RangeBox } | null {
+  const yearLabel = index.firstLabel("year", band);
+  if (!yearLabel) return null;
+  const sameRow = (c: Cell) => c.row === yearLabel.row && c.col > yearLabel.col;
+  const sameCol = (c: Cell) => c.col === yearLabel.col && c.row > yearLabel.row;
+  if (labelIn(index, "plan", band, sameRow) || labelIn(index, "actual", band, sameRow)) {
+    return readYearsDown(index, band, yearLabel, sameRow);
+  }
+  if (labelIn(index, "plan", band, sameCol) || labelIn(index, "actual", band, sameCol)) {
+    return readYearsAcross(index, band, yearLabel, sameCol);
+  }
+  return null;
+}
+
+function readYearsDown(index: SheetIndex, band: RangeBox, yearLabel: Cell, sameRow: (c: Cell) => boolean) {
+  const planCol = labelIn(index, "plan", band, sameRow)?.col ?? null;
+  const actualCol = labelIn(index, "actual", band, sameRow)?.col ?? null;
+  const unitCol = labelIn(index, "unit", band, sameRow)?.col ?? null;
+  const cols = [yearLabel.col, planCol, actualCol, unitCol];
+  const rows: IndicatorRow[] = [];
+  let last = yearLabel.box.bottom;
+  for (let row = last + 1; row <= band.bottom; row++) {
+    const cells = cols.map((col) => (col === null ? null : index.at(row, col)));
+    if (cells.every((c) => !c) || cells.some((c) => c?.label)) break;
+    rows.push({
+      year: yearAt(index, row, yearLabel.col),
+      plan: planCol === null ? emptyField() : numberAt(index, row, planCol),
+      actual: actualCol === null ? emptyField() : numberAt(index, row, actualCol),
+      unit: unitCol === null ? emptyField() : textAt(index, row, unitCol),
+    });
+    last = row;
+  }
+  const right = Math.max(...cols.filter((c): c is number => c !== null));
+  return { rows, box: { top: yearLabel.row, left: yearLabel.col, bottom: last, right } };
+}
+
+function readYearsAcross(index: SheetIndex, band: RangeBox, yearLabel: Cell, sameCol: (c: Cell) => boolean) {
+  const planRow = labelIn(index, "plan", band, sameCol)?.row ?? null;
+  const actualRow = labelIn(index, "actual", band, sameCol)?.row ?? null;
+  const unitRow = labelIn(index, "unit", band, sameCol)?.row ?? null;
+  const rowsOf = [yearLabel.row, planRow, actualRow, unitRow];
+  const rows: IndicatorRow[] = [];
+  let last = yearLabel.box.right;
+  for (let col = last + 1; col <= band.right; col++) {
+    const cells = rowsOf.map((row) => (row === null ? null : index.at(row, col)));
+    if (cells.every((c) => !c) || cells.some((c) => c?.label)) break;
+    rows.push({
+      year: yearAt(index, yearLabel.row, col),
+      plan: planRow === null ? emptyField() : numberAt(index, planRow, col),
+      actual: actualRow === null ? emptyField() : numberAt(index, actualRow, col),
+      unit: unitRow === null ? emptyField() : textAt(index, unitRow, col),
+    });
+    last = col;
+  }
+  const bottom = Math.max(...rowsOf.filter((r): r is number => r !== null));
+  return { rows, box: { top: yearLabel.row, left: yearLabel.col, bottom, right: last } };
+}

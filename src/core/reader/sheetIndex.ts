@@ -1,0 +1,275 @@
+// A worksheet prepared for label-anchored reading: every non-empty cell with its text and the
+// label it matches (if any), merges resolved to boxes, and the "value of a label" lookups.
+
+import { cellAt, gridBottom, gridRight, toA1, type CellValue, type RangeBox, type SheetGrid } from "../grid";
+import type { CellRef, Field } from "../model";
+import { cellText, labelKey, type Parsed } from "../normalize";
+import { LABEL_NAMES, defaultVocabulary, mergeVocabulary, type LabelName, type Vocabulary } from "../vocabulary";
+
+export interface LabelMatch {
+  names: LabelName[];
+  /** ① / 1 after the label (参考指標名①), null when none. */
+  index: number | null;
+}
+
+export interface Cell {
+  row: number;
+  col: number;
+  value: CellValue;
+  text: string;
+  /** The merged area this cell heads, or the cell itself. */
+  box: RangeBox;
+  label: LabelMatch | null;
+}
+
+// Labels are short; long cells are free text and are never compared (keeps reading fast).
+const MAX_LABEL_LENGTH = 40;
+const HEADING_DECORATION = /^[<＜〈《【\[■□◆◇▼▽▲△●○◎・\s]+|[>＞〉》】\]\s]+$/g;
+const YEAR_PREFIX = /^(?:\d{4}|(?:h|r|平成|令和)(?:\d{1,2}|元))/;
+const TERM_PREFIX = /^第\d+期/;
+const INDEX_SUFFIX = /\(?([1-9])\)?$/;
+
+interface Matcher {
+  synonyms: Map<string, LabelName[]>;
+  /** Cell text → match: templates repeat the same labels across hundreds of sheets. */
+  seen: Map<string, LabelMatch | null>;
+}
+
+const matcherCache = new WeakMap<Vocabulary, Matcher>();
+const SEEN_LIMIT = 20_000;
+
+function matcherFor(vocabulary: Vocabulary): Matcher {
+  const cached = matcherCache.get(vocabulary);
+  if (cached) return cached;
+  // A partial vocabulary (a department's file passed as is) still gets every default label.
+  const complete = mergeVocabulary(defaultVocabulary, vocabulary);
+  const synonyms = new Map<string, LabelName[]>();
+  for (const name of LABEL_NAMES) {
+    for (const synonym of complete[name] ?? []) {
+      if (typeof synonym !== "string") continue;
+      const key = labelKey(synonym);
+      if (!key) continue;
+      const names = synonyms.get(key) ?? [];
+      if (!names.includes(name)) names.push(name);
+      synonyms.set(key, names);
+    }
+  }
+  const matcher: Matcher = { synonyms, seen: new Map() };
+  matcherCache.set(vocabulary, matcher);
+  return matcher;
+}
+
+/** The label a cell text stands for, tolerant of decoration, ①-style marks and year prefixes. */
+function matchLabel(text: string, matcher: Matcher): LabelMatch | null {
+  if (text.length > MAX_LABEL_LENGTH) return null;
+  const known = matcher.seen.get(text);
+  if (known !== undefined) return known;
+  if (matcher.seen.size >= SEEN_LIMIT) matcher.seen.clear();
+  const match = matchKey(text, matcher.synonyms);
+  matcher.seen.set(text, match);
+  return match;
+}
+
+/** The label a text stands for, with a vocabulary (for tools that show what a cell means). */
+export function labelOf(text: string, vocabulary: Vocabulary): LabelMatch | null {
+  return matchLabel(text, matcherFor(vocabulary));
+}
+
+function matchKey(text: string, matcher: Map<string, LabelName[]>): LabelMatch | null {
+  const key = labelKey(text).replace(HEADING_DECORATION, "");
+  if (!key) return null;
+  const direct = matcher.get(key);
+  if (direct) return { names: direct, index: null };
+  const indexed = INDEX_SUFFIX.exec(key);
+  if (indexed) {
+    const names = matcher.get(key.slice(0, indexed.index));
+    if (names) return { names, index: Number(indexed[1]) };
+  }
+  for (const prefix of [YEAR_PREFIX, TERM_PREFIX]) {
+    const rest = key.replace(prefix, "");
+    if (rest === key) continue;
+    const names = matcher.get(rest)?.filter((n) => n !== "year");
+    // `2013年度` is a value, not the 年度 label.
+    if (names && names.length > 0) return { names, index: null };
+  }
+  return null;
+}
+
+const KEY_WIDTH = 1 << 20;
+
+export class SheetIndex {
+  readonly cells: Cell[] = [];
+  private readonly byPosition = new Map<number, Cell>();
+  private readonly byName = new Map<LabelName, Cell[]>();
+  private readonly byRow = new Map<number, Cell[]>();
+  /** Covered (non-head) position → head cell position of its merge. */
+  private readonly coveredBy = new Map<number, number>();
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+
+  constructor(
+    readonly grid: SheetGrid,
+    vocabulary: Vocabulary,
+  ) {
+    const matcher = matcherFor(vocabulary);
+    this.top = grid.top;
+    this.left = grid.left;
+    this.bottom = gridBottom(grid);
+    this.right = gridRight(grid);
+    const boxes = this.mergeBoxes();
+    grid.values.forEach((line, i) => {
+      if (!Array.isArray(line)) return;
+      line.forEach((value, j) => {
+        if (value === null || value === undefined) return;
+        const text = cellText(value);
+        if (text.trim() === "") return;
+        const row = grid.top + i;
+        const col = grid.left + j;
+        const box = boxes.get(this.key(row, col)) ?? { top: row, left: col, bottom: row, right: col };
+        const label = typeof value === "string" ? matchLabel(text, matcher) : null;
+        const cell: Cell = { row, col, value, text, box, label };
+        this.cells.push(cell);
+        this.byPosition.set(this.key(row, col), cell);
+        const rowCells = this.byRow.get(row);
+        if (rowCells) rowCells.push(cell);
+        else this.byRow.set(row, [cell]);
+        for (const name of label?.names ?? []) {
+          const named = this.byName.get(name);
+          if (named) named.push(cell);
+          else this.byName.set(name, [cell]);
+        }
+      });
+    });
+  }
+
+  private key(row: number, col: number): number {
+    return row * KEY_WIDTH + col;
+  }
+
+  /** Valid merges clipped to the grid; the first merge claiming a cell wins (overlaps are ignored). */
+  private mergeBoxes(): Map<number, RangeBox> {
+    const heads = new Map<number, RangeBox>();
+    const merges = Array.isArray(this.grid.merges) ? this.grid.merges : [];
+    let coveredBudget = 200_000; // a corrupt file may claim a huge area
+    for (const m of merges) {
+      if (!m || ![m.top, m.left, m.bottom, m.right].every(Number.isInteger)) continue;
+      const box = {
+        top: Math.max(m.top, this.top),
+        left: Math.max(m.left, this.left),
+        bottom: Math.min(m.bottom, this.bottom),
+        right: Math.min(m.right, this.right),
+      };
+      if (box.top !== m.top || box.left !== m.left || box.bottom < box.top || box.right < box.left) continue;
+      const head = this.key(box.top, box.left);
+      if (heads.has(head) || this.coveredBy.has(head)) continue;
+      const area = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+      if (area > coveredBudget) continue;
+      coveredBudget -= area;
+      heads.set(head, box);
+      for (let r = box.top; r <= box.bottom; r++) {
+        for (let c = box.left; c <= box.right; c++) {
+          const k = this.key(r, c);
+          if (k !== head && !this.coveredBy.has(k)) this.coveredBy.set(k, head);
+        }
+      }
+    }
+    return heads;
+  }
+
+  /** The non-empty cell at a position (null for blank or covered positions). */
+  at(row: number, col: number): Cell | null {
+    return this.byPosition.get(this.key(row, col)) ?? null;
+  }
+
+  /** Box of the cell or merge at a position, for slots that are blank. */
+  boxAt(row: number, col: number): RangeBox {
+    const cell = this.at(row, col);
+    if (cell) return cell.box;
+    return { top: row, left: col, bottom: row, right: col };
+  }
+
+  isCovered(row: number, col: number): boolean {
+    return this.coveredBy.has(this.key(row, col));
+  }
+
+  valueAt(row: number, col: number): CellValue {
+    return cellAt(this.grid, row, col);
+  }
+
+  ref(row: number, col: number): CellRef {
+    return { sheet: this.grid.name, address: toA1(row, col) };
+  }
+
+  /** Label cells of a name, in reading order (row by row, left to right). */
+  labels(name: LabelName): readonly Cell[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** Non-empty cells of a row, left to right. */
+  row(row: number): readonly Cell[] {
+    return this.byRow.get(row) ?? [];
+  }
+
+  firstLabel(name: LabelName, within?: RangeBox): Cell | null {
+    for (const c of this.labels(name)) {
+      if (within && !inside(c, within)) continue;
+      return c;
+    }
+    return null;
+  }
+
+  /**
+   * The value of a label: the nearest non-empty non-label cell to its right on its first row
+   * (stopping at another label or at `maxCol`), else the cell right below it when the label
+   * is a column header (merged wide, alone on its row, or one of a row of the same labels).
+   * `slot` is where the value would be when none was found, null when there is none.
+   */
+  valueOf(label: Cell, maxCol = this.right, acceptSameLabel = false): { cell: Cell | null; slot: { row: number; col: number } | null } {
+    const row = label.row;
+    const sameName = (c: Cell): boolean => c.label !== null && c.label.names.some((n) => label.label?.names.includes(n));
+    const isStop = (c: Cell): boolean => c.label !== null && !(acceptSameLabel && sameName(c));
+    let stoppedAtSame = false;
+    for (let col = label.box.right + 1; col <= maxCol; col++) {
+      const c = this.at(row, col);
+      if (!c) continue;
+      if (isStop(c)) {
+        stoppedAtSame = sameName(c);
+        break;
+      }
+      return { cell: c, slot: null };
+    }
+    const rowCells = this.row(row).filter((c) => c !== label);
+    const headerLike =
+      label.box.right > label.box.left ||
+      stoppedAtSame ||
+      label.box.right + 1 > maxCol ||
+      rowCells.every((c) => c.col > maxCol) ||
+      rowCells.some((c) => c.col < label.col && sameName(c));
+    if (headerLike) {
+      const below = this.at(label.box.bottom + 1, label.col);
+      if (below && !isStop(below)) return { cell: below, slot: null };
+      if (!below && label.box.bottom + 1 <= this.bottom) return { cell: null, slot: { row: label.box.bottom + 1, col: label.col } };
+      return { cell: null, slot: null };
+    }
+    const right = { row, col: label.box.right + 1 };
+    if (!this.at(right.row, right.col) && !this.isCovered(right.row, right.col)) return { cell: null, slot: right };
+    return { cell: null, slot: null };
+  }
+}
+
+export function inside(cell: { row: number; col: number }, box: RangeBox): boolean {
+  return cell.row >= box.top && cell.row <= box.bottom && cell.col >= box.left && cell.col <= box.right;
+}
+
+/** A Field from a normalize result and the cell it was read from. */
+export function toField<T>(parsed: Parsed<T>, cell: CellRef | null): Field<T> {
+  const field: Field<T> = { value: parsed.value, raw: parsed.raw, cell, status: parsed.status };
+  if (parsed.note !== undefined) field.note = parsed.note;
+  return field;
+}
+
+export function emptyField<T>(cell: CellRef | null = null): Field<T> {
+  return { value: null, raw: "", cell, status: "empty" };
+}

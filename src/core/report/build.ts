@@ -1,0 +1,169 @@
+// Builds the JSON report from per-file results. Pure and deterministic: the same input gives
+// the same object (files sorted by path), so only checkedAt differs between two runs.
+
+import type { Finding, Language, Severity } from "../findings";
+import { SEVERITY_ORDER } from "../findings";
+import type { SheetResult } from "../engine";
+import type { FindingCounts, IndicatorYearSummary, SheetSummary } from "../summary/types";
+import { contentHash } from "./hash";
+import type {
+  FileResult,
+  Report,
+  ReportFile,
+  ReportIndicatorYear,
+  ReportInput,
+  ReportIssue,
+  ReportSheet,
+  ReportSummary,
+  RuleCount,
+} from "./types";
+
+export const TOOL_NAME = "hyoka";
+
+const zeroCounts = (): FindingCounts => ({ error: 0, warning: 0, info: 0 });
+
+function addCounts(into: FindingCounts, more: FindingCounts): void {
+  into.error += more.error;
+  into.warning += more.warning;
+  into.info += more.info;
+}
+
+/** Code-unit order, not locale order: the same on every machine. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function toReportIssue(f: Finding, language: Language): ReportIssue {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    path: f.path,
+    message: f.message[language],
+    raw: f.raw ?? null,
+    expected: f.expected ? f.expected[language] : null,
+    related: f.related ? [...f.related] : [],
+  };
+}
+
+function toReportYear(y: IndicatorYearSummary): ReportIndicatorYear {
+  return {
+    year: y.year,
+    plan: y.plan,
+    actual: y.actual,
+    rate: y.rate,
+    grade: y.grade,
+    rateUndefinedReason: y.rateUndefinedReason ?? null,
+  };
+}
+
+export function toReportSummary(s: SheetSummary): ReportSummary {
+  const evaluation: Record<string, SheetSummary["evaluation"][string]> = {};
+  for (const year of Object.keys(s.evaluation).sort()) evaluation[year] = s.evaluation[year];
+  return {
+    measureCode: s.measureCode,
+    measureName: s.measureName,
+    department: s.department,
+    fiscalYear: s.fiscalYear,
+    planPeriod: { from: s.planPeriod.from, to: s.planPeriod.to },
+    evaluation,
+    indicators: s.indicators.map((i) => ({
+      index: i.index,
+      name: i.name,
+      direction: i.direction,
+      unit: i.unit,
+      cumulative: i.cumulative,
+      base: i.base ? toReportYear(i.base) : null,
+      years: i.years.map(toReportYear),
+      progress: i.progress,
+    })),
+    budget: s.budget.map((b) => ({
+      year: b.year,
+      planned: b.planned,
+      budget: b.budget,
+      settlement: b.settlement,
+      settlementIsForecast: b.settlementIsForecast,
+      executionRate: b.executionRate,
+      budgetToPlan: b.budgetToPlan,
+    })),
+  };
+}
+
+function toReportSheet(r: SheetResult, language: Language, includeModel: boolean): ReportSheet {
+  return {
+    sheet: r.sheet,
+    kind: r.kind,
+    counts: { error: r.counts.error, warning: r.counts.warning, info: r.counts.info },
+    issues: r.findings.map((f) => toReportIssue(f, language)),
+    summary: r.summary ? toReportSummary(r.summary) : null,
+    model: includeModel ? r.model : null,
+  };
+}
+
+function toReportFile(f: FileResult, language: Language, includeModel: boolean): ReportFile {
+  const sheets = f.sheets.map((s) => toReportSheet(s, language, includeModel));
+  const counts = zeroCounts();
+  for (const s of sheets) addCounts(counts, s.counts);
+  return {
+    path: f.path,
+    sha256: f.sha256,
+    error: f.error ? { code: f.error.code, message: f.error.message } : null,
+    counts,
+    sheets,
+  };
+}
+
+/** Per-rule counts: every catalogue rule (zero included), then rules outside it; by rule ID. */
+export function countByRule(
+  files: readonly ReportFile[],
+  rules: ReadonlyArray<{ id: string; severity: Severity }> = [],
+): RuleCount[] {
+  const rows = new Map<string, RuleCount>();
+  for (const r of rules) rows.set(r.id, { rule: r.id, severity: r.severity, count: 0 });
+  for (const file of files)
+    for (const sheet of file.sheets)
+      for (const issue of sheet.issues) {
+        const row = rows.get(issue.rule) ?? { rule: issue.rule, severity: issue.severity, count: 0 };
+        row.count++;
+        rows.set(issue.rule, row);
+      }
+  return [...rows.values()].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || comparePaths(a.rule, b.rule),
+  );
+}
+
+export function buildReport(input: ReportInput): Report {
+  const language = input.settings.language;
+  const includeModel = input.includeModel ?? true;
+  const files = [...input.files]
+    .sort((a, b) => comparePaths(a.path, b.path))
+    .map((f) => toReportFile(f, language, includeModel));
+  const issues = zeroCounts();
+  let sheets = 0;
+  let evaluationSheets = 0;
+  for (const f of files) {
+    addCounts(issues, f.counts);
+    sheets += f.sheets.length;
+    evaluationSheets += f.sheets.filter((s) => s.kind === "evaluation").length;
+  }
+  return {
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    ruleCatalogueVersion: input.ruleCatalogueVersion,
+    settingsHash: contentHash(input.settings),
+    vocabularyHash: input.customVocabulary == null ? null : contentHash(input.customVocabulary),
+    checkedAt: input.checkedAt,
+    language,
+    settings: { ...input.settings },
+    files,
+    totals: {
+      files: files.length,
+      filesUnreadable: files.filter((f) => f.error !== null).length,
+      sheets,
+      evaluationSheets,
+      otherSheets: sheets - evaluationSheets,
+      issues,
+      byRule: countByRule(files, input.rules),
+    },
+  };
+}

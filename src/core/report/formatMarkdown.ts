@@ -1,0 +1,127 @@
+// Audit report in Markdown: provenance first (what was checked, when, with which rules and
+// settings), totals and the per-rule table, then each file and sheet.
+
+import type { Language } from "../findings";
+import { SEVERITY_ORDER } from "../findings";
+import type { Report, ReportSheet } from "./types";
+import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, severityLabel } from "./labels";
+
+/** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
+export function mdCell(text: string | number | null): string {
+  if (text === null) return "";
+  return String(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/\r\n|\r|\n/g, "<br>")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+
+function table(header: string[], rows: Array<Array<string | number | null>>): string[] {
+  return [
+    `| ${header.map(mdCell).join(" | ")} |`,
+    `|${header.map(() => " --- ").join("|")}|`,
+    ...rows.map((r) => `| ${r.map(mdCell).join(" | ")} |`),
+  ];
+}
+
+export function formatMarkdown(report: Report): string {
+  const lang = report.language;
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const out: string[] = [`# ${L("title")}`, "", `## ${L("provenance")}`, ""];
+  out.push(
+    ...table(
+      [L("provenance"), ""],
+      [
+        [L("tool"), `${report.tool.name} ${report.tool.version}`],
+        [L("ruleCatalogue"), report.ruleCatalogueVersion],
+        [L("settingsHash"), report.settingsHash],
+        [L("vocabularyHash"), report.vocabularyHash ?? "-"],
+        [L("checkedAt"), report.checkedAt],
+      ],
+    ),
+  );
+  out.push("", ...table([L("file"), "SHA-256", L("sheets"), ...(["error", "warning", "info"] as const).map((s) => severityLabel(s, lang))],
+    report.files.map((f) => [f.path, f.sha256 ?? `${L("unreadable")} (${f.error?.code ?? ""})`, f.sheets.length, f.counts.error, f.counts.warning, f.counts.info])));
+
+  const t = report.totals;
+  out.push("", `## ${L("totals")}`, "");
+  out.push(
+    ...table(
+      ["", L("count")],
+      [
+        [L("files"), t.files],
+        [L("filesUnreadable"), t.filesUnreadable],
+        [L("sheets"), t.sheets],
+        [L("evaluationSheets"), t.evaluationSheets],
+        [L("otherSheets"), t.otherSheets],
+        [severityLabel("error", lang), t.issues.error],
+        [severityLabel("warning", lang), t.issues.warning],
+        [severityLabel("info", lang), t.issues.info],
+      ],
+    ),
+  );
+  out.push("", `## ${L("byRule")}`, "");
+  out.push(...table([L("rule"), L("severity"), L("count")], t.byRule.map((r) => [`\`${r.rule}\``, severityLabel(r.severity, lang), r.count])));
+
+  for (const file of report.files) {
+    out.push("", `## ${L("file")}: ${mdCell(file.path)}`, "");
+    if (file.sha256) out.push(`SHA-256: \`${file.sha256}\``, "");
+    if (file.error) {
+      out.push(`**${severityLabel("error", lang)} [${file.error.code}]** ${L("unreadable")}: ${mdCell(file.error.message)}`);
+      continue;
+    }
+    for (const sheet of file.sheets) out.push(...formatSheet(sheet, lang));
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+function formatSheet(sheet: ReportSheet, lang: Language): string[] {
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const s = sheet.summary;
+  const out = [`### ${L("sheet")}: ${mdCell(sheet.sheet)}`, ""];
+  if (!s) out.push(`${L("otherSheet")}`, "");
+  else {
+    const codes = Object.entries(s.evaluation).map(([y, c]) => `${y}: ${c}`).join(", ");
+    out.push(`${mdCell(s.measureCode)} ${mdCell(s.measureName)} · ${L("fiscalYear")} ${s.fiscalYear ?? "?"} · ${L("evaluation")} ${codes || "-"}`, "");
+  }
+  const issues = [...sheet.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  if (issues.length === 0) out.push(L("noIssues"), "");
+  else {
+    out.push(
+      ...table(
+        [L("severity"), L("cell"), L("rule"), L("message"), L("raw"), L("expected")],
+        issues.map((i) => [severityLabel(i.severity, lang), i.cell ?? "-", `\`${i.rule}\``, i.message, i.raw, i.expected]),
+      ),
+      "",
+    );
+  }
+  if (s && s.indicators.length) {
+    out.push(`#### ${L("achievement")}`, "");
+    const rows: Array<Array<string | number | null>> = [];
+    for (const ind of s.indicators)
+      for (const y of ind.years)
+        rows.push([`${circled(ind.index)} ${ind.name}`, directionLabel(ind.direction, lang), y.year, formatNumber(y.plan), formatNumber(y.actual), formatRate(y.rate), gradeLabel(y.grade, lang)]);
+    out.push(...table([L("indicator"), L("direction"), L("year"), L("plan"), L("actual"), L("rate"), L("grade")], rows), "");
+  }
+  if (s && s.budget.length) {
+    out.push(`#### ${L("budget")} (${L("unitThousandYen")})`, "");
+    out.push(
+      ...table(
+        [L("year"), L("planned"), L("budgetAmount"), L("settlement"), L("executionRate"), L("budgetToPlan")],
+        s.budget.map((b) => [
+          b.year,
+          formatNumber(b.planned),
+          formatNumber(b.budget),
+          `${formatNumber(b.settlement)}${b.settlementIsForecast ? ` (${L("forecast")})` : ""}`,
+          formatRate(b.executionRate),
+          formatRate(b.budgetToPlan),
+        ]),
+      ),
+      "",
+    );
+  }
+  return out;
+}

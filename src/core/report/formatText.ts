@@ -1,0 +1,121 @@
+// Readable terminal report: per file and sheet, findings with cell, raw and expected, then
+// the achievement and budget figures. ANSI colours only when the caller asks (a TTY).
+
+import type { Language, Severity } from "../findings";
+import { SEVERITY_ORDER } from "../findings";
+import type { Report, ReportIssue, ReportSheet, ReportSummary } from "./types";
+import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, severityLabel } from "./labels";
+
+export interface TextOptions {
+  color?: boolean;
+}
+
+const ANSI: Record<Severity | "bold" | "dim", string> = {
+  error: "\u001b[31m",
+  warning: "\u001b[33m",
+  info: "\u001b[36m",
+  bold: "\u001b[1m",
+  dim: "\u001b[2m",
+};
+const RESET = "\u001b[0m";
+
+/** Control characters in cell text must not drive the terminal (or break the layout). */
+function safe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?").replace(/\n/g, " ⏎ ");
+}
+
+function countsLine(c: { error: number; warning: number; info: number }, lang: Language): string {
+  return (["error", "warning", "info"] as const).map((s) => `${severityLabel(s, lang)} ${c[s]}`).join(" · ");
+}
+
+export function formatText(report: Report, options: TextOptions = {}): string {
+  const lang = report.language;
+  const paint = (style: keyof typeof ANSI, text: string): string =>
+    options.color ? `${ANSI[style]}${text}${RESET}` : text;
+  const out: string[] = [];
+  const t = report.totals;
+  out.push(paint("bold", `${report.tool.name} ${report.tool.version}`));
+  out.push(
+    `${label("files", lang)} ${t.files} (${label("filesUnreadable", lang)} ${t.filesUnreadable}) · ` +
+      `${label("sheets", lang)} ${t.sheets} (${label("evaluationSheets", lang)} ${t.evaluationSheets}, ` +
+      `${label("otherSheets", lang)} ${t.otherSheets}) · ${countsLine(t.issues, lang)}`,
+  );
+
+  for (const file of report.files) {
+    out.push("");
+    out.push(paint("bold", `${label("file", lang)}: ${safe(file.path)}`) + (file.sha256 ? paint("dim", `  sha256 ${file.sha256}`) : ""));
+    if (file.error) {
+      out.push(`  ${paint("error", `${severityLabel("error", lang)} [${file.error.code}]`)} ${label("unreadable", lang)}: ${safe(file.error.message)}`);
+      continue;
+    }
+    for (const sheet of file.sheets) formatSheet(sheet, lang, paint, out);
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+function formatSheet(
+  sheet: ReportSheet,
+  lang: Language,
+  paint: (style: keyof typeof ANSI, text: string) => string,
+  out: string[],
+): void {
+  const s = sheet.summary;
+  const head = s
+    ? `${s.measureCode ?? "?"} ${safe(s.measureName ?? "")} ${s.fiscalYear ?? "?"}${lang === "ja" ? "年度" : ""}`
+    : label("otherSheet", lang);
+  out.push(`  ${label("sheet", lang)} "${safe(sheet.sheet)}" — ${head} — ${countsLine(sheet.counts, lang)}`);
+  const issues = [...sheet.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const issue of issues) out.push(...formatIssue(issue, lang, paint));
+  if (s) formatFigures(s, lang, out);
+}
+
+/** Spaces after a severity word so the cells line up (colour codes must not count). */
+function pad(severity: Severity, lang: Language): string {
+  const label = severityLabel(severity, lang);
+  return " ".repeat(Math.max(0, (lang === "ja" ? 4 : 7) - label.length));
+}
+
+function formatIssue(
+  issue: ReportIssue,
+  lang: Language,
+  paint: (style: keyof typeof ANSI, text: string) => string,
+): string[] {
+  const lines = [
+    `    ${paint(issue.severity, severityLabel(issue.severity, lang))}${pad(issue.severity, lang)} ${(issue.cell ?? "-").padEnd(6)} ${issue.rule}  ${safe(issue.message)}`,
+  ];
+  const detail: string[] = [];
+  if (issue.raw !== null && issue.raw !== "") detail.push(`${label("raw", lang)}: "${safe(issue.raw)}"`);
+  if (issue.expected) detail.push(`${label("expected", lang)}: ${safe(issue.expected)}`);
+  if (detail.length) lines.push(`           ${detail.join("  ")}`);
+  return lines;
+}
+
+function formatFigures(s: ReportSummary, lang: Language, out: string[]): void {
+  const codes = Object.entries(s.evaluation).map(([y, c]) => `${y} ${c}`).join(", ");
+  if (codes) out.push(`    ${label("evaluation", lang)}: ${codes}`);
+  for (const ind of s.indicators) {
+    out.push(
+      `    ${label("achievement", lang)} ${circled(ind.index)} ${safe(ind.name)} (${directionLabel(ind.direction, lang)}` +
+        `${ind.cumulative ? `, ${label("cumulative", lang)}` : ""}${ind.unit ? `, ${safe(ind.unit)}` : ""})`,
+    );
+    for (const y of ind.years) {
+      out.push(
+        `      ${y.year}  ${label("plan", lang)} ${formatNumber(y.plan) || "-"}  ${label("actual", lang)} ${formatNumber(y.actual) || "-"}` +
+          `  ${label("rate", lang)} ${formatRate(y.rate) || "-"}${y.grade ? ` ${gradeLabel(y.grade, lang)}` : ""}` +
+          (y.rate === null && y.rateUndefinedReason ? ` (${y.rateUndefinedReason})` : ""),
+      );
+    }
+    if (ind.progress !== null) out.push(`      ${label("progress", lang)} ${formatRate(ind.progress)}`);
+  }
+  if (s.budget.length) {
+    out.push(`    ${label("budget", lang)} (${label("unitThousandYen", lang)})`);
+    for (const b of s.budget) {
+      out.push(
+        `      ${b.year}  ${label("planned", lang)} ${formatNumber(b.planned) || "-"}  ${label("budgetAmount", lang)} ${formatNumber(b.budget) || "-"}` +
+          `  ${label(b.settlementIsForecast ? "forecast" : "settlement", lang)} ${formatNumber(b.settlement) || "-"}` +
+          `  ${label("executionRate", lang)} ${formatRate(b.executionRate) || "-"}  ${label("budgetToPlan", lang)} ${formatRate(b.budgetToPlan) || "-"}`,
+      );
+    }
+  }
+}

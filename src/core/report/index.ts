@@ -1,0 +1,32 @@
+// Reports (JSON, text, Markdown, CSV) and the summary-sheet layout. Pure strings and data.
+
+export * from "./types";
+export { buildReport, countByRule, comparePaths, toReportIssue, toReportSummary, TOOL_NAME } from "./build";
+export { formatText, type TextOptions } from "./formatText";
+export { formatMarkdown, mdCell } from "./formatMarkdown";
+export { formatCsv, csvField, neutralizeFormula, CSV_COLUMNS } from "./formatCsv";
+export { formatJson } from "./formatJson";
+export { sha256Hex, canonicalJson, contentHash, utf8Bytes } from "./hash";
+export { formatRate, formatNumber, circled } from "./labels";
+export * from "./summaryLayout";
+
+import type { Report } from "./types";
+import { formatText } from "./formatText";
+import { formatMarkdown } from "./formatMarkdown";
+import { formatCsv } from "./formatCsv";
+import { formatJson } from "./formatJson";
+
+export type ReportFormat = "text" | "json" | "csv" | "md";
+
+export function formatReport(report: Report, format: ReportFormat, options: { color?: boolean } = {}): string {
+  switch (format) {
+    case "json":
+      return formatJson(report);
+    case "csv":
+      return formatCsv(report);
+    case "md":
+      return formatMarkdown(report);
+    default:
+      return formatText(report, options);
+  }
+}

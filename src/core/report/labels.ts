@@ -1,0 +1,109 @@
+// Words the report formatters print, in both languages, and the number formats they share.
+
+import type { Language, Severity } from "../findings";
+import type { Grade } from "../summary/types";
+import type { Direction } from "../model";
+
+const LABELS = {
+  file: { ja: "ファイル", en: "File" },
+  files: { ja: "ファイル数", en: "Files" },
+  filesUnreadable: { ja: "読めなかったファイル", en: "Unreadable files" },
+  sheets: { ja: "シート数", en: "Sheets" },
+  evaluationSheets: { ja: "評価票シート", en: "Evaluation sheets" },
+  otherSheets: { ja: "その他のシート", en: "Other sheets" },
+  sheet: { ja: "シート", en: "Sheet" },
+  cell: { ja: "セル", en: "Cell" },
+  rule: { ja: "ルール", en: "Rule" },
+  severity: { ja: "重要度", en: "Severity" },
+  message: { ja: "内容", en: "Message" },
+  count: { ja: "件数", en: "Count" },
+  raw: { ja: "入力値", en: "Raw" },
+  expected: { ja: "期待値", en: "Expected" },
+  unreadable: { ja: "読み込めません", en: "could not be read" },
+  otherSheet: { ja: "評価票ではないシート", en: "not an evaluation sheet" },
+  noIssues: { ja: "指摘なし", en: "no findings" },
+  title: { ja: "施策評価票 検証レポート", en: "Evaluation sheet check report" },
+  provenance: { ja: "検証の記録", en: "Provenance" },
+  tool: { ja: "ツール", en: "Tool" },
+  ruleCatalogue: { ja: "ルールカタログ版", en: "Rule catalogue version" },
+  settingsHash: { ja: "設定のハッシュ", en: "Settings hash" },
+  vocabularyHash: { ja: "語彙のハッシュ", en: "Vocabulary hash" },
+  checkedAt: { ja: "検証日時", en: "Checked at" },
+  totals: { ja: "集計", en: "Totals" },
+  byRule: { ja: "ルール別件数", en: "Findings per rule" },
+  findings: { ja: "指摘", en: "Findings" },
+  achievement: { ja: "達成率", en: "Achievement" },
+  budget: { ja: "事業費", en: "Budget" },
+  year: { ja: "年度", en: "Year" },
+  indicator: { ja: "指標", en: "Indicator" },
+  direction: { ja: "方向性", en: "Direction" },
+  plan: { ja: "計画値", en: "Plan" },
+  actual: { ja: "実績値", en: "Actual" },
+  rate: { ja: "達成率", en: "Rate" },
+  grade: { ja: "評価", en: "Grade" },
+  progress: { ja: "最終年度計画に対する進捗", en: "Progress to final plan" },
+  planned: { ja: "計画事業費", en: "Planned cost" },
+  budgetAmount: { ja: "予算", en: "Budget" },
+  settlement: { ja: "決算", en: "Settlement" },
+  forecast: { ja: "決算見込", en: "Forecast" },
+  executionRate: { ja: "執行率", en: "Execution" },
+  budgetToPlan: { ja: "予算/計画", en: "Budget/plan" },
+  cumulative: { ja: "累計", en: "cumulative" },
+  fiscalYear: { ja: "評価年度", en: "Fiscal year" },
+  evaluation: { ja: "評価区分", en: "Evaluation" },
+  unitThousandYen: { ja: "単位:千円", en: "thousand yen" },
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+export function label(key: LabelKey, language: Language): string {
+  return LABELS[key][language];
+}
+
+const SEVERITY_LABELS: Record<Severity, { ja: string; en: string }> = {
+  error: { ja: "エラー", en: "error" },
+  warning: { ja: "警告", en: "warning" },
+  info: { ja: "情報", en: "info" },
+};
+
+export function severityLabel(s: Severity, language: Language): string {
+  return SEVERITY_LABELS[s][language];
+}
+
+const GRADE_LABELS: Record<Grade, { ja: string; en: string }> = {
+  achieved: { ja: "達成", en: "achieved" },
+  nearly: { ja: "概ね達成", en: "nearly" },
+  not: { ja: "未達成", en: "not achieved" },
+};
+
+export function gradeLabel(g: Grade | null, language: Language): string {
+  return g ? GRADE_LABELS[g][language] : "";
+}
+
+const DIRECTION_LABELS: Record<Direction, { ja: string; en: string }> = {
+  higher: { ja: "大きいほどよい", en: "higher is better" },
+  lower: { ja: "小さいほどよい", en: "lower is better" },
+  target: { ja: "目標値に近いほどよい", en: "closer to target is better" },
+};
+
+export function directionLabel(d: Direction | null, language: Language): string {
+  return d ? DIRECTION_LABELS[d][language] : "?";
+}
+
+/** A fraction as a percentage with one decimal: 0.71333 → "71.3%"; null → "". */
+export function formatRate(rate: number | null): string {
+  return rate === null || !Number.isFinite(rate) ? "" : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+/** A figure as people read it: thousands separators, no locale dependence; null → "". */
+export function formatNumber(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return "";
+  const [int, frac] = String(Math.abs(n)).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+}
+
+/** ①–⑳ for an indicator's 1-based index, `(21)` beyond. */
+export function circled(index: number): string {
+  return index >= 1 && index <= 20 ? String.fromCharCode(0x2460 + index - 1) : `(${index})`;
+}

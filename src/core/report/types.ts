@@ -1,0 +1,140 @@
+// The JSON report's shape (docs/report.md, docs/report.schema.json). Key order in the
+// output follows the order of the properties here.
+
+import type { Language, Severity } from "../findings";
+import type { SheetModel } from "../model";
+import type { Settings } from "../settings";
+import type { Direction, EvaluationCode } from "../model";
+import type { FindingCounts, Grade } from "../summary/types";
+import type { SheetResult } from "../engine";
+
+/** What a front end hands to buildReport for one file. */
+export interface FileResult {
+  /** Path as the user should see it (relative to the working directory, `/` separators). */
+  path: string;
+  /** SHA-256 of the file's bytes (hex), null when the file could not be read at all. */
+  sha256: string | null;
+  error: FileError | null;
+  sheets: SheetResult[];
+}
+
+export interface FileError {
+  /** `not-found`, `empty`, `not-zip`, `xls`, `encrypted`, `corrupt`, `too-large`, `io`… */
+  code: string;
+  message: string;
+}
+
+export interface ReportIssue {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string | null;
+  path: string;
+  message: string;
+  raw: string | null;
+  expected: string | null;
+  related: string[];
+}
+
+export interface ReportIndicatorYear {
+  year: number;
+  plan: number | null;
+  actual: number | null;
+  rate: number | null;
+  grade: Grade | null;
+  rateUndefinedReason: string | null;
+}
+
+export interface ReportIndicator {
+  index: number;
+  name: string;
+  direction: Direction | null;
+  unit: string | null;
+  cumulative: boolean;
+  /** The base-year row (the year before the plan period), rate always null; null when none. */
+  base: ReportIndicatorYear | null;
+  years: ReportIndicatorYear[];
+  progress: number | null;
+}
+
+export interface ReportBudgetYear {
+  year: number;
+  planned: number | null;
+  budget: number | null;
+  settlement: number | null;
+  settlementIsForecast: boolean;
+  executionRate: number | null;
+  budgetToPlan: number | null;
+}
+
+export interface ReportSummary {
+  measureCode: string | null;
+  measureName: string | null;
+  department: string | null;
+  fiscalYear: number | null;
+  planPeriod: { from: number | null; to: number | null };
+  evaluation: Record<string, EvaluationCode>;
+  indicators: ReportIndicator[];
+  budget: ReportBudgetYear[];
+}
+
+export interface ReportSheet {
+  sheet: string;
+  kind: "evaluation" | "other";
+  counts: FindingCounts;
+  issues: ReportIssue[];
+  summary: ReportSummary | null;
+  model: SheetModel | null;
+}
+
+export interface ReportFile {
+  path: string;
+  sha256: string | null;
+  error: FileError | null;
+  counts: FindingCounts;
+  sheets: ReportSheet[];
+}
+
+export interface RuleCount {
+  rule: string;
+  severity: Severity;
+  count: number;
+}
+
+export interface ReportTotals {
+  files: number;
+  filesUnreadable: number;
+  sheets: number;
+  evaluationSheets: number;
+  otherSheets: number;
+  issues: FindingCounts;
+  /** One row per rule of the catalogue (zero counts included) plus any other rule that fired. */
+  byRule: RuleCount[];
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  ruleCatalogueVersion: string;
+  settingsHash: string;
+  vocabularyHash: string | null;
+  checkedAt: string;
+  language: Language;
+  settings: Settings;
+  files: ReportFile[];
+  totals: ReportTotals;
+}
+
+export interface ReportInput {
+  files: FileResult[];
+  toolVersion: string;
+  settings: Settings;
+  /** ISO 8601 time of the check; the one field that differs between two runs. */
+  checkedAt: string;
+  ruleCatalogueVersion: string;
+  /** The catalogue's rules, so the per-rule table lists rules that found nothing too. */
+  rules?: ReadonlyArray<{ id: string; severity: Severity }>;
+  /** A vocabulary given on top of the default (hashed for provenance), or null. */
+  customVocabulary?: unknown;
+  /** Leave the model out (smaller reports); default true. */
+  includeModel?: boolean;
+}

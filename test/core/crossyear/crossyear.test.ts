@@ -1,0 +1,82 @@
+import { checkSheet } from "../../../src/core/engine";
+import { crossYearCheck, type CrossYearInput } from "../../../src/core/crossyear";
+import type { EvaluationSheet } from "../../../src/core/model";
+import { renderSheet } from "../../../src/samples/layout";
+import type { MeasureData } from "../../../src/samples/measureData";
+import { sample41303000 } from "../../../src/samples/sample41303000";
+
+/** The 2012 book of the same measure: 2013 not yet reported, 2012's settlement a forecast. */
+function book2012(): MeasureData {
+  const d: MeasureData = JSON.parse(JSON.stringify(sample41303000));
+  d.fiscalYear = "2012年度";
+  d.evaluation.codes = ["AⅡ", "AⅡ", null];
+  for (const ind of d.indicators) for (const row of ind.rows) if (row.year === 2013) row.actual = null;
+  return d;
+}
+
+function model(data: MeasureData, sheet: string): { model: EvaluationSheet; cellOf: Record<string, string> } {
+  const rendered = renderSheet(data, sheet);
+  const result = checkSheet(rendered.grid);
+  if (result.model.kind !== "evaluation") throw new Error("sample not read as an evaluation sheet");
+  return { model: result.model, cellOf: rendered.cellOf };
+}
+
+describe("crossYearCheck", () => {
+  it("finds nothing when the 2012 and 2013 books agree on the past", () => {
+    const a = model(book2012(), "41303000");
+    const b = model(sample41303000, "41303000");
+    expect(crossYearCheck([{ file: "2012.xlsx", model: a.model }, { file: "2013.xlsx", model: b.model }])).toEqual([]);
+  });
+
+  it("reports a restated 2012 actual with both cells", () => {
+    const older = book2012();
+    older.indicators[0].rows[2].actual = 410; // 2012 published as 410, restated as 428 in 2013
+    const a = model(older, "41303000");
+    const b = model(sample41303000, "41303000");
+    const inputs: CrossYearInput[] = [
+      { file: "2013.xlsx", model: b.model },
+      { file: "2012.xlsx", model: a.model },
+    ];
+    const findings = crossYearCheck(inputs);
+    expect(findings).toHaveLength(1);
+    const f = findings[0];
+    expect(f).toMatchObject({
+      rule: "crossyear.value.changed",
+      severity: "warning",
+      file: "2013.xlsx",
+      sheet: "41303000",
+      cell: b.cellOf["indicators[0].rows[2].actual"],
+      path: "indicators[0].rows[2].actual",
+      raw: "428",
+      related: [`2012.xlsx 41303000!${a.cellOf["indicators[0].rows[2].actual"]}`],
+    });
+    expect(f.message.en).toBe(
+      `Indicator 1 "海外からの視察受入人数累計数" 2012 actual is "410" in the 2012 sheet (2012.xlsx 41303000!${a.cellOf["indicators[0].rows[2].actual"]}) but "428" in the 2013 sheet.`,
+    );
+  });
+
+  it("reports plans changed after the fact, rewritten codes and restated closed budgets", () => {
+    const older = book2012();
+    older.indicators[1].rows[1].plan = 35; // 2011 plan
+    older.evaluation.codes[0] = "BⅡ"; // 2011 code
+    older.budget[0].settlement = 38000; // 2011 決算
+    const a = model(older, "S");
+    const b = model(sample41303000, "S");
+    const rules = crossYearCheck([{ file: "a", model: a.model }, { file: "b", model: b.model }]).map((f) => `${f.rule} ${f.path} ${f.cell}`);
+    expect(rules).toEqual([
+      `crossyear.plan.changed indicators[1].rows[1].plan ${b.cellOf["indicators[1].rows[1].plan"]}`,
+      `crossyear.code.changed evaluation.codes[0].code ${b.cellOf["evaluation.codes[0].code"]}`,
+      `crossyear.budget.changed budget[0].settlement ${b.cellOf["budget[0].settlement"]}`,
+    ]);
+  });
+
+  it("does not compare different measures or the same year twice", () => {
+    const other = book2012();
+    other.measureCode = 41304000;
+    other.indicators[0].rows[2].actual = 1;
+    const a = model(other, "x");
+    const b = model(sample41303000, "x");
+    expect(crossYearCheck([{ file: "a", model: a.model }, { file: "b", model: b.model }])).toEqual([]);
+    expect(crossYearCheck([{ file: "a", model: b.model }, { file: "b", model: b.model }])).toEqual([]);
+  });
+});

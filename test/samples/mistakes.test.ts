@@ -1,0 +1,32 @@
+import { checkWorkbook } from "../../src/core/engine";
+import { RULES } from "../../src/core/rules";
+import { mistakesWorkbook } from "../../src/samples/mistakes";
+
+const { sheets, expected } = mistakesWorkbook();
+const results = checkWorkbook({ sheets: sheets.map((s) => s.grid) });
+const findings = results.flatMap((r) => r.findings);
+
+test("4–6 measures with different codes and departments, plus a 目次 sheet", () => {
+  expect(results.map((r) => [r.sheet, r.kind])).toEqual([
+    ["目次", "other"],
+    ["41303000", "evaluation"],
+    ["21101000", "evaluation"],
+    ["31201000", "evaluation"],
+    ["4130300", "evaluation"],
+    ["51101000", "evaluation"],
+  ]);
+  const departments = new Set(results.map((r) => r.summary?.department).filter(Boolean));
+  expect(departments.size).toBe(4);
+});
+
+test.each(expected.map((e) => [e.rule, e.sheet, e.cell] as const))("%s fires on %s at %s", (rule, sheet, cell) => {
+  const hits = findings.filter((f) => f.rule === rule && f.sheet === sheet);
+  expect(hits.map((f) => f.cell)).toContain(cell);
+});
+
+test("every rule of the catalogue is expected somewhere, at a real cell where the rule points at one", () => {
+  const covered = new Set(expected.map((e) => e.rule));
+  expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  const withoutCell = expected.filter((e) => e.cell === null).map((e) => e.rule).sort();
+  expect(withoutCell).toEqual(["budget.year.missing", "indicator.year.missing", "plan.period.missing", "sheet.not-evaluation"]);
+});
