@@ -1,0 +1,50 @@
+// Why a file could not be read, as a code a front end can act on (the CLI's exit 2, the
+// preview's message) plus a sentence in English and Japanese.
+
+export type WorkbookReadErrorCode = "empty" | "not-zip" | "xls" | "encrypted" | "corrupt" | "too-large";
+
+const MESSAGES: Record<WorkbookReadErrorCode, { en: string; ja: string }> = {
+  empty: { en: "The file is empty.", ja: "ファイルが空です。" },
+  "not-zip": {
+    en: "Not an Excel .xlsx workbook (the file is not a zip archive; a CSV or text file renamed .xlsx?).",
+    ja: "Excel の .xlsx ブックではありません(zip 形式ではありません。CSV やテキストの拡張子を変えたものではありませんか)。",
+  },
+  xls: {
+    en: "An old-format Excel .xls workbook: save it as .xlsx in Excel and try again.",
+    ja: "旧形式の Excel ブック(.xls)です。Excel で .xlsx 形式に保存し直してから再度お試しください。",
+  },
+  encrypted: {
+    en: "The workbook is password-protected (encrypted): remove the password in Excel and try again.",
+    ja: "パスワードで保護(暗号化)されたブックです。Excel でパスワードを解除してから再度お試しください。",
+  },
+  corrupt: {
+    en: "The workbook is damaged or incomplete and cannot be read.",
+    ja: "ブックが破損しているか不完全なため読み込めません。",
+  },
+  "too-large": {
+    en: "The workbook is too large to check safely.",
+    ja: "ブックが大きすぎるため、安全に検査できません。",
+  },
+};
+
+export class WorkbookReadError extends Error {
+  readonly code: WorkbookReadErrorCode;
+  readonly messageJa: string;
+  /** What exactly was found (`truncated zip`, `3,000,000,000 bytes declared`…), English. */
+  readonly detail?: string;
+
+  constructor(code: WorkbookReadErrorCode, detail?: string) {
+    const text = MESSAGES[code];
+    super(detail ? `${text.en} (${detail})` : text.en);
+    this.name = "WorkbookReadError";
+    this.code = code;
+    this.messageJa = detail ? `${text.ja}(${detail})` : text.ja;
+    this.detail = detail;
+    // ES2020 target keeps the prototype, but transpilers to ES5 would not: be explicit.
+    Object.setPrototypeOf(this, WorkbookReadError.prototype);
+  }
+}
+
+export function isWorkbookReadError(e: unknown): e is WorkbookReadError {
+  return e instanceof WorkbookReadError;
+}
