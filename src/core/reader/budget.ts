@@ -23,26 +23,31 @@ function kindOf(cell: Cell): CostKind | null {
 export function readBudget(index: SheetIndex): { unit: string | null; years: BudgetYear[] } {
   const section = index.firstLabel("sectionBudget");
   const from = section ? section.row : index.top;
-  const budgetLabel = index.cells.find((c) => c.row >= from && kindOf(c) === "budget");
+  const budgetLabel = index.labels("budget").find((c) => c.row >= from && kindOf(c) === "budget");
   if (!budgetLabel) return { unit: readUnit(index, from, section ? from + 3 : index.bottom), years: [] };
   const headerRow = budgetLabel.row;
-  const columns: CostColumn[] = index.cells
-    .filter((c) => c.row === headerRow && kindOf(c) !== null)
+  const columns: CostColumn[] = index
+    .row(headerRow)
+    .filter((c) => kindOf(c) !== null)
     .map((c) => ({ kind: kindOf(c) as CostKind, col: c.col }));
   const unit = readUnit(index, section ? from : headerRow - 3, headerRow);
-  const yearLabel = index.cells.find((c) => c.row === headerRow && c.col < budgetLabel.col && c.label?.names.includes("year"));
+  const yearLabel = index.row(headerRow).find((c) => c.col < budgetLabel.col && c.label?.names.includes("year"));
   if (yearLabel && isYearCell(index.at(yearLabel.box.bottom + 1, yearLabel.col))) {
     return { unit, years: readYearsDown(index, yearLabel, columns) };
   }
   return { unit, years: readYearsAcross(index, headerRow, columns) };
 }
 
+const UNIT = /単位\s*[:：]\s*([^)）\s]+)/;
+
 /** `(単位:千円)` near the table. */
 function readUnit(index: SheetIndex, fromRow: number, toRow: number): string | null {
-  for (const cell of index.cells) {
-    if (cell.row < fromRow || cell.row > toRow || typeof cell.value !== "string") continue;
-    const m = /単位\s*[:：]\s*([^)）\s]+)/.exec(normalizeText(cell.text));
-    if (m) return m[1];
+  for (let row = Math.max(fromRow, index.top); row <= Math.min(toRow, index.bottom); row++) {
+    for (const cell of index.row(row)) {
+      if (typeof cell.value !== "string") continue;
+      const m = UNIT.exec(normalizeText(cell.text));
+      if (m) return m[1];
+    }
   }
   return null;
 }
@@ -80,7 +85,7 @@ function readYearsDown(index: SheetIndex, yearLabel: Cell, columns: CostColumn[]
 function readYearsAcross(index: SheetIndex, headerRow: number, columns: CostColumn[]): BudgetYear[] {
   const yearRow = findYearRow(index, headerRow, columns);
   if (yearRow === null) return [];
-  const totalLabel = index.cells.find((c) => c.row > headerRow && c.label?.names.includes("budgetTotal"));
+  const totalLabel = index.labels("budgetTotal").find((c) => c.row > headerRow);
   const valueRow = totalLabel ? totalLabel.row : headerRow + 1;
   const groups = new Map<Cell, CostColumn[]>();
   for (const column of columns) {

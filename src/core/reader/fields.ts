@@ -1,7 +1,7 @@
 // Fields read from cells of a SheetIndex: one place for "cell (or blank slot) → Field".
 
 import type { Direction, Field } from "../model";
-import { normalizeText, parseDirection, parseNumber, parseYear } from "../normalize";
+import { normalizeText, parseDirection, parseNumber, parseYear, type Parsed } from "../normalize";
 import { emptyField, toField, type Cell, type SheetIndex } from "./sheetIndex";
 
 export type Slot = { row: number; col: number } | null;
@@ -17,9 +17,20 @@ export function numberAt(index: SheetIndex, row: number, col: number): Field<num
   return cell ? toField(parseNumber(cell.value), index.ref(row, col)) : emptyField(index.ref(row, col));
 }
 
+/** parseYear of a cell's value, parsed once per cell. */
+export function yearOf(cell: Cell): Parsed<number> {
+  if (cell.year === undefined) cell.year = parseYear(cell.value);
+  return cell.year;
+}
+
+/** The year field of a cell, at the cell. */
+export function yearField(index: SheetIndex, cell: Cell): Field<number> {
+  return toField(yearOf(cell), index.ref(cell.row, cell.col));
+}
+
 export function yearAt(index: SheetIndex, row: number, col: number): Field<number> {
   const cell = index.at(row, col);
-  return cell ? toField(parseYear(cell.value), index.ref(row, col)) : emptyField(index.ref(row, col));
+  return cell ? yearField(index, cell) : emptyField(index.ref(row, col));
 }
 
 export function textAt(index: SheetIndex, row: number, col: number): Field<string> {
@@ -33,16 +44,9 @@ export function directionField(index: SheetIndex, cell: Cell | null, slot: Slot)
 const YEAR_MIN = 1989;
 const YEAR_MAX = 2100;
 
-const yearCells = new WeakMap<Cell, boolean>();
-
 /** A cell holding just a fiscal year (2011, ２０１１, 2011(H23)年度, H23). */
 export function isYearCell(cell: Cell | null): boolean {
   if (!cell || cell.label || cell.text.length > 16) return false;
-  let known = yearCells.get(cell);
-  if (known === undefined) {
-    const parsed = parseYear(cell.value);
-    known = parsed.value !== null && parsed.value >= YEAR_MIN && parsed.value <= YEAR_MAX;
-    yearCells.set(cell, known);
-  }
-  return known;
+  const year = yearOf(cell).value;
+  return year !== null && year >= YEAR_MIN && year <= YEAR_MAX;
 }

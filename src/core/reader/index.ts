@@ -15,11 +15,11 @@ import type {
   SheetTexts,
   SubordinateProject,
 } from "../model";
-import { normalizeText, parseEvaluationCode, parsePeriod, parseYear } from "../normalize";
+import { normalizeText, parseEvaluationCode, parsePeriod } from "../normalize";
 import type { LabelName, Vocabulary } from "../vocabulary";
 import { readBudget } from "./budget";
 import { readIndicators } from "./indicators";
-import { isYearCell, textField } from "./fields";
+import { isYearCell, textField, yearField } from "./fields";
 import { emptyField, toField, type Cell, SheetIndex } from "./sheetIndex";
 
 export { labelOf, type LabelMatch } from "./sheetIndex";
@@ -72,13 +72,13 @@ function labelledText(index: SheetIndex, name: LabelName): Field<string> {
 }
 
 function readHeader(index: SheetIndex, measure: Cell): SheetHeader {
-  const titleCell = index.cells.find((c) => c.label?.names.includes("title")) ?? index.cells.find((c) => /評価[票表]/.test(c.text));
+  const titleCell = index.firstLabel("title") ?? index.cells.find((c) => /評価[票表]/.test(c.text));
   const title = titleCell ? textField(index, titleCell) : emptyField<string>();
 
   const yearLabel = index.firstLabel("fiscalYear");
   const yearValue = yearLabel ? index.valueOf(yearLabel) : { cell: null, slot: null };
   const fiscalYear = yearValue.cell
-    ? toField(parseYear(yearValue.cell.value), index.ref(yearValue.cell.row, yearValue.cell.col))
+    ? yearField(index, yearValue.cell)
     : emptyField<number>(yearValue.slot ? index.ref(yearValue.slot.row, yearValue.slot.col) : null);
 
   const related = labelledText(index, "relatedDepartments");
@@ -131,23 +131,32 @@ function readMeasure(index: SheetIndex, label: Cell): { measureCode: Field<strin
   return { measureCode, measureName: textField(index, next.cell, next.slot) };
 }
 
+const PLAN_HEADING = /実行計画|計画期間/;
+const PLAN_HEADING_DECORATION = /^[<＜〈《【\[■□◆◇\s]+|[>＞〉》】\]\s]+$/g;
+// A heading is a line; a longer cell naming 実行計画 is free text quoting it.
+const MAX_PLAN_HEADING_LENGTH = 100;
+
+/** The plan heading (第3期実行計画(2011(H23)〜2013(H25)年度)における…) and its period. */
 function readPlan(index: SheetIndex): PlanPeriod {
+  let unreadable: Cell | null = null;
   for (const cell of index.cells) {
-    if (typeof cell.value !== "string" || !/実行計画|計画期間/.test(cell.text)) continue;
+    if (typeof cell.value !== "string" || !PLAN_HEADING.test(cell.text)) continue;
     const period = parsePeriod(cell.text);
-    if (!period) continue;
-    const ref = index.ref(cell.row, cell.col);
-    const heading = normalizeText(cell.text)
-      .replace(/^[<＜〈《【\[■□◆◇\s]+|[>＞〉》】\]\s]+$/g, "")
-      .replace(/における[\s\S]*$/, "");
-    const yearField = (value: number): Field<number> => ({ value, raw: cell.text, cell: ref, status: "ok" });
-    return {
-      label: { value: heading, raw: cell.text, cell: ref, status: "ok" },
-      from: yearField(period.from),
-      to: yearField(period.to),
-    };
+    if (!period) {
+      if (!unreadable && cell.text.length <= MAX_PLAN_HEADING_LENGTH) unreadable = cell;
+      continue;
+    }
+    const label = planLabel(index, cell);
+    const yearField = (value: number): Field<number> => ({ value, raw: cell.text, cell: label.cell, status: "ok" });
+    return { label, from: yearField(period.from), to: yearField(period.to) };
   }
-  return { label: emptyField(), from: emptyField(), to: emptyField() };
+  // A heading without a readable period keeps its cell, so the missing period points at it.
+  return { label: unreadable ? planLabel(index, unreadable) : emptyField(), from: emptyField(), to: emptyField() };
+}
+
+function planLabel(index: SheetIndex, cell: Cell): Field<string> {
+  const heading = normalizeText(cell.text).replace(PLAN_HEADING_DECORATION, "").replace(/における[\s\S]*$/, "");
+  return { value: heading, raw: cell.text, cell: index.ref(cell.row, cell.col), status: "ok" };
 }
 
 function readTexts(index: SheetIndex): SheetTexts {
@@ -204,7 +213,7 @@ function readEvaluation(index: SheetIndex): EvaluationResult {
     }
     if (codeCell) used.add(codeCell);
     return {
-      year: toField(parseYear(yearCell.value), index.ref(yearCell.row, yearCell.col)),
+      year: yearField(index, yearCell),
       code: codeCell
         ? toField(parseEvaluationCode(codeCell.value), index.ref(codeCell.row, codeCell.col))
         : emptyField(index.ref(slot.row, slot.col)),
@@ -214,16 +223,24 @@ function readEvaluation(index: SheetIndex): EvaluationResult {
   return { reason: readReason(index, label, used), codes };
 }
 
-/** The reason text: the first other non-empty cell right of the label (its rows), else below. */
+/**
+ * The reason text: the first other non-empty cell right of the label (its rows), else a long
+ * text right below; never a label or the legend. Blank: an empty field at the reason's place.
+ */
 function readReason(index: SheetIndex, label: Cell, used: Set<Cell>): Field<string> {
-  const bottom = Math.max(label.box.bottom, ...[...used].map((c) => c.row));
-  const candidates = index.cells
-    .filter((c) => c.row >= label.row && c.row <= bottom && c.col > label.box.right && !used.has(c) && !c.label)
-    .sort((a, b) => a.row - b.row || a.col - b.col);
-  if (candidates.length > 0) return textField(index, candidates[0]);
+  let bottom = label.box.bottom;
+  for (const c of used) bottom = Math.max(bottom, c.row);
+  for (let row = label.row; row <= bottom; row++) {
+    const first = index.row(row).find((c) => c.col > label.box.right && !used.has(c) && !c.label);
+    if (first) return textField(index, first);
+  }
   const below = index.at(bottom + 1, label.col);
   if (below && !below.label && below.text.length > 20) return textField(index, below);
-  return emptyField();
+  // Blank: the reason's place is right of the label and of the years and codes beside it.
+  let right = label.box.right;
+  for (const c of used) right = Math.max(right, c.box.right);
+  const slot = { row: label.row, col: right + 1 };
+  return index.at(slot.row, slot.col) || index.isCovered(slot.row, slot.col) ? emptyField() : textField(index, null, slot);
 }
 
 /** 配下の事務事業一覧: one or more 事務事業名 | 達成状況 column pairs, read row by row. */

@@ -20,10 +20,27 @@ export interface Cell {
   /** The merged area this cell heads, or the cell itself. */
   box: RangeBox;
   label: LabelMatch | null;
+  /** parseYear of the value, once asked for (yearOf in reader/fields): years are looked at many times. */
+  year: Parsed<number> | undefined;
+}
+
+const NO_CELLS: readonly Cell[] = [];
+
+/** True for text that is empty or only whitespace, without copying long texts. */
+function isBlank(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  // Any character above the ASCII whitespace range that is not a known space ends the check early.
+  if (first > 0x20 && first !== 0xa0 && first < 0x1680) return false;
+  return text.trim() === "";
 }
 
 // Labels are short; long cells are free text and are never compared (keeps reading fast).
 const MAX_LABEL_LENGTH = 40;
+// The 評価区分 legend (A 施策が順調に推進したもの… B … C …) is one longer line.
+const MAX_LEGEND_LENGTH = 160;
+// `A `, `A:`, `A.` before a legend phrase.
+const LEGEND_LETTER = /^[abc][-:.、)]*/;
 const HEADING_DECORATION = /^[<＜〈《【\[■□◆◇▼▽▲△●○◎・\s]+|[>＞〉》】\]\s]+$/g;
 const YEAR_PREFIX = /^(?:\d{4}|(?:h|r|平成|令和)(?:\d{1,2}|元))/;
 const TERM_PREFIX = /^第\d+期/;
@@ -31,6 +48,8 @@ const INDEX_SUFFIX = /\(?([1-9])\)?$/;
 
 interface Matcher {
   synonyms: Map<string, LabelName[]>;
+  /** Keys of the evaluationLegend phrases, matched inside a cell rather than as the whole cell. */
+  legend: string[];
   /** Cell text → match: templates repeat the same labels across hundreds of sheets. */
   seen: Map<string, LabelMatch | null>;
 }
@@ -54,20 +73,38 @@ function matcherFor(vocabulary: Vocabulary): Matcher {
       synonyms.set(key, names);
     }
   }
-  const matcher: Matcher = { synonyms, seen: new Map() };
+  const legend = (complete.evaluationLegend ?? []).map((phrase) => labelKey(phrase)).filter((key) => key !== "");
+  const matcher: Matcher = { synonyms, legend, seen: new Map() };
   matcherCache.set(vocabulary, matcher);
   return matcher;
 }
 
 /** The label a cell text stands for, tolerant of decoration, ①-style marks and year prefixes. */
 function matchLabel(text: string, matcher: Matcher): LabelMatch | null {
-  if (text.length > MAX_LABEL_LENGTH) return null;
+  if (text.length > MAX_LEGEND_LENGTH) return null;
   const known = matcher.seen.get(text);
   if (known !== undefined) return known;
   if (matcher.seen.size >= SEEN_LIMIT) matcher.seen.clear();
-  const match = matchKey(text, matcher.synonyms);
+  const key = labelKey(text).replace(HEADING_DECORATION, "");
+  const match = (text.length <= MAX_LABEL_LENGTH ? matchKey(key, matcher.synonyms) : null) ?? matchLegend(key, matcher.legend);
   matcher.seen.set(text, match);
   return match;
+}
+
+const LEGEND_MATCH: LabelMatch = { names: ["evaluationLegend"], index: null };
+
+/**
+ * The 評価区分 legend is text of the form, never a value: a cell holding two of its phrases, or
+ * one after its letter (`A 施策が順調に推進したもの(…)`). A phrase alone in a cell is an
+ * ordinary synonym match.
+ */
+function matchLegend(key: string, legend: readonly string[]): LabelMatch | null {
+  if (legend.length === 0 || key === "") return null;
+  const afterLetter = key.replace(LEGEND_LETTER, "");
+  if (afterLetter !== key && legend.some((phrase) => afterLetter.startsWith(phrase))) return LEGEND_MATCH;
+  let found = 0;
+  for (const phrase of legend) if (key.includes(phrase) && ++found >= 2) return LEGEND_MATCH;
+  return null;
 }
 
 /** The label a text stands for, with a vocabulary (for tools that show what a cell means). */
@@ -75,8 +112,7 @@ export function labelOf(text: string, vocabulary: Vocabulary): LabelMatch | null
   return matchLabel(text, matcherFor(vocabulary));
 }
 
-function matchKey(text: string, matcher: Map<string, LabelName[]>): LabelMatch | null {
-  const key = labelKey(text).replace(HEADING_DECORATION, "");
+function matchKey(key: string, matcher: Map<string, LabelName[]>): LabelMatch | null {
   if (!key) return null;
   const direct = matcher.get(key);
   if (direct) return { names: direct, index: null };
@@ -95,15 +131,41 @@ function matchKey(text: string, matcher: Map<string, LabelName[]>): LabelMatch |
   return null;
 }
 
-const KEY_WIDTH = 1 << 20;
+// Positions are kept in dense arrays (one slot per grid position) up to this many positions;
+// a larger grid (a corrupt file's huge used range) falls back to maps of the filled ones.
+const DENSE_LIMIT = 1 << 22;
+const COVERED_BUDGET = 200_000; // a corrupt file may claim a huge merged area
+
+/** Position → value, over a grid's area: a dense array when it fits, a map otherwise. */
+class PositionTable<T> {
+  private readonly dense: (T | undefined)[] | null;
+  private readonly sparse: Map<number, T> | null;
+
+  constructor(private readonly area: number) {
+    this.dense = area <= DENSE_LIMIT ? new Array<T | undefined>(area) : null;
+    this.sparse = this.dense ? null : new Map();
+  }
+
+  get(position: number): T | undefined {
+    if (position < 0 || position >= this.area) return undefined;
+    return this.dense ? this.dense[position] : this.sparse!.get(position);
+  }
+
+  set(position: number, value: T): void {
+    if (this.dense) this.dense[position] = value;
+    else this.sparse!.set(position, value);
+  }
+}
 
 export class SheetIndex {
   readonly cells: Cell[] = [];
-  private readonly byPosition = new Map<number, Cell>();
   private readonly byName = new Map<LabelName, Cell[]>();
-  private readonly byRow = new Map<number, Cell[]>();
+  /** Non-empty cells per row (row − top), left to right. */
+  private readonly byRow: Cell[][] = [];
+  private readonly byPosition: PositionTable<Cell>;
   /** Covered (non-head) position → head cell position of its merge. */
-  private readonly coveredBy = new Map<number, number>();
+  private readonly coveredBy: PositionTable<number>;
+  private readonly width: number;
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
@@ -118,43 +180,55 @@ export class SheetIndex {
     this.left = grid.left;
     this.bottom = gridBottom(grid);
     this.right = gridRight(grid);
-    const boxes = this.mergeBoxes();
-    grid.values.forEach((line, i) => {
-      if (!Array.isArray(line)) return;
-      line.forEach((value, j) => {
-        if (value === null || value === undefined) return;
+    this.width = Math.max(0, this.right - this.left + 1);
+    const area = this.width * Math.max(0, this.bottom - this.top + 1);
+    this.byPosition = new PositionTable(area);
+    this.coveredBy = new PositionTable(area);
+    const heads = this.mergeBoxes(area);
+    const lines = grid.values;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (!Array.isArray(line)) continue;
+      const row = grid.top + i;
+      let rowCells: Cell[] | null = null;
+      for (let j = 0; j < line.length; j++) {
+        const value: CellValue = line[j];
+        if (value === null || value === undefined) continue;
         const text = cellText(value);
-        if (text.trim() === "") return;
-        const row = grid.top + i;
+        if (isBlank(text)) continue;
         const col = grid.left + j;
-        const box = boxes.get(this.key(row, col)) ?? { top: row, left: col, bottom: row, right: col };
+        const position = this.position(row, col);
+        const box = heads.get(position) ?? { top: row, left: col, bottom: row, right: col };
         const label = typeof value === "string" ? matchLabel(text, matcher) : null;
-        const cell: Cell = { row, col, value, text, box, label };
+        const cell: Cell = { row, col, value, text, box, label, year: undefined };
         this.cells.push(cell);
-        this.byPosition.set(this.key(row, col), cell);
-        const rowCells = this.byRow.get(row);
+        this.byPosition.set(position, cell);
         if (rowCells) rowCells.push(cell);
-        else this.byRow.set(row, [cell]);
-        for (const name of label?.names ?? []) {
-          const named = this.byName.get(name);
-          if (named) named.push(cell);
-          else this.byName.set(name, [cell]);
+        else rowCells = this.byRow[i] = [cell];
+        if (label) {
+          for (const name of label.names) {
+            const named = this.byName.get(name);
+            if (named) named.push(cell);
+            else this.byName.set(name, [cell]);
+          }
         }
-      });
-    });
+      }
+    }
   }
 
-  private key(row: number, col: number): number {
-    return row * KEY_WIDTH + col;
+  /** Linear position of a cell on the grid, −1 outside it. */
+  private position(row: number, col: number): number {
+    if (row < this.top || row > this.bottom || col < this.left || col > this.right) return -1;
+    return (row - this.top) * this.width + (col - this.left);
   }
 
   /** Valid merges clipped to the grid; the first merge claiming a cell wins (overlaps are ignored). */
-  private mergeBoxes(): Map<number, RangeBox> {
-    const heads = new Map<number, RangeBox>();
+  private mergeBoxes(area: number): PositionTable<RangeBox> {
+    const heads = new PositionTable<RangeBox>(area);
     const merges = Array.isArray(this.grid.merges) ? this.grid.merges : [];
-    let coveredBudget = 200_000; // a corrupt file may claim a huge area
+    let coveredBudget = COVERED_BUDGET;
     for (const m of merges) {
-      if (!m || ![m.top, m.left, m.bottom, m.right].every(Number.isInteger)) continue;
+      if (!m || !Number.isInteger(m.top) || !Number.isInteger(m.left) || !Number.isInteger(m.bottom) || !Number.isInteger(m.right)) continue;
       const box = {
         top: Math.max(m.top, this.top),
         left: Math.max(m.left, this.left),
@@ -162,16 +236,16 @@ export class SheetIndex {
         right: Math.min(m.right, this.right),
       };
       if (box.top !== m.top || box.left !== m.left || box.bottom < box.top || box.right < box.left) continue;
-      const head = this.key(box.top, box.left);
-      if (heads.has(head) || this.coveredBy.has(head)) continue;
-      const area = (box.bottom - box.top + 1) * (box.right - box.left + 1);
-      if (area > coveredBudget) continue;
-      coveredBudget -= area;
+      const head = this.position(box.top, box.left);
+      if (heads.get(head) !== undefined || this.coveredBy.get(head) !== undefined) continue;
+      const boxArea = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+      if (boxArea > coveredBudget) continue;
+      coveredBudget -= boxArea;
       heads.set(head, box);
       for (let r = box.top; r <= box.bottom; r++) {
-        for (let c = box.left; c <= box.right; c++) {
-          const k = this.key(r, c);
-          if (k !== head && !this.coveredBy.has(k)) this.coveredBy.set(k, head);
+        let k = this.position(r, box.left);
+        for (let c = box.left; c <= box.right; c++, k++) {
+          if (k !== head && this.coveredBy.get(k) === undefined) this.coveredBy.set(k, head);
         }
       }
     }
@@ -180,7 +254,7 @@ export class SheetIndex {
 
   /** The non-empty cell at a position (null for blank or covered positions). */
   at(row: number, col: number): Cell | null {
-    return this.byPosition.get(this.key(row, col)) ?? null;
+    return this.byPosition.get(this.position(row, col)) ?? null;
   }
 
   /** Box of the cell or merge at a position, for slots that are blank. */
@@ -191,7 +265,7 @@ export class SheetIndex {
   }
 
   isCovered(row: number, col: number): boolean {
-    return this.coveredBy.has(this.key(row, col));
+    return this.coveredBy.get(this.position(row, col)) !== undefined;
   }
 
   valueAt(row: number, col: number): CellValue {
@@ -209,7 +283,7 @@ export class SheetIndex {
 
   /** Non-empty cells of a row, left to right. */
   row(row: number): readonly Cell[] {
-    return this.byRow.get(row) ?? [];
+    return this.byRow[row - this.top] ?? NO_CELLS;
   }
 
   firstLabel(name: LabelName, within?: RangeBox): Cell | null {

@@ -109,6 +109,7 @@ function toReportFile(f: FileResult, language: Language, includeModel: boolean):
     path: f.path,
     sha256: f.sha256,
     error: f.error ? { code: f.error.code, message: f.error.message } : null,
+    profile: f.profile ? { name: f.profile.name, version: f.profile.version, source: f.profile.source } : null,
     counts,
     sheets,
   };

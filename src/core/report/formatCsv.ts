@@ -4,7 +4,7 @@
 
 import type { Report } from "./types";
 
-export const CSV_COLUMNS = ["file", "sha256", "sheet", "cell", "rule", "severity", "message", "path", "raw", "expected"] as const;
+export const CSV_COLUMNS = ["file", "sha256", "sheet", "cell", "rule", "severity", "message", "path", "raw", "expected", "related"] as const;
 
 const BOM = "\ufeff";
 
@@ -23,12 +23,12 @@ export function formatCsv(report: Report): string {
   const rows: Array<Array<string | null>> = [[...CSV_COLUMNS]];
   for (const file of report.files) {
     if (file.error) {
-      rows.push([file.path, file.sha256, null, null, `file.${file.error.code}`, "error", file.error.message, null, null, null]);
+      rows.push([file.path, file.sha256, null, null, `file.${file.error.code}`, "error", file.error.message, null, null, null, null]);
       continue;
     }
     for (const sheet of file.sheets)
       for (const i of sheet.issues)
-        rows.push([file.path, file.sha256, i.sheet, i.cell, i.rule, i.severity, i.message, i.path, i.raw, i.expected]);
+        rows.push([file.path, file.sha256, i.sheet, i.cell, i.rule, i.severity, i.message, i.path, i.raw, i.expected, i.related.join("; ")]);
   }
   return BOM + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

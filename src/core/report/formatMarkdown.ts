@@ -4,7 +4,7 @@
 import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportSheet } from "./types";
-import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, severityLabel } from "./labels";
+import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
 /** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
 export function mdCell(text: string | number | null): string {
@@ -72,6 +72,7 @@ export function formatMarkdown(report: Report): string {
       out.push(`**${severityLabel("error", lang)} [${file.error.code}]** ${L("unreadable")}: ${mdCell(file.error.message)}`);
       continue;
     }
+    out.push(`${L("profile")}: ${mdCell(profileLabel(file.profile, lang))}`, "");
     for (const sheet of file.sheets) out.push(...formatSheet(sheet, lang));
   }
   out.push("");
@@ -92,8 +93,8 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
   else {
     out.push(
       ...table(
-        [L("severity"), L("cell"), L("rule"), L("message"), L("raw"), L("expected")],
-        issues.map((i) => [severityLabel(i.severity, lang), i.cell ?? "-", `\`${i.rule}\``, i.message, i.raw, i.expected]),
+        [L("severity"), L("cell"), L("rule"), L("message"), L("raw"), L("expected"), L("related")],
+        issues.map((i) => [severityLabel(i.severity, lang), i.cell ?? "-", `\`${i.rule}\``, i.message, i.raw, i.expected, i.related.join(", ")]),
       ),
       "",
     );

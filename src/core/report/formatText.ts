@@ -4,7 +4,7 @@
 import type { Language, Severity } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportIssue, ReportSheet, ReportSummary } from "./types";
-import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, severityLabel } from "./labels";
+import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
 export interface TextOptions {
   color?: boolean;
@@ -20,7 +20,7 @@ const ANSI: Record<Severity | "bold" | "dim", string> = {
 const RESET = "\u001b[0m";
 
 /** Control characters in cell text must not drive the terminal (or break the layout). */
-function safe(text: string): string {
+export function safe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?").replace(/\n/g, " ⏎ ");
 }
 
@@ -48,6 +48,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
       out.push(`  ${paint("error", `${severityLabel("error", lang)} [${file.error.code}]`)} ${label("unreadable", lang)}: ${safe(file.error.message)}`);
       continue;
     }
+    if (file.profile) out.push(`  ${label("profile", lang)}: ${safe(profileLabel(file.profile, lang))}`);
     for (const sheet of file.sheets) formatSheet(sheet, lang, paint, out);
   }
   out.push("");
@@ -88,6 +89,8 @@ function formatIssue(
   if (issue.raw !== null && issue.raw !== "") detail.push(`${label("raw", lang)}: "${safe(issue.raw)}"`);
   if (issue.expected) detail.push(`${label("expected", lang)}: ${safe(issue.expected)}`);
   if (detail.length) lines.push(`           ${detail.join("  ")}`);
+  // Its own line: a cross-year reference names another file, often a long path.
+  if (issue.related.length) lines.push(`           ${label("related", lang)}: ${safe(issue.related.join(", "))}`);
   return lines;
 }
 

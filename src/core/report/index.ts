@@ -9,6 +9,9 @@ export { formatJson } from "./formatJson";
 export { sha256Hex, canonicalJson, contentHash, utf8Bytes } from "./hash";
 export { formatRate, formatNumber, circled } from "./labels";
 export * from "./summaryLayout";
+export { withCrossYearFindings, CROSS_YEAR_RULE_ROWS } from "./crossYear";
+export { INVALID_PROFILE_RULE, PROFILE_RULE_ROWS, invalidProfileFinding, withInvalidProfileFinding } from "./profileFindings";
+export { buildTemplateShow, formatTemplateShow, type TemplateShow, type TemplateShowSheet } from "./templateShow";
 
 import type { Report } from "./types";
 import { formatText } from "./formatText";

@@ -52,6 +52,15 @@ const LABELS = {
   fiscalYear: { ja: "評価年度", en: "Fiscal year" },
   evaluation: { ja: "評価区分", en: "Evaluation" },
   unitThousandYen: { ja: "単位:千円", en: "thousand yen" },
+  related: { ja: "関連", en: "Related" },
+  profile: { ja: "テンプレート", en: "Template profile" },
+  profileNone: { ja: "なし(見出しから検索)", en: "none (found by labels)" },
+  profileFromFile: { ja: "ブック内に保存", en: "saved in the workbook" },
+  profileFromOption: { ja: "--template で指定", en: "given with --template" },
+  notFound: { ja: "見つかりません", en: "not found" },
+  pinned: { ja: "固定", en: "pinned" },
+  field: { ja: "項目", en: "Field" },
+  templateShowTitle: { ja: "項目の位置", en: "Where each field was found" },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;
@@ -88,6 +97,13 @@ const DIRECTION_LABELS: Record<Direction, { ja: string; en: string }> = {
 
 export function directionLabel(d: Direction | null, language: Language): string {
   return d ? DIRECTION_LABELS[d][language] : "?";
+}
+
+/** `name v3 (saved in the workbook)`; the "none" wording when no profile was applied. */
+export function profileLabel(profile: { name: string; version: number; source: "file" | "option" } | null, language: Language): string {
+  if (!profile) return LABELS.profileNone[language];
+  const source = LABELS[profile.source === "file" ? "profileFromFile" : "profileFromOption"][language];
+  return `${profile.name} v${profile.version} (${source})`;
 }
 
 /** A fraction as a percentage with one decimal: 0.71333 → "71.3%"; null → "". */

@@ -16,6 +16,16 @@ export interface FileResult {
   sha256: string | null;
   error: FileError | null;
   sheets: SheetResult[];
+  /** The template profile the file was read with; absent or null: none (label search only). */
+  profile?: ProfileInfo | null;
+}
+
+/** Which template profile was applied to a file, and where it came from. */
+export interface ProfileInfo {
+  name: string;
+  version: number;
+  /** `file`: saved inside the workbook; `option`: given with --template (wins over the file's). */
+  source: "file" | "option";
 }
 
 export interface FileError {
@@ -91,6 +101,7 @@ export interface ReportFile {
   path: string;
   sha256: string | null;
   error: FileError | null;
+  profile: ProfileInfo | null;
   counts: FindingCounts;
   sheets: ReportSheet[];
 }

@@ -15,6 +15,7 @@ export const RATE_UNDEFINED_REASONS = {
   baseMissing: { en: "base year value missing", ja: "基準年度の値がない" },
   planEqualsBase: { en: "plan equals base value", ja: "計画値が基準値と同じ" },
   baseYear: { en: "base year (before the plan period)", ja: "基準年度(計画期間の前年度)" },
+  notFinite: { en: "values out of range", ja: "値が極端で計算できない" },
 } as const;
 
 export type RateUndefinedReason = keyof typeof RATE_UNDEFINED_REASONS;
@@ -30,6 +31,19 @@ export type RateResult = { rate: number; reason?: undefined } | { rate: null; re
  * - rateBasis `change-from-base` (higher and lower): (実績 − 基準)/(計画 − 基準).
  */
 export function achievementRate(
+  direction: Direction | null,
+  plan: number | null,
+  actual: number | null,
+  base: number | null,
+  settings: Settings,
+): RateResult {
+  const result = rawAchievementRate(direction, plan, actual, base, settings);
+  // 1e308 ÷ 0.1 or 273 ÷ 5e-324: Infinity would print as "Infinity%" and grade as achieved.
+  if (result.rate !== null && !Number.isFinite(result.rate)) return { rate: null, reason: "notFinite" };
+  return result;
+}
+
+function rawAchievementRate(
   direction: Direction | null,
   plan: number | null,
   actual: number | null,
@@ -60,8 +74,9 @@ export function gradeOf(rate: number | null, settings: Settings): Grade | null {
   return "not";
 }
 
-/** a ÷ b, null when either is missing or b is 0. */
+/** a ÷ b, null when either is missing, b is 0 or the quotient overflows. */
 export function ratio(a: number | null, b: number | null): number | null {
   if (a === null || b === null || b === 0) return null;
-  return a / b;
+  const q = a / b;
+  return Number.isFinite(q) ? q : null;
 }

@@ -1,6 +1,8 @@
 import { buildReport, csvField, formatCsv, formatJson, formatMarkdown, formatText, neutralizeFormula, formatRate, formatNumber } from "../../../src/core/report";
 import { contentHash } from "../../../src/core/report/hash";
-import { files, RULES_FIXTURE, settings } from "./fixtures";
+import type { Finding } from "../../../src/core/findings";
+import type { FileResult } from "../../../src/core/report";
+import { files, RULES_FIXTURE, settings, sheetResult } from "./fixtures";
 
 const input = (overrides: Partial<Parameters<typeof buildReport>[0]> = {}) =>
   buildReport({ files: files(), toolVersion: "0.1.0", settings, checkedAt: "2026-11-28T10:00:00.000Z", ruleCatalogueVersion: "2026.11.1", rules: RULES_FIXTURE, ...overrides });
@@ -24,7 +26,7 @@ describe("buildReport", () => {
 
   it("sorts files by path and keeps the unreadable file's error", () => {
     expect(report.files.map((f) => f.path)).toEqual(["a/sample.xlsx", "b/broken.xlsx"]);
-    expect(report.files[1]).toEqual({ path: "b/broken.xlsx", sha256: "ab".repeat(32), error: { code: "not-zip", message: "Not an Excel .xlsx workbook." }, counts: { error: 0, warning: 0, info: 0 }, sheets: [] });
+    expect(report.files[1]).toEqual({ path: "b/broken.xlsx", sha256: "ab".repeat(32), error: { code: "not-zip", message: "Not an Excel .xlsx workbook." }, profile: null, counts: { error: 0, warning: 0, info: 0 }, sheets: [] });
   });
 
   it("writes issues with the message in the chosen language", () => {
@@ -99,11 +101,11 @@ describe("CSV", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toEqual([
-      "file,sha256,sheet,cell,rule,severity,message,path,raw,expected",
-      `a/sample.xlsx,${"0f".repeat(32)},41303000,F30,indicator.unit.missing,warning,参考指標①の単位(F30)がありません。,indicators[0].unit,,人、回などの単位`,
-      `a/sample.xlsx,${"0f".repeat(32)},41303000,D33,indicator.value.not-numeric,error,"数値ではありません: =HYPERLINK(""http://x"",""y"")",indicators[0].rows[1].actual,"'=HYPERLINK(""http://x"",""y"")",`,
-      `a/sample.xlsx,${"0f".repeat(32)},41303000,I60,budget.settlement.forecast,info,2013年度の決算は見込です。,budget[2].settlement,"21,165",`,
-      `b/broken.xlsx,${"ab".repeat(32)},,,file.not-zip,error,Not an Excel .xlsx workbook.,,,`,
+      "file,sha256,sheet,cell,rule,severity,message,path,raw,expected,related",
+      `a/sample.xlsx,${"0f".repeat(32)},41303000,F30,indicator.unit.missing,warning,参考指標①の単位(F30)がありません。,indicators[0].unit,,人、回などの単位,`,
+      `a/sample.xlsx,${"0f".repeat(32)},41303000,D33,indicator.value.not-numeric,error,"数値ではありません: =HYPERLINK(""http://x"",""y"")",indicators[0].rows[1].actual,"'=HYPERLINK(""http://x"",""y"")",,`,
+      `a/sample.xlsx,${"0f".repeat(32)},41303000,I60,budget.settlement.forecast,info,2013年度の決算は見込です。,budget[2].settlement,"21,165",,`,
+      `b/broken.xlsx,${"ab".repeat(32)},,,file.not-zip,error,Not an Excel .xlsx workbook.,,,,`,
       "",
     ]);
   });
@@ -161,5 +163,55 @@ describe("number formats", () => {
   it("rounds rates to one decimal and groups thousands", () => {
     expect([428 / 600, 161 / 130, 0.9, 38182 / 43769, null].map(formatRate)).toEqual(["71.3%", "123.8%", "90.0%", "87.2%", ""]);
     expect([43769, -1234.5, 0, null].map(formatNumber)).toEqual(["43,769", "-1,234.5", "0", ""]);
+  });
+});
+
+describe("related cells and template profiles in every format", () => {
+  const restated: Finding = {
+    rule: "crossyear.value.changed",
+    severity: "warning",
+    sheet: "41303000",
+    cell: "C34",
+    path: "indicators[0].rows[2].actual",
+    raw: "428",
+    related: ["2012/book.xlsx 41303000!C34", "41303000!C33"],
+    message: { ja: "2012年度の実績値が変わりました。", en: "The 2012 actual changed." },
+  };
+  const withProfile = (): FileResult[] => [
+    { path: "a/sample.xlsx", sha256: "0f".repeat(32), error: null, sheets: [sheetResult([restated])], profile: { name: "環境局", version: 3, source: "file" } },
+    { path: "c/plain.xlsx", sha256: "cd".repeat(32), error: null, sheets: [sheetResult([])] },
+  ];
+  const report = (language: "ja" | "en" = "ja") => input({ files: withProfile(), settings: { ...settings, language } });
+
+  it("keeps the profile per file in the JSON, null when none", () => {
+    expect(report().files.map((f) => f.profile)).toEqual([{ name: "環境局", version: 3, source: "file" }, null]);
+    expect(Object.keys(report().files[0])).toEqual(["path", "sha256", "error", "profile", "counts", "sheets"]);
+  });
+
+  it("shows related cells and the profile in text", () => {
+    const text = formatText(report());
+    expect(text).toContain("  テンプレート: 環境局 v3 (ブック内に保存)\n");
+    expect(text).toContain('    警告   C34    crossyear.value.changed  2012年度の実績値が変わりました。\n           入力値: "428"\n           関連: 2012/book.xlsx 41303000!C34, 41303000!C33\n');
+    // A file read without a profile gets no profile line.
+    expect(text.split("テンプレート").length).toBe(2);
+    const en = formatText(report("en"));
+    expect(en).toContain("  Template profile: 環境局 v3 (saved in the workbook)\n");
+    expect(en).toContain("           Related: 2012/book.xlsx 41303000!C34, 41303000!C33\n");
+  });
+
+  it("shows related cells and the profile (or none) in Markdown", () => {
+    const md = formatMarkdown(report());
+    expect(md).toContain("| 重要度 | セル | ルール | 内容 | 入力値 | 期待値 | 関連 |");
+    expect(md).toContain("| 警告 | C34 | `crossyear.value.changed` | 2012年度の実績値が変わりました。 | 428 |  | 2012/book.xlsx 41303000!C34, 41303000!C33 |");
+    expect(md).toContain("テンプレート: 環境局 v3 (ブック内に保存)\n");
+    expect(md).toContain("テンプレート: なし(見出しから検索)\n");
+    expect(formatMarkdown(input({ files: [{ ...withProfile()[0], profile: { name: "x", version: 1, source: "option" } }], settings: { ...settings, language: "en" } }))).toContain(
+      "Template profile: x v1 (given with --template)\n",
+    );
+  });
+
+  it("joins related cells with '; ' in the CSV's last column", () => {
+    const lines = formatCsv(report()).slice(1).split("\r\n");
+    expect(lines[1]).toBe(`a/sample.xlsx,${"0f".repeat(32)},41303000,C34,crossyear.value.changed,warning,2012年度の実績値が変わりました。,indicators[0].rows[2].actual,428,,2012/book.xlsx 41303000!C34; 41303000!C33`);
   });
 });

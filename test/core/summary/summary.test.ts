@@ -1,4 +1,4 @@
-import { achievementRate, gradeOf, summarizeSheet } from "../../../src/core/summary";
+import { achievementRate, gradeOf, ratio, summarizeSheet } from "../../../src/core/summary";
 import { DEFAULT_SETTINGS, withDefaults } from "../../../src/core/settings";
 import { field, sampleModel } from "../rules/fixtures";
 
@@ -106,6 +106,15 @@ describe("achievementRate", () => {
     expect(achievementRate("higher", 5, null, null, S)).toEqual({ rate: null, reason: "actualMissing" });
     expect(achievementRate("lower", 5, 0, null, S)).toEqual({ rate: null, reason: "actualZero" });
     expect(achievementRate(null, 5, 5, null, S)).toEqual({ rate: null, reason: "directionUnknown" });
+    // Found by fuzzing: a denormal plan made the rate Infinity (graded "achieved").
+    expect(achievementRate("higher", 5e-324, 273, null, S)).toEqual({ rate: null, reason: "notFinite" });
+    expect(achievementRate("lower", 1e308, 0.01, null, S)).toEqual({ rate: null, reason: "notFinite" });
+  });
+  test("ratio: null for a missing operand, a zero divisor or an overflow", () => {
+    expect(ratio(38182, 43769)).toBeCloseTo(0.8723525783, 9);
+    expect(ratio(5, 0)).toBeNull();
+    expect(ratio(null, 5)).toBeNull();
+    expect(ratio(1e308, 1e-10)).toBeNull();
   });
   test("grades from settings on the unrounded rate", () => {
     expect(gradeOf(1, S)).toBe("achieved");

@@ -1,0 +1,28 @@
+// ESLint 9 flat config: eslint-plugin-office-addins' recommended set (it brings
+// typescript-eslint's parser and recommended rules), with its Office.js load/sync rules as
+// errors: reading before load/sync is the bug the fake Excel context also catches in tests.
+const officeAddins = require("eslint-plugin-office-addins");
+// The plugin's own dependency: the parser it is tested with (typescript-eslint 8.8).
+const tseslint = require("typescript-eslint");
+
+const officeRulesAsErrors = Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"]));
+
+module.exports = [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "assets/**", "**/*.js"] },
+  ...officeAddins.configs.recommended,
+  {
+    // The plugin's config covers .ts but not .tsx: give both the TypeScript parser.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      ...officeRulesAsErrors,
+      // Navigation loads (`items/name`) are how a collection is read in one batch.
+      "office-addins/no-navigational-load": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // The compiler resolves globals (Office, Excel from @types/office-js) better than ESLint.
+      "no-undef": "off",
+      // The plugin bundles prettier at 80 columns; the project has no formatter config to enforce.
+      "prettier/prettier": "off",
+    },
+  },
+];

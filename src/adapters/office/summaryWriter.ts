@@ -1,0 +1,161 @@
+// Writes the core's summary layout (core/report/summaryLayout.ts) into the open workbook with
+// live formulas, in 3 syncs: (1) sheets + which are hyoka's; (2) replace hyoka's sheet and
+// write everything; (3) remember the new sheet's id. hyoka's sheets are known by worksheet id
+// kept in Workbook.settings (ids survive renames; a user's sheet of the same name is never
+// taken for ours, so it is left alone and "達成率サマリー (2)" is used instead).
+
+import type { SheetResult } from "../../core/engine";
+import { columnLetters, toA1 } from "../../core/grid";
+import type { Settings } from "../../core/settings";
+import { buildSummaryLayout, type LayoutCell, type LayoutTable, type SummaryLayout } from "../../core/report/summaryLayout";
+
+export const SUMMARY_SHEETS_SETTING = "hyoka.summarySheets";
+
+const TABLE_STYLE = "TableStyleMedium2";
+const RATE_FORMAT = "0.0%";
+
+/** First free name: the base, else "base (2)", "base (3)"…, counting hyoka's own sheets as free. */
+export function chooseSummaryName(base: string, sheets: readonly { name: string; id: string }[], hyokaIds: ReadonlySet<string>): string {
+  const taken = new Set(sheets.filter((s) => !hyokaIds.has(s.id)).map((s) => s.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base} (${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Text Excel would turn into a number, date, boolean or formula is written as text (leading '). */
+export function asExcelInput(cell: LayoutCell | undefined): string | number | boolean {
+  if (!cell) return "";
+  if (cell.formula) return cell.formula;
+  const v = cell.value;
+  if (v === null) return "";
+  if (typeof v !== "string") return v;
+  const wouldConvert = /^[=+\-@']/.test(v) || /^[\s0-9０-９,.，．/:%()+\-年月日]+$/.test(v) || /^(true|false)$/i.test(v);
+  return wouldConvert ? `'${v}` : v;
+}
+
+interface ChartBlock {
+  top: number;
+  left: number;
+  year: number;
+  rows: { label: string; rate: string; value: number | null }[];
+}
+
+/** The latest year's rates, as a two-column block referencing the indicator table's rate cells. */
+function chartBlock(table: LayoutTable, left: number): ChartBlock | null {
+  const col = (h: string) => table.headers.indexOf(h);
+  const [sheetCol, indicatorCol, yearCol] = [col("シート"), col("指標"), col("年度")];
+  const rateCol = table.rateColumns[0];
+  const rated = table.rows
+    .map((row, i) => ({ row, sheetRow: table.headerRow + 1 + i }))
+    .filter(({ row }) => row[rateCol]?.formula !== undefined || typeof row[rateCol]?.value === "number");
+  if (!rated.length || yearCol < 0) return null;
+  const year = Math.max(...rated.map(({ row }) => Number(row[yearCol].value)));
+  const rows = rated
+    .filter(({ row }) => Number(row[yearCol].value) === year)
+    .map(({ row, sheetRow }) => ({
+      label: `${row[sheetCol]?.value ?? ""} ${row[indicatorCol]?.value ?? ""}`.trim(),
+      rate: `=${toA1(sheetRow, table.left + rateCol)}`,
+      value: typeof row[rateCol].value === "number" ? (row[rateCol].value as number) : null,
+    }));
+  return { top: table.headerRow, left, year, rows };
+}
+
+/** The whole sheet as two matrices (inputs and number formats) from A1 to the last cell. */
+function sheetMatrices(layout: SummaryLayout, chart: ChartBlock | null): { inputs: (string | number | boolean)[][]; formats: string[][] } {
+  const placed = layout.cells.map((p) => ({ row: p.row, col: p.col, input: asExcelInput(p.cell), format: p.cell.numberFormat }));
+  if (chart) {
+    placed.push({ row: chart.top, col: chart.left, input: "最新年度の達成率", format: undefined });
+    placed.push({ row: chart.top, col: chart.left + 1, input: `${chart.year}年度`, format: undefined });
+    chart.rows.forEach((r, i) => {
+      placed.push({ row: chart.top + 1 + i, col: chart.left, input: asExcelInput({ value: r.label }), format: undefined });
+      placed.push({ row: chart.top + 1 + i, col: chart.left + 1, input: r.rate, format: RATE_FORMAT });
+    });
+  }
+  const bottom = Math.max(...placed.map((p) => p.row));
+  const right = Math.max(...placed.map((p) => p.col));
+  const inputs = Array.from({ length: bottom + 1 }, () => Array<string | number | boolean>(right + 1).fill(""));
+  const formats = Array.from({ length: bottom + 1 }, () => Array<string>(right + 1).fill("General"));
+  for (const p of placed) {
+    inputs[p.row][p.col] = p.input;
+    if (p.format) formats[p.row][p.col] = p.format;
+  }
+  return { inputs, formats };
+}
+
+function tableAddress(t: LayoutTable): string {
+  const lastRow = t.headerRow + Math.max(1, t.rows.length); // Excel gives a header-only table one blank row
+  return `${toA1(t.headerRow, t.left)}:${toA1(lastRow, t.left + t.headers.length - 1)}`;
+}
+
+export async function writeSummarySheet(
+  context: Excel.RequestContext,
+  results: readonly SheetResult[],
+  settings: Settings,
+  withConditionalFormats: boolean,
+): Promise<{ sheetName: string; sheetId: string }> {
+  const layout = buildSummaryLayout(results, settings, { formulas: true });
+
+  // Sync 1: the sheets and which of them hyoka made.
+  const marker = context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING).load("value");
+  const sheets = context.workbook.worksheets.load("items/name,items/id");
+  await context.sync();
+  const remembered = !marker.isNullObject && Array.isArray(marker.value) ? (marker.value as string[]) : [];
+  const existing = sheets.items.map((ws) => ({ name: ws.name, id: ws.id }));
+  const ours = existing.filter((s) => remembered.includes(s.id));
+  const sheetName = chooseSummaryName(layout.sheetName, existing, new Set(ours.map((s) => s.id)));
+
+  // Sync 2: a fresh sheet replaces hyoka's old one(s); added under a temporary name first so
+  // that deleting the old one never leaves the workbook without a sheet.
+  const ws = context.workbook.worksheets.add(`hyoka-${Date.now().toString(36)}`);
+  for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
+  ws.name = sheetName;
+
+  const tablesRight = Math.max(...[layout.indicators, layout.budget].map((t) => t.left + t.headers.length - 1));
+  const chart = chartBlock(layout.indicators, tablesRight + 2);
+  const { inputs, formats } = sheetMatrices(layout, chart);
+  const all = ws.getRange(`A1:${toA1(inputs.length - 1, inputs[0].length - 1)}`);
+  all.formulas = inputs;
+  all.numberFormat = formats;
+  ws.getRange(layout.title.address).format.font.bold = true;
+  ws.getRange(layout.title.address).format.font.size = 14;
+
+  for (const t of [layout.indicators, layout.budget]) {
+    ws.getRange(toA1(t.titleRow, t.left)).format.font.bold = true;
+    const table = ws.tables.add(tableAddress(t), true);
+    table.name = t.name;
+    table.style = TABLE_STYLE;
+    if (!withConditionalFormats || t.rows.length === 0) continue;
+    for (const rateCol of t.rateColumns) {
+      const first = t.headerRow + 1;
+      const colLetters = columnLetters(t.left + rateCol);
+      const range = ws.getRange(`${colLetters}${first + 1}:${colLetters}${first + t.rows.length}`);
+      for (const rule of layout.gradeRules) {
+        const cf = range.conditionalFormats.add("Custom");
+        cf.custom.rule.formula = `=${rule.expression.replace(/\{cell\}/g, `${colLetters}${first + 1}`)}`;
+        cf.custom.format.fill.color = `#${rule.fill.slice(-6)}`;
+        cf.custom.format.font.color = `#${rule.font.slice(-6)}`;
+      }
+    }
+  }
+
+  if (chart && chart.rows.length) {
+    const source = ws.getRange(`${toA1(chart.top, chart.left)}:${toA1(chart.top + chart.rows.length, chart.left + 1)}`);
+    const c = ws.charts.add("ColumnClustered", source, "Columns");
+    c.title.text = `${chart.year}年度 参考指標の達成率`;
+    c.legend.visible = false;
+    c.axes.valueAxis.numberFormat = RATE_FORMAT;
+    c.setPosition(toA1(chart.top + chart.rows.length + 2, chart.left), toA1(chart.top + chart.rows.length + 20, chart.left + 7));
+  }
+  // Not from A1: the long title and legend lines would widen column A.
+  ws.getRange(`A${layout.indicators.headerRow + 1}:${toA1(inputs.length - 1, inputs[0].length - 1)}`).format.autofitColumns();
+  ws.activate();
+  ws.load("id");
+  await context.sync();
+
+  // Sync 3: remember the sheet as hyoka's (its id only exists now).
+  context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
+  await context.sync();
+  return { sheetName, sheetId: ws.id };
+}

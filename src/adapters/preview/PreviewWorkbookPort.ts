@@ -1,0 +1,178 @@
+// WorkbookPort over the workbook held in the page (browser preview). The task pane talks to
+// it exactly as it talks to Excel; the grid view shows what this port changes.
+
+import type { SheetGrid, WorkbookGrid } from "../../core/grid";
+import type { SheetResult } from "../../core/engine";
+import { SEVERITY_ORDER, type Finding, type Language, type Severity } from "../../core/findings";
+import type { Settings } from "../../core/settings";
+import type { CellSelection, ReadProgress, WorkbookPort } from "../../port/workbookPort";
+import type { PreviewWorkbook } from "./previewWorkbook";
+
+export const SUMMARY_SHEET_NAME = "達成率サマリー";
+
+/** Fill per severity: Excel's own "bad / neutral / note" styles, readable in both themes. */
+export const HIGHLIGHT_FILLS: Record<Severity, string> = {
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+  info: "#DDEBF7",
+};
+
+/** What the in-page summary tab shows: values plus the number formats of its cells. */
+export interface SummarySheet {
+  grid: SheetGrid;
+  numberFormats: Map<string, string>;
+}
+
+export type SummarySheetBuilder = (
+  results: SheetResult[],
+  settings: Settings,
+  sheetName: string,
+) => SummarySheet | Promise<SummarySheet>;
+
+/** The subset of the Web Storage API the port needs (tests pass a Map-backed one). */
+export type ProfileStorage = Pick<Storage, "getItem" | "setItem">;
+
+export interface PreviewPortOptions {
+  buildSummarySheet?: SummarySheetBuilder;
+  storage?: ProfileStorage | null;
+  /** The browser's language list (navigator.languages), for the initial UI language. */
+  languages?: readonly string[];
+}
+
+const PROFILE_KEY_PREFIX = "hyoka.profile:";
+
+export class PreviewWorkbookPort implements WorkbookPort {
+  readonly host = "preview" as const;
+  /** Previous fill of every highlighted cell: `sheet\u0000A1` → colour, or null for no fill. */
+  private readonly savedFills = new Map<string, string | null>();
+  private lastSummary: { results: SheetResult[]; settings: Settings; sheetName: string } | null = null;
+
+  constructor(
+    readonly workbook: PreviewWorkbook,
+    private readonly options: PreviewPortOptions = {},
+  ) {}
+
+  displayLanguage(): Language {
+    const first = this.options.languages?.[0] ?? "";
+    return first.toLowerCase().startsWith("ja") ? "ja" : "en";
+  }
+
+  async readWorkbook(options: { activeOnly?: boolean; onProgress?: (p: ReadProgress) => void } = {}): Promise<WorkbookGrid> {
+    // The summary is hyoka's output, not an evaluation sheet to check.
+    const sources = this.workbook.sheets.filter((s) => !s.madeByHyoka);
+    const wanted = options.activeOnly ? sources.filter((s) => s.grid.name === this.workbook.activeSheet) : sources;
+    const sheets: SheetGrid[] = [];
+    options.onProgress?.({ done: 0, total: wanted.length });
+    for (const s of wanted) {
+      sheets.push(s.grid);
+      options.onProgress?.({ done: sheets.length, total: wanted.length });
+    }
+    return { sheets };
+  }
+
+  async readSheet(name: string): Promise<SheetGrid> {
+    const found = this.workbook.sheet(name);
+    if (!found) throw new Error(`no sheet named ${name}`);
+    return found.grid;
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.workbook.select(sheet, address);
+  }
+
+  async getSelection(): Promise<CellSelection> {
+    const sel = this.workbook.selection;
+    if (!sel) throw new Error("the workbook has no sheet");
+    return { ...sel };
+  }
+
+  async writeSummary(results: SheetResult[], settings: Settings): Promise<{ sheetName: string }> {
+    const sheetName = this.summarySheetName();
+    const build = this.options.buildSummarySheet ?? (await import("./summarySheet")).buildSummarySheet;
+    const summary = await build(results, settings, sheetName);
+    this.workbook.putHyokaSheet({ ...summary.grid, name: sheetName }, summary.numberFormats);
+    this.workbook.activate(sheetName);
+    this.lastSummary = { results, settings, sheetName };
+    return { sheetName };
+  }
+
+  /** The last written summary as an .xlsx file (exceljs is loaded only now), or null. */
+  async summaryWorkbookBytes(): Promise<{ fileName: string; bytes: Uint8Array } | null> {
+    if (!this.lastSummary) return null;
+    const { writeSummaryWorkbook } = await import("../xlsx/summaryWorkbook");
+    const bytes = await writeSummaryWorkbook(this.lastSummary.results, this.lastSummary.settings);
+    const base = this.workbook.name.replace(/\.xls[xm]?$/i, "") || "hyoka";
+    return { fileName: `${base}-summary.xlsx`, bytes };
+  }
+
+  async highlightFindings(findings: Finding[]): Promise<number> {
+    const worst = new Map<string, { sheet: string; cell: string; severity: Severity }>();
+    for (const f of findings) {
+      if (!f.cell || !this.workbook.sheet(f.sheet)) continue;
+      // A range finding marks its first cell, as Excel shows the active cell of a range.
+      const cell = f.cell.split(":")[0];
+      const key = cellKey(f.sheet, cell);
+      const prev = worst.get(key);
+      if (!prev || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[prev.severity]) {
+        worst.set(key, { sheet: f.sheet, cell, severity: f.severity });
+      }
+    }
+    for (const [key, { sheet, cell, severity }] of worst) {
+      // Only the first highlight remembers the fill: re-highlighting must not save our own colour.
+      if (!this.savedFills.has(key)) this.savedFills.set(key, this.workbook.sheet(sheet)!.fills.get(cell) ?? null);
+      this.workbook.setFill(sheet, cell, HIGHLIGHT_FILLS[severity]);
+    }
+    return worst.size;
+  }
+
+  async clearHighlights(): Promise<number> {
+    let restored = 0;
+    for (const [key, previous] of this.savedFills) {
+      const [sheet, cell] = key.split("\u0000");
+      if (this.workbook.sheet(sheet)) {
+        this.workbook.setFill(sheet, cell, previous);
+        restored++;
+      }
+    }
+    this.savedFills.clear();
+    return restored;
+  }
+
+  async onSheetChanged(_handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    // The preview is read-only: no sheet ever changes, so there is nothing to listen to.
+    return async () => undefined;
+  }
+
+  async loadProfile(): Promise<string | null> {
+    return this.storage()?.getItem(PROFILE_KEY_PREFIX + this.workbook.name) ?? null;
+  }
+
+  async saveProfile(json: string): Promise<void> {
+    const storage = this.storage();
+    if (!storage) throw new Error("this browser keeps no local storage: the profile cannot be saved");
+    storage.setItem(PROFILE_KEY_PREFIX + this.workbook.name, json);
+  }
+
+  private storage(): ProfileStorage | null {
+    if (this.options.storage !== undefined) return this.options.storage;
+    try {
+      return typeof localStorage === "undefined" ? null : localStorage;
+    } catch {
+      // Some browsers throw on localStorage access when storage is blocked.
+      return null;
+    }
+  }
+
+  /** hyoka's own sheet keeps its name; a user sheet of that name is left alone. */
+  private summarySheetName(): string {
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${n})`;
+      const existing = this.workbook.sheet(name);
+      if (!existing || existing.madeByHyoka) return name;
+    }
+  }
+}
+
+function cellKey(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell}`;
+}

@@ -1,0 +1,183 @@
+// The template profile inside an .xlsx: a custom XML part (customXml/itemN.xml with its
+// itemPropsN.xml, related from the workbook part) whose root element is in the namespace
+// urn:hyoka:template-profile:1 and holds the profile JSON as text. It is the same part the
+// Excel add-in writes with workbook.customXmlParts.add(xml) (ExcelApi 1.5), so a profile saved
+// in Excel is found here, and one written here is found by Excel. No Node imports: the
+// browser preview uses this too.
+
+import JSZip from "jszip";
+
+export const PROFILE_NAMESPACE = "urn:hyoka:template-profile:1";
+
+const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
+const CONTENT_TYPE_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const CONTENT_TYPES = "[Content_Types].xml";
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, e: string) => {
+    const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    if (e[0] !== "#") return named[e.toLowerCase()];
+    const code = e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** The part's XML: the profile JSON as the escaped text of one `profile` element. */
+export function profileToXml(json: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><profile xmlns="${PROFILE_NAMESPACE}">${escapeXml(json)}</profile>`;
+}
+
+/**
+ * The profile JSON of a part, or null when the part is not a hyoka profile (another
+ * namespace, another root element). Accepts escaped text or CDATA and a prefixed root
+ * (`<h:profile xmlns:h="urn:hyoka:template-profile:1">`), as Excel or people may write it.
+ */
+export function profileFromXml(xml: string): string | null {
+  const root = /<(?:([A-Za-z_][\w.-]*):)?profile\b([^>]*?)(\/?)>/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""));
+  if (!root) return null;
+  const [, prefix, attributes, selfClosing] = root;
+  const declaration = prefix ? `xmlns:${prefix}` : "xmlns";
+  const ns = new RegExp(`${declaration.replace(/[.:-]/g, "\\$&")}\\s*=\\s*(["'])([^"']*)\\1`).exec(attributes);
+  if (!ns || ns[2] !== PROFILE_NAMESPACE) return null;
+  if (selfClosing) return "";
+  const open = prefix ? `${prefix}:profile` : "profile";
+  const body = new RegExp(`<${open}\\b[^>]*>([\\s\\S]*)</${open}\\s*>`).exec(xml);
+  if (!body) return null;
+  const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(body[1]);
+  return cdata ? cdata[1] : unescapeXml(body[1]);
+}
+
+/** XML bytes as text: UTF-8 unless a UTF-16 byte order mark says otherwise. */
+function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+/** `../customXml/item1.xml` relative to `xl/` → `customXml/item1.xml`. */
+function resolveTarget(target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ["xl"];
+  for (const piece of target.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== "." && piece !== "") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function relationships(xml: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const attr = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(["'])([^"']*)\\1`).exec(m[1])?.[2] ?? "";
+    out.push({ id: attr("Id"), type: attr("Type"), target: attr("Target") });
+  }
+  return out;
+}
+
+async function textOf(zip: JSZip, name: string): Promise<string | null> {
+  const file = zip.file(name);
+  return file ? decodeXml(await file.async("uint8array")) : null;
+}
+
+/** The custom XML part holding the profile: its name and JSON, or null when there is none. */
+async function findProfilePart(zip: JSZip): Promise<{ name: string; json: string } | null> {
+  const rels = await textOf(zip, WORKBOOK_RELS);
+  const related = rels ? relationships(rels).filter((r) => r.type === REL_CUSTOM_XML).map((r) => resolveTarget(r.target)) : [];
+  // Parts the workbook does not relate to are looked at too: some writers only list them in [Content_Types].
+  const loose = Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/i.test(n) && !related.includes(n));
+  for (const name of [...related, ...loose]) {
+    const xml = await textOf(zip, name);
+    const json = xml === null ? null : profileFromXml(xml);
+    if (json !== null) return { name, json };
+  }
+  return null;
+}
+
+/** The profile JSON saved in an .xlsx, or null when it holds none (or is not a zip at all). */
+export async function readProfilePart(data: Uint8Array): Promise<string | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return null;
+  }
+  return (await findProfilePart(zip))?.json ?? null;
+}
+
+function nextItemNumber(zip: JSZip): number {
+  let max = 0;
+  for (const name of Object.keys(zip.files)) {
+    const m = /^customXml\/item(?:Props)?(\d+)\.xml$/i.exec(name);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
+
+function nextRelationshipId(rels: Relationship[]): string {
+  const ids = new Set(rels.map((r) => r.id));
+  let n = rels.length + 1;
+  while (ids.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+/** A fixed item ID per item number: reproducible bytes, unique within the file. */
+function itemId(n: number): string {
+  return `{6D7A2E1C-4B1F-4E0A-9C3D-${n.toString(16).toUpperCase().padStart(12, "0")}}`;
+}
+
+function insertBefore(xml: string, closing: string, addition: string): string {
+  const at = xml.lastIndexOf(closing);
+  if (at < 0) throw new Error(`${closing} not found: the package part is malformed`);
+  return xml.slice(0, at) + addition + xml.slice(at);
+}
+
+/**
+ * Saves the profile JSON in the .xlsx: replaces the text of an existing profile part, or adds
+ * a new custom XML part (item, item properties, their relationship, the workbook's
+ * relationship, the content type). Every other part keeps its bytes (JSZip reuses the
+ * compressed data of parts it did not change).
+ */
+export async function writeProfilePart(data: Uint8Array, json: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(data);
+  const stamp = zip.file(CONTENT_TYPES)?.date ?? new Date(Date.UTC(2000, 0, 1));
+  const put = (name: string, text: string) => zip.file(name, text, { date: zip.file(name)?.date ?? stamp, createFolders: false });
+  const existing = await findProfilePart(zip);
+  if (existing) {
+    put(existing.name, profileToXml(json));
+  } else {
+    const rels = await textOf(zip, WORKBOOK_RELS);
+    const types = await textOf(zip, CONTENT_TYPES);
+    if (rels === null || types === null) throw new Error("not an .xlsx workbook: xl/_rels/workbook.xml.rels or [Content_Types].xml is missing");
+    const n = nextItemNumber(zip);
+    put(`customXml/item${n}.xml`, profileToXml(json));
+    put(
+      `customXml/itemProps${n}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${itemId(n)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${PROFILE_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+    );
+    put(
+      `customXml/_rels/item${n}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
+    );
+    const id = nextRelationshipId(relationships(rels));
+    put(WORKBOOK_RELS, insertBefore(rels, "</Relationships>", `<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/>`));
+    let contentTypes = types;
+    if (!/<Default\b[^>]*Extension\s*=\s*"xml"/i.test(contentTypes)) {
+      contentTypes = insertBefore(contentTypes, "</Types>", `<Default Extension="xml" ContentType="application/xml"/>`);
+    }
+    contentTypes = insertBefore(contentTypes, "</Types>", `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${CONTENT_TYPE_PROPS}"/>`);
+    put(CONTENT_TYPES, contentTypes);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}

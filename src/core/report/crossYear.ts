@@ -1,0 +1,37 @@
+// Cross-year findings in a report: crossYearCheck (core/crossyear) compares the evaluation
+// sheets of every file of a run; each finding joins the later sheet's findings, so the per-file
+// and per-rule counts and every format show it like any other finding.
+
+import { countFindings } from "../engine";
+import type { Severity } from "../findings";
+import type { EvaluationSheet } from "../model";
+import { CROSS_YEAR_RULES, crossYearCheck, type CrossYearInput } from "../crossyear";
+import type { FileResult } from "./types";
+
+/** The cross-year rules for the per-rule table (crossYearCheck reports all of them as warnings). */
+export const CROSS_YEAR_RULE_ROWS: ReadonlyArray<{ id: string; severity: Severity }> = Object.values(CROSS_YEAR_RULES).map((id) => ({
+  id,
+  severity: "warning",
+}));
+
+/** Files with the cross-year findings added to the later sheets (inputs are not modified). */
+export function withCrossYearFindings(files: readonly FileResult[]): FileResult[] {
+  const inputs: CrossYearInput[] = files.flatMap((f) =>
+    f.sheets.filter((s) => s.kind === "evaluation").map((s) => ({ file: f.path, model: s.model as EvaluationSheet })),
+  );
+  const found = crossYearCheck(inputs);
+  if (found.length === 0) return [...files];
+  return files.map((f) => {
+    const mine = found.filter((x) => x.file === f.path);
+    if (mine.length === 0) return f;
+    return {
+      ...f,
+      sheets: f.sheets.map((s) => {
+        const added = mine.filter((x) => x.sheet === s.sheet).map(({ file: _file, ...finding }) => finding);
+        if (added.length === 0) return s;
+        const findings = [...s.findings, ...added];
+        return { ...s, findings, counts: countFindings(findings) };
+      }),
+    };
+  });
+}

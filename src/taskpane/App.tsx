@@ -1,0 +1,427 @@
+import * as React from "react";
+import {
+  Button,
+  CounterBadge,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Switch,
+  Tab,
+  TabList,
+  Toolbar,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { Finding } from "../core/findings";
+import type { Settings } from "../core/settings";
+import type { WorkbookPort } from "../port/workbookPort";
+import { allFindings, createSheetDebouncer, initialState, isCheckedSheet, paneReducer, totalCounts, type PaneState } from "./state";
+import { findingCountText, progressText, t } from "./i18n";
+import { describeError } from "./errors";
+import { canStoreSettings, loadStoredSettings, storeSettings } from "./settingsStore";
+import { officeThemeName, type ThemeName } from "./theme";
+import { FindingsTab } from "./FindingsTab";
+import { RatesTab } from "./RatesTab";
+import { BudgetTab } from "./BudgetTab";
+import { SettingsTab } from "./SettingsTab";
+import { RollupTab } from "./RollupTab";
+import { ReportPanel } from "./ReportPanel";
+import { TemplateTab } from "./TemplateTab";
+import { addSynonym, newProfile, parseProfileText, pinLabel, pinTarget, serializeProfile, setPin, type TemplateProfile } from "../core/profile";
+import type { LocalizedText } from "../core/findings";
+import type { LabelName } from "../core/vocabulary";
+
+/** Wait after the last change to a sheet before re-reading it (typing fires many events). */
+export const LIVE_DEBOUNCE_MS = 500;
+
+type TabName = "findings" | "rates" | "budget" | "rollup" | "template" | "settings";
+
+/** What the report names the workbook when the host cannot tell (a new, unsaved book). */
+export const DEFAULT_SOURCE = "workbook.xlsx";
+
+/** An error the pane raises itself, shown as is in either language. */
+function paneError(text: LocalizedText): Error & { text: LocalizedText } {
+  return Object.assign(new Error(text.en), { text });
+}
+
+export interface AppProps {
+  port: WorkbookPort;
+  /** Overrides the Office theme (browser preview, tests). */
+  theme?: ThemeName;
+  /** Run a check as soon as the pane opens (ribbon 検証 button: `?action=validate`). */
+  autoCheck?: boolean;
+  /** The workbook's file name, for the audit report. */
+  source?: string;
+  /** The clock, replaceable so tests can pin the report's time. */
+  now?: () => Date;
+}
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, paddingLeft: 0, paddingRight: 0 },
+  block: { marginTop: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS },
+  status: { margin: `${tokens.spacingVerticalXS} 0`, color: tokens.colorNeutralForeground2 },
+  panel: { paddingTop: tokens.spacingVerticalS },
+  tabs: { flexWrap: "wrap" },
+});
+
+export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, now = () => new Date() }: AppProps) {
+  const styles = useStyles();
+  const [state, dispatch] = React.useReducer(paneReducer, undefined, () => {
+    const stored = loadStoredSettings();
+    return initialState({ ...stored, language: stored.language ?? port.displayLanguage() });
+  });
+  const [tab, setTab] = React.useState<TabName>("findings");
+  const [settingsStored] = React.useState(canStoreSettings);
+  const lang = state.settings.language;
+
+  // Callbacks registered with Excel outlive a render: they read the latest state here.
+  const stateRef = React.useRef<PaneState>(state);
+  stateRef.current = state;
+
+  const fail = React.useCallback((error: unknown) => dispatch({ type: "failed", error }), []);
+
+  const runCheck = React.useCallback(async () => {
+    dispatch({ type: "checkStarted" });
+    try {
+      const workbook = await port.readWorkbook({ onProgress: (progress) => dispatch({ type: "progress", progress }) });
+      dispatch({ type: "checked", grids: workbook.sheets });
+    } catch (error) {
+      fail(error);
+    }
+  }, [port, fail]);
+
+  // The profile saved in the workbook applies to every check; a bad one is reported, not used.
+  React.useEffect(() => {
+    let cancelled = false;
+    port.loadProfile().then(
+      (text) => {
+        if (cancelled || text === null) return;
+        const parsed = parseProfileText(text);
+        if (parsed.profile) dispatch({ type: "profileChanged", profile: parsed.profile });
+        else dispatch({ type: "profileInvalid", errors: parsed.errors });
+      },
+      (error) => {
+        if (!cancelled) fail(error);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [port, fail]);
+
+  /** Applies, saves in the workbook and re-reads it, so the figures shown come from the new profile. */
+  const changeProfile = async (profile: TemplateProfile, key: "pinnedNotice" | "synonymAdded" | "profileImported" | "profileRenamed", detail: string) => {
+    dispatch({ type: "profileChanged", profile });
+    try {
+      await port.saveProfile(serializeProfile(profile));
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (stateRef.current.grids.length > 0) await runCheck();
+    dispatch({ type: "notice", notice: { key, detail } });
+  };
+
+  const currentProfile = (): TemplateProfile => stateRef.current.profile ?? newProfile(t(lang, "defaultProfileName"));
+
+  const pinField = async (path: string, sheetOnly: boolean) => {
+    const target = pinTarget(path);
+    if (!target) return;
+    try {
+      const selection = await port.getSelection();
+      const result = setPin(currentProfile(), path, selection.address, sheetOnly ? selection.sheet : undefined);
+      const label = pinLabel(target);
+      if (!result.profile) {
+        fail(
+          paneError(
+            target.kind === "cell"
+              ? { ja: `「${label.ja}」にはセルを1つ選択してください(選択中: ${selection.address})。`, en: `Select one cell for ${label.en} (selected: ${selection.address}).` }
+              : {
+                  ja: `「${label.ja}」には見出し行を含む表の範囲を選択してください(選択中: ${selection.address})。`,
+                  en: `Select the table's range, including its header row, for ${label.en} (selected: ${selection.address}).`,
+                },
+          ),
+        );
+        return;
+      }
+      const pinned = result.profile.sheets?.[selection.sheet]?.[path] ?? result.profile.pins[path];
+      await changeProfile(result.profile, "pinnedNotice", `${label[lang]} → ${selection.sheet}!${"cell" in pinned ? pinned.cell : pinned.range}`);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const addLabelSynonym = (name: LabelName, synonym: string) => {
+    const before = currentProfile();
+    const next = addSynonym(before, name, synonym);
+    if (next === before) return; // already there: nothing to save
+    void changeProfile(next, "synonymAdded", `${synonym} (${name})`);
+  };
+
+  const renameProfile = (name: string) => {
+    const before = stateRef.current.profile;
+    const next = before ? { ...before, name, version: before.version + 1 } : newProfile(name);
+    void changeProfile(next, "profileRenamed", name);
+  };
+
+  const autoChecked = React.useRef(false);
+  React.useEffect(() => {
+    if (autoCheck && !autoChecked.current) {
+      autoChecked.current = true;
+      void runCheck();
+    }
+  }, [autoCheck, runCheck]);
+
+  React.useEffect(() => {
+    if (!state.live) return undefined;
+    let unsubscribe: (() => Promise<void>) | null = null;
+    let stopped = false;
+    const debouncer = createSheetDebouncer(LIVE_DEBOUNCE_MS, (sheet) => {
+      // Sheets outside the last check (the summary sheet hyoka writes, new sheets) wait for a full check.
+      if (!isCheckedSheet(stateRef.current, sheet)) return;
+      port.readSheet(sheet).then(
+        (grid) => {
+          if (!stopped) dispatch({ type: "sheetChanged", grid });
+        },
+        (error) => {
+          if (!stopped) fail(error);
+        },
+      );
+    });
+    port.onSheetChanged((sheet) => debouncer.trigger(sheet)).then(
+      (off) => {
+        if (stopped) void off().catch(fail);
+        else unsubscribe = off;
+      },
+      (error) => {
+        fail(error);
+        dispatch({ type: "liveChanged", live: false });
+      },
+    );
+    return () => {
+      stopped = true;
+      debouncer.cancel();
+      if (unsubscribe) void unsubscribe().catch(fail);
+    };
+  }, [state.live, port, fail]);
+
+  const changeSettings = (partial: Partial<Settings>) => {
+    dispatch({ type: "settingsChanged", settings: partial });
+    storeSettings({ ...state.settings, ...partial });
+  };
+
+  const selectFinding = (finding: Finding) => {
+    if (finding.cell) port.selectCell(finding.sheet, finding.cell).catch(fail);
+  };
+
+  const writeSummary = async () => {
+    try {
+      const { sheetName } = await port.writeSummary(state.results, state.settings);
+      dispatch({ type: "notice", notice: { key: "summaryWritten", detail: sheetName } });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const highlight = async () => {
+    try {
+      const marked = await port.highlightFindings(allFindings(state.results).filter((f) => f.cell !== null));
+      dispatch({ type: "notice", notice: { key: "highlighted", detail: String(marked) } });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const clearHighlights = async () => {
+    try {
+      const restored = await port.clearHighlights();
+      dispatch({ type: "notice", notice: { key: "cleared", detail: String(restored) } });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const counts = totalCounts(state.results);
+  const total = counts.error + counts.warning + counts.info;
+  const reading = state.status === "reading";
+  const hasResults = state.results.length > 0;
+  const themeName = theme ?? officeThemeName();
+
+  return (
+    <FluentProvider theme={themeName === "dark" ? webDarkTheme : webLightTheme} lang={lang} data-theme={themeName}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>{t(lang, "appTitle")}</h1>
+          <Button
+            size="small"
+            appearance="subtle"
+            lang={lang === "ja" ? "en" : "ja"}
+            title={t(lang, "switchLanguageLabel")}
+            onClick={() => changeSettings({ language: lang === "ja" ? "en" : "ja" })}
+          >
+            {t(lang, "switchLanguage")}
+          </Button>
+        </header>
+
+        <Toolbar aria-label={t(lang, "actions")} className={styles.toolbar}>
+          <Button appearance="primary" onClick={() => void runCheck()} disabled={reading}>
+            {t(lang, "check")}
+          </Button>
+          <Button onClick={() => void writeSummary()} disabled={!hasResults || reading}>
+            {t(lang, "writeSummary")}
+          </Button>
+          <Button onClick={() => void highlight()} disabled={total === 0 || reading}>
+            {t(lang, "highlight")}
+          </Button>
+          <Button onClick={() => void clearHighlights()} disabled={reading}>
+            {t(lang, "clearHighlights")}
+          </Button>
+          <Switch
+            label={t(lang, "liveMode")}
+            checked={state.live}
+            disabled={!hasResults}
+            onChange={(_, data) => dispatch({ type: "liveChanged", live: data.checked })}
+          />
+        </Toolbar>
+
+        {reading && (
+          <Field
+            className={styles.block}
+            label={t(lang, "reading")}
+            hint={state.progress ? progressText(lang, state.progress.done, state.progress.total) : undefined}
+          >
+            <ProgressBar
+              value={state.progress && state.progress.total > 0 ? state.progress.done / state.progress.total : undefined}
+              aria-label={t(lang, "reading")}
+            />
+          </Field>
+        )}
+
+        {state.error !== null && (
+          <MessageBar intent="error" politeness="assertive" className={styles.block} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t(lang, "errorTitle")}</MessageBarTitle>
+              <div>{describeError(state.error, lang)}</div>
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => dispatch({ type: "dismissError" })}>
+                {t(lang, "dismiss")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+
+        {state.notice && (
+          <MessageBar intent="success" className={styles.block}>
+            <MessageBarBody>
+              {t(lang, state.notice.key)}
+              {state.notice.detail}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        <p role="status" aria-live="polite" className={styles.status}>
+          {state.checkCount > 0 ? findingCountText(lang, total) : ""}
+        </p>
+
+        {state.profileErrors && (
+          <MessageBar intent="warning" className={styles.block} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t(lang, "savedProfileInvalid")}</MessageBarTitle>
+              <ul>
+                {state.profileErrors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabName)}
+          aria-label={t(lang, "tabsLabel")}
+          size="small"
+        >
+          <Tab value="findings" id="tab-findings">
+            {t(lang, "tabFindings")}{" "}
+            {state.checkCount > 0 && <CounterBadge count={total} showZero size="small" color={counts.error > 0 ? "danger" : "informative"} aria-hidden />}
+          </Tab>
+          <Tab value="rates" id="tab-rates">
+            {t(lang, "tabRates")}
+          </Tab>
+          <Tab value="budget" id="tab-budget">
+            {t(lang, "tabBudget")}
+          </Tab>
+          <Tab value="rollup" id="tab-rollup">
+            {t(lang, "tabRollup")}
+          </Tab>
+          <Tab value="template" id="tab-template">
+            {t(lang, "tabTemplate")}
+          </Tab>
+          <Tab value="settings" id="tab-settings">
+            {t(lang, "tabSettings")}
+          </Tab>
+        </TabList>
+
+        <div role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+          {tab !== "settings" && state.checkCount === 0 && <p>{t(lang, "notChecked")}</p>}
+          {tab === "findings" && state.checkCount > 0 && (
+            <FindingsTab
+              results={state.results}
+              filter={state.filter}
+              lang={lang}
+              onFilter={(filter) => dispatch({ type: "filterChanged", filter })}
+              onSelect={selectFinding}
+            />
+          )}
+          {tab === "rates" && state.checkCount > 0 && <RatesTab results={state.results} lang={lang} />}
+          {tab === "budget" && state.checkCount > 0 && <BudgetTab results={state.results} settings={state.settings} lang={lang} />}
+          {tab === "rollup" && state.checkCount > 0 && (
+            <>
+              <RollupTab results={state.results} settings={state.settings} lang={lang} />
+              <ReportPanel
+                lang={lang}
+                input={() => ({ results: state.results, settings: state.settings, profile: state.profile, source, now: now() })}
+                onDone={(key, detail) => dispatch({ type: "notice", notice: { key, detail } })}
+                onError={fail}
+              />
+            </>
+          )}
+          {tab === "template" && (
+            <TemplateTab
+              results={state.results}
+              profile={state.profile}
+              lang={lang}
+              onSelect={(sheet, address) => port.selectCell(sheet, address).catch(fail)}
+              onPin={(path, sheetOnly) => void pinField(path, sheetOnly)}
+              onAddSynonym={addLabelSynonym}
+              onRename={renameProfile}
+              onImport={(profile) => void changeProfile(profile, "profileImported", `${profile.name} v${profile.version}`)}
+              onError={fail}
+            />
+          )}
+          {tab === "settings" && <SettingsTab settings={state.settings} lang={lang} stored={settingsStored} onChange={changeSettings} />}
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

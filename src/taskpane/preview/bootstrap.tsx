@@ -1,0 +1,213 @@
+// Preview mode: the task pane opened outside Office. A read-only grid of a workbook held in
+// the page sits beside the normal pane, which talks to it through PreviewWorkbookPort.
+// This module is itself loaded lazily by ../index.tsx, and the .xlsx library only from here.
+
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import type { Language } from "../../core/findings";
+import { PreviewWorkbook } from "../../adapters/preview/previewWorkbook";
+import { PreviewWorkbookPort } from "../../adapters/preview/PreviewWorkbookPort";
+import { App } from "../App";
+import { GridView } from "./GridView";
+import { PREVIEW_CSS } from "./previewStyles";
+import { PREVIEW_TEXT } from "./previewText";
+
+/** Sample workbooks served beside the page (copied by the build, never fetched from elsewhere). */
+export const BUNDLED_SAMPLES = [
+  { file: "41303000-2013.xlsx", label: { ja: "41303000 環境技術を活かした国際貢献 (2013)", en: "41303000 International contribution (2013)" } },
+  { file: "mistakes.xlsx", label: { ja: "誤り見本(複数施策)", en: "Planted mistakes (several measures)" } },
+] as const;
+
+async function readWorkbookBytes(bytes: ArrayBuffer) {
+  const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/read");
+  return readXlsx(bytes);
+}
+
+function errorText(error: unknown, lang: Language): string {
+  const e = error as { message?: string; messageJa?: string };
+  if (lang === "ja" && typeof e?.messageJa === "string") return e.messageJa;
+  return typeof e?.message === "string" ? e.message : String(error);
+}
+
+function prefersDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+interface PreviewShellProps {
+  workbook: PreviewWorkbook;
+  port: PreviewWorkbookPort;
+}
+
+export function PreviewShell({ workbook, port }: PreviewShellProps): React.ReactElement {
+  const [lang, setLang] = React.useState<Language>(() => port.displayLanguage());
+  const [dark, setDark] = React.useState(prefersDark);
+  // Remounts the pane for each workbook so it starts clean and checks the new one.
+  const [loadCount, setLoadCount] = React.useState(0);
+  const [loading, setLoading] = React.useState(false);
+  const [error, setError] = React.useState<unknown>(null);
+  const [sample, setSample] = React.useState<string>(BUNDLED_SAMPLES[0].file);
+  const [dragging, setDragging] = React.useState(false);
+  const text = PREVIEW_TEXT[lang];
+  const paneRef = React.useRef<HTMLDivElement>(null);
+
+  // The pane owns the language (its switch and 設定 tab); the chrome follows the `lang` its
+  // FluentProvider renders, so there is one switch and no second source of truth.
+  React.useEffect(() => {
+    const pane = paneRef.current;
+    if (!pane || typeof MutationObserver === "undefined") return;
+    const follow = () => {
+      const value = pane.querySelector("[lang]")?.getAttribute("lang");
+      if (value === "ja" || value === "en") setLang(value);
+    };
+    const observer = new MutationObserver(follow);
+    observer.observe(pane, { attributes: true, attributeFilter: ["lang"], subtree: true, childList: true });
+    return () => observer.disconnect();
+  }, []);
+  const hasSummary = React.useSyncExternalStore(
+    (l) => workbook.subscribe(l),
+    () => workbook.sheets.some((s) => s.madeByHyoka),
+  );
+
+  const load = React.useCallback(
+    async (name: string, bytes: () => Promise<ArrayBuffer>) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const grid = await readWorkbookBytes(await bytes());
+        workbook.replaceAll(name, grid.sheets);
+        setLoadCount((n) => n + 1);
+      } catch (e) {
+        setError(e);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [workbook],
+  );
+
+  const loadSample = React.useCallback(
+    (file: string) => {
+      setSample(file);
+      return load(file, async () => {
+        const response = await fetch(new URL(`samples/${file}`, document.baseURI).href);
+        if (!response.ok) throw new Error(`samples/${file}: HTTP ${response.status}`);
+        return response.arrayBuffer();
+      });
+    },
+    [load],
+  );
+
+  const loadFile = React.useCallback((file: File) => load(file.name, () => file.arrayBuffer()), [load]);
+
+  React.useEffect(() => {
+    void loadSample(BUNDLED_SAMPLES[0].file);
+  }, [loadSample]);
+
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = text.title;
+  }, [lang, text.title]);
+
+  const download = async () => {
+    try {
+      const file = await port.summaryWorkbookBytes();
+      if (!file) return;
+      const url = URL.createObjectURL(new Blob([new Uint8Array(file.bytes)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = file.fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <div className={dark ? "hp-root hp-dark" : "hp-root"} data-theme={dark ? "dark" : "light"}>
+      <style>{PREVIEW_CSS}</style>
+      <header className="hp-header">
+        <h1>{text.title}</h1>
+        <p className="hp-subtitle">{text.subtitle}</p>
+        <div className="hp-controls">
+          <label>
+            {text.sample}{" "}
+            <select value={sample} onChange={(e) => void loadSample(e.target.value)} data-testid="sample-select">
+              {BUNDLED_SAMPLES.map((s) => (
+                <option key={s.file} value={s.file}>
+                  {s.label[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="hp-file-label">
+            {text.openFile}
+            <input
+              className="hp-visually-hidden"
+              type="file"
+              accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="file-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) void loadFile(file);
+              }}
+            />
+          </label>
+          <button type="button" aria-pressed={dark} onClick={() => setDark((d) => !d)} data-testid="theme-toggle">
+            {text.darkTheme}
+          </button>
+          {hasSummary && (
+            <button type="button" className="hp-download" onClick={() => void download()} data-testid="download-summary">
+              {text.downloadSummary}
+            </button>
+          )}
+        </div>
+      </header>
+      {loading && (
+        <div className="hp-status" role="status">
+          {text.loading}
+        </div>
+      )}
+      {error !== null && (
+        <div className="hp-error" role="alert" data-testid="load-error">
+          {text.loadFailed}: {errorText(error, lang)}
+        </div>
+      )}
+      <div className="hp-main">
+        <section
+          aria-label={text.workbook}
+          className={dragging ? "hp-workbook hp-dragging" : "hp-workbook"}
+          data-drop-label={text.dropHere}
+          data-testid="drop-zone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            const file = e.dataTransfer.files[0];
+            if (file) void loadFile(file);
+          }}
+        >
+          <GridView workbook={workbook} text={text} />
+        </section>
+        <div className="hp-pane" ref={paneRef}>
+          {loadCount > 0 && <App key={loadCount} port={port} theme={dark ? "dark" : "light"} autoCheck />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function renderPreview(root: HTMLElement): void {
+  const workbook = new PreviewWorkbook();
+  const port = new PreviewWorkbookPort(workbook, {
+    languages: typeof navigator === "undefined" ? [] : navigator.languages,
+  });
+  createRoot(root).render(<PreviewShell workbook={workbook} port={port} />);
+}

@@ -1,0 +1,97 @@
+import type { Finding, Severity } from "../../../src/core/findings";
+import { OfficeWorkbookPort } from "../../../src/adapters/office/officeWorkbookPort";
+import { HIGHLIGHTS_SETTING } from "../../../src/adapters/office/highlights";
+import { UnsupportedFeatureError } from "../../../src/adapters/office/requirements";
+import { FakeExcel } from "../../support/fakeExcel";
+
+const finding = (sheet: string, cell: string | null, severity: Severity = "error"): Finding => ({
+  rule: "test.rule",
+  severity,
+  sheet,
+  cell,
+  path: "x",
+  message: { ja: "テスト", en: "test" },
+});
+
+function workbook(): FakeExcel {
+  return new FakeExcel([
+    {
+      name: "施策A",
+      cells: {
+        A1: 1, // no fill
+        B2: { value: 2, fill: { color: "#123456", pattern: "Solid" } },
+        C3: { value: 3, fill: { color: "#00FF00", pattern: "Gray25", patternColor: "#FF0000" } },
+        D4: { value: 4, fill: { color: "#FFFFFF", pattern: "Solid" } }, // white, not "no fill"
+        E5: "x",
+        F9: { value: "untouched", fill: { color: "#ABCDEF", pattern: "Solid" } },
+      },
+    },
+    { name: "施策B", cells: { A1: "b" } },
+  ]);
+}
+
+const port = (fake: FakeExcel) => new OfficeWorkbookPort({ run: fake.run, supports: () => true });
+
+describe("highlightFindings / clearHighlights", () => {
+  it("marks each finding cell with its worst severity's colour and restores every previous fill exactly", async () => {
+    const fake = workbook();
+    const before = fake.snapshot();
+    const findings = [
+      finding("施策A", "A1", "warning"),
+      finding("施策A", "A1", "error"),
+      finding("施策A", "B2", "info"),
+      finding("施策A", "C3", "warning"),
+      finding("施策A", "D4"),
+      finding("施策A", "E5:E6", "warning"),
+      finding("施策A", null),
+      finding("削除済み", "A1"),
+    ];
+    expect(await port(fake).highlightFindings(findings)).toBe(6);
+    expect(fake.syncCount).toBe(3);
+    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#FFC7CE", pattern: "Solid" });
+    expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#DDEBF7", pattern: "Solid" });
+    expect(fake.cell("施策A", "E6")?.fill).toEqual({ color: "#FFEB9C", pattern: "Solid" });
+    expect(fake.cell("施策A", "D4")?.fill?.color).toBe("#FFC7CE");
+
+    fake.syncCount = 0;
+    expect(await port(fake).clearHighlights()).toBe(6);
+    expect(fake.syncCount).toBe(3);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.data.settings.has(HIGHLIGHTS_SETTING)).toBe(false);
+  });
+
+  it("keeps the original fill when highlighting twice, and survives a reopen (memory in the workbook)", async () => {
+    const fake = workbook();
+    const before = fake.snapshot();
+    await port(fake).highlightFindings([finding("施策A", "B2", "info")]);
+    await port(fake).highlightFindings([finding("施策A", "B2", "error"), finding("施策A", "A1")]);
+    expect(fake.cell("施策A", "B2")?.fill?.color).toBe("#FFC7CE");
+    expect(await port(fake).clearHighlights()).toBe(2); // a fresh port: nothing kept in memory
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("leaves a cell the user re-coloured after highlighting as the user left it", async () => {
+    const fake = workbook();
+    await port(fake).highlightFindings([finding("施策A", "A1"), finding("施策A", "B2")]);
+    fake.cell("施策A", "A1")!.fill = { color: "#0000FF", pattern: "Solid" };
+    expect(await port(fake).clearHighlights()).toBe(1);
+    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#0000FF", pattern: "Solid" });
+    expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#123456", pattern: "Solid" });
+  });
+
+  it("clears nothing when nothing was highlighted", async () => {
+    const fake = workbook();
+    const before = fake.snapshot();
+    expect(await port(fake).clearHighlights()).toBe(0);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("refuses below ExcelApi 1.9, where no fill and a white fill cannot be told apart", async () => {
+    const fake = workbook();
+    const p = new OfficeWorkbookPort({ run: fake.run, supports: (v) => v === "1.4" });
+    const error = await p.highlightFindings([finding("施策A", "A1")]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedFeatureError);
+    expect((error as Error).message).toBe("Highlighting findings needs Excel JavaScript API 1.9 or later (e.g. Excel for Microsoft 365).");
+    expect(fake.syncCount).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+// The real command: bin/hyoka.js on the compiled dist/ (as after `npm ci`), with worker threads.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { Report } from "../../src/core/report";
+import { makeFixtures, type Fixtures } from "./fixtures";
+
+const root = path.join(__dirname, "..", "..");
+const bin = path.join(root, "bin", "hyoka.js");
+let fx: Fixtures;
+
+function hyoka(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: fx.dir, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(async () => {
+  // `npm run prepare` does this after npm ci; other parts' type errors must not stop the emit.
+  spawnSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.node.json")], { cwd: root, timeout: 110_000 });
+  if (!existsSync(path.join(root, "dist/cli/main.js")) || !existsSync(path.join(root, "dist/cli/worker.js"))) throw new Error("dist/cli was not built");
+  fx = await makeFixtures();
+}, 120_000);
+afterAll(() => rmSync(fx.dir, { recursive: true, force: true }));
+
+describe("bin/hyoka.js", () => {
+  it("checks a folder on worker threads: exit 2 for the corrupt file, the others checked, same report as one thread", () => {
+    const pooled = hyoka(["check", ".", "notes.csv", "--format", "json", "--no-model", "--jobs", "2", "--progress"]);
+    expect(pooled.code).toBe(2);
+    expect(pooled.err).toContain("hyoka: nested/corrupt.xlsx: [corrupt] ");
+    expect(pooled.err).toContain("hyoka: notes.csv: [not-zip] ");
+    expect(pooled.err).toContain("hyoka: 4/4 files\n");
+    const report: Report = JSON.parse(pooled.out);
+    expect(report.files.map((f) => f.path)).toEqual(["nested/corrupt.xlsx", "nested/hostile.xlsx", "notes.csv", "sample.xlsx"]);
+    expect(report.files[3].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+
+    const single = hyoka(["check", ".", "notes.csv", "--format", "json", "--no-model", "--jobs", "1"]);
+    const stamp = /"checkedAt": "[^"]+"/;
+    expect(single.out.replace(stamp, "")).toBe(pooled.out.replace(stamp, ""));
+  }, 60_000);
+
+  it("prints the text report on the sample with exit 0, no colour when piped", () => {
+    const r = hyoka(["check", "sample.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("2012  計画値 600  実績値 428  達成率 71.3% 未達成");
+    expect(r.out).toContain("2011  計画事業費 -  予算 43,769  決算 38,182  執行率 87.2%  予算/計画 -");
+    expect(r.out).not.toContain("\u001b[");
+  });
+
+  it("answers --version and --help", () => {
+    expect(hyoka(["--version"]).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(hyoka(["--help"]).code).toBe(0);
+  });
+});

@@ -1,0 +1,269 @@
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { main, EXIT } from "../../src/cli/main";
+import { parseArgs } from "../../src/cli/args";
+import type { Report } from "../../src/core/report";
+import { RULE_CATALOGUE_VERSION, RULES } from "../../src/core/rules";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { validate } from "./schemaValidator";
+import { captureIo, HOSTILE_ACTUAL, makeFixtures, type Fixtures } from "./fixtures";
+
+const schema = JSON.parse(readFileSync(path.join(__dirname, "../../docs/report.schema.json"), "utf8"));
+let fx: Fixtures;
+
+beforeAll(async () => {
+  fx = await makeFixtures();
+});
+afterAll(() => rmSync(fx.dir, { recursive: true, force: true }));
+
+async function runJson(args: string[], at?: string): Promise<{ code: number; report: Report; text: string; err: string }> {
+  const io = captureIo(fx.dir, { at });
+  const code = await main(["check", ...args, "--format", "json"], io);
+  return { code, report: JSON.parse(io.out()), text: io.out(), err: io.err() };
+}
+
+describe("hyoka check on the 41303000 sample", () => {
+  let report: Report;
+  let code: number;
+  beforeAll(async () => {
+    ({ report, code } = await runJson(["sample.xlsx"]));
+  });
+
+  it("exits 0: the sample has warnings, no errors", () => {
+    expect(code).toBe(EXIT.ok);
+    expect(report.totals.issues).toEqual({ error: 0, warning: 4, info: 1 });
+  });
+
+  it("gives the exact rates, execution rate, forecast and codes", () => {
+    const s = report.files[0].sheets[0].summary!;
+    expect(s.measureCode).toBe("41303000");
+    expect(s.fiscalYear).toBe(2013);
+    expect(s.planPeriod).toEqual({ from: 2011, to: 2013 });
+    expect(s.evaluation).toEqual({ "2011": "AⅡ", "2012": "AⅡ", "2013": "AⅡ" });
+    const rate = (ind: number, year: number) => s.indicators[ind].years.find((y) => y.year === year)!;
+    expect(rate(0, 2012).rate).toBeCloseTo(428 / 600, 12);
+    expect(rate(0, 2012).grade).toBe("not");
+    expect(rate(1, 2013).rate).toBeCloseTo(161 / 130, 12);
+    expect(rate(2, 2013).rate).toBeCloseTo(0.9, 12);
+    expect(s.indicators.map((i) => i.unit)).toEqual([null, null, "団体"]);
+    expect(s.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+    expect(s.budget.map((b) => b.settlementIsForecast)).toEqual([false, false, true]);
+  });
+
+  it("reports unit.missing for ① and ②, cumulative.decrease for ①, with cells", () => {
+    const issues = report.files[0].sheets[0].issues.map((i) => [i.rule, i.cell, i.path]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        ["indicator.unit.missing", "D32", "indicators[0].unit"],
+        ["indicator.unit.missing", "H32", "indicators[1].unit"],
+        ["indicator.cumulative.decrease", "C33", "indicators[0].rows[1].actual"],
+        ["budget.settlement.forecast", "I41", "budget[2].settlement"],
+      ]),
+    );
+  });
+
+  it("carries provenance: file hash, tool, rule catalogue, settings hash, time", () => {
+    const { createHash } = require("node:crypto") as typeof import("node:crypto");
+    expect(report.files[0].sha256).toBe(createHash("sha256").update(readFileSync(fx.sample)).digest("hex"));
+    expect(report.tool.name).toBe("hyoka");
+    expect(report.tool.version).toBe(JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version);
+    expect(report.ruleCatalogueVersion).toBe(RULE_CATALOGUE_VERSION);
+    expect(report.settingsHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(report.checkedAt).toBe("2026-11-28T10:00:00.000Z");
+    expect(report.totals.byRule).toHaveLength(new Set(RULES.map((r) => r.id)).size);
+    expect(report.totals.byRule.find((r) => r.rule === "indicator.unit.missing")).toEqual({ rule: "indicator.unit.missing", severity: "warning", count: 2 });
+  });
+
+  it("validates against docs/report.schema.json", () => {
+    expect(validate(schema, report)).toEqual([]);
+    // The validator is not a rubber stamp.
+    expect(validate(schema, { ...report, tool: { name: "other", version: 1 } })).toEqual(['$.tool.name: expected "hyoka"', "$.tool.version: expected string, got integer"]);
+    const sheet = report.files[0].sheets[0];
+    const badSummary = { ...sheet.summary!, budget: [{ ...sheet.summary!.budget[0], executionRate: "87%" }] };
+    const bad = { ...report, files: [{ ...report.files[0], sheets: [{ ...sheet, summary: badSummary }] }] };
+    expect(validate(schema, bad)).toEqual(["$.files[0].sheets[0].summary: matches 0 of oneOf"]);
+  });
+
+  it("fails on warnings with --fail-on warning, never with never", async () => {
+    expect(await main(["check", "sample.xlsx", "--fail-on", "warning"], captureIo(fx.dir))).toBe(EXIT.findings);
+    expect(await main(["check", "sample.xlsx", "--fail-on", "never"], captureIo(fx.dir))).toBe(EXIT.ok);
+  });
+
+  it("speaks English with --lang en", async () => {
+    const io = captureIo(fx.dir);
+    await main(["check", "sample.xlsx", "--lang", "en"], io);
+    expect(io.out()).toContain("2012  Plan 600  Actual 428  Rate 71.3% not achieved");
+    expect(io.out()).toContain("warning D32    indicator.unit.missing");
+  });
+});
+
+describe("hyoka check on a folder with bad files", () => {
+  it("walks folders, reports unreadable files with exit 2 and still checks the others", async () => {
+    const io = captureIo(fx.dir);
+    const code = await main(["check", ".", "notes.csv", "missing.xlsx", "--format", "json", "--no-model"], io);
+    expect(code).toBe(EXIT.unreadable);
+    const report: Report = JSON.parse(io.out());
+    expect(report.files.map((f) => [f.path, f.error?.code ?? null])).toEqual([
+      ["missing.xlsx", "not-found"],
+      ["nested/corrupt.xlsx", "corrupt"],
+      ["nested/hostile.xlsx", null],
+      ["notes.csv", "not-zip"],
+      ["sample.xlsx", null],
+    ]);
+    expect(report.files[0].sha256).toBeNull();
+    expect(report.files[3].error?.message).toContain("zip 形式ではありません");
+    expect(report.files[4].sheets[0].summary?.indicators[0].years[1].rate).toBeCloseTo(428 / 600, 12);
+    expect(io.err()).toContain("hyoka: nested/corrupt.xlsx: [corrupt] ブックが破損しているか不完全なため読み込めません。");
+    expect(io.err()).toContain("hyoka: missing.xlsx: [not-found] ファイルが見つかりません。");
+    expect(validate(schema, report)).toEqual([]);
+  });
+
+  it("flags the hostile cell as not numeric and neutralizes it in CSV (UTF-8 BOM)", async () => {
+    const io = captureIo(fx.dir);
+    const code = await main(["check", "nested/hostile.xlsx", "--format", "csv"], io);
+    expect(code).toBe(EXIT.findings);
+    const csv = io.out();
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const row = csv.split("\r\n").find((l) => l.includes("indicator.value.not-numeric"))!;
+    expect(row.startsWith("nested/hostile.xlsx,")).toBe(true);
+    expect(row).toContain(`,C34,indicator.value.not-numeric,error,`);
+    expect(row).toContain(`"'${HOSTILE_ACTUAL.replace(/"/g, '""')}"`);
+    // No field of any row starts with a formula character once unquoted.
+    for (const line of csv.slice(1).split("\r\n").filter(Boolean))
+      for (const field of line.match(/("([^"]|"")*"|[^,]*)/g)!.filter((x) => x !== "")) expect(field.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("writes the report to --output and the same bytes on a second run apart from checkedAt", async () => {
+    const a = await runJson([".", "--no-model"], "2026-11-28T10:00:00.000Z");
+    const b = await runJson([".", "--no-model"], "2027-01-01T00:00:00.000Z");
+    expect(a.text).not.toBe(b.text);
+    expect(b.text.replace("2027-01-01T00:00:00.000Z", "2026-11-28T10:00:00.000Z")).toBe(a.text);
+  });
+
+  it("writes md to a file (creating its folder)", async () => {
+    const io = captureIo(fx.dir);
+    expect(await main(["check", "sample.xlsx", "--format", "md", "-o", "reports/report.md"], io)).toBe(EXIT.ok);
+    expect(io.out()).toBe("");
+    expect(io.err()).toBe("hyoka: report written to reports/report.md\n");
+    const md = readFileSync(path.join(fx.dir, "reports/report.md"), "utf8");
+    expect(md).toContain("| `indicator.unit.missing` | 警告 | 2 |");
+    expect(md).toContain("| ① 海外からの視察受入人数累計数 | 大きいほどよい | 2012 | 600 | 428 | 71.3% | 未達成 |");
+  });
+});
+
+describe("terminal behaviour", () => {
+  it("colours the text report and shows progress only on a TTY (NO_COLOR respected)", async () => {
+    const tty = captureIo(fx.dir, { tty: true });
+    await main(["check", ".", "--fail-on", "never"], tty);
+    expect(tty.out()).toContain("\u001b[33m警告\u001b[0m");
+    expect(tty.err()).toContain("\rhyoka: 1/3 files\rhyoka: 2/3 files\rhyoka: 3/3 files\n");
+    const noColor = captureIo(fx.dir, { tty: true });
+    noColor.env = { NO_COLOR: "1" };
+    await main(["check", "sample.xlsx"], noColor);
+    expect(noColor.out()).not.toContain("\u001b[");
+    const piped = captureIo(fx.dir);
+    await main(["check", ".", "--fail-on", "never"], piped);
+    expect(piped.out()).not.toContain("\u001b[");
+    expect(piped.err()).not.toContain("files");
+  });
+});
+
+describe("hyoka check on the committed samples (assets/samples)", () => {
+  const repo = path.join(__dirname, "..", "..");
+  it("reads 41303000-2013.xlsx with the sample's figures", async () => {
+    const io = captureIo(repo);
+    expect(await main(["check", "assets/samples/41303000-2013.xlsx", "--format", "json", "--no-model"], io)).toBe(EXIT.ok);
+    const report: Report = JSON.parse(io.out());
+    const s = report.files[0].sheets[0].summary!;
+    expect(report.files[0].path).toBe("assets/samples/41303000-2013.xlsx");
+    expect(s.indicators[0].years[1].rate).toBeCloseTo(428 / 600, 12);
+    expect(s.indicators[1].years[2].rate).toBeCloseTo(161 / 130, 12);
+    expect(s.indicators[2].years[2].rate).toBeCloseTo(0.9, 12);
+    expect(s.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+    expect(s.budget[2].settlementIsForecast).toBe(true);
+    expect(Object.values(s.evaluation)).toEqual(["AⅡ", "AⅡ", "AⅡ"]);
+    expect(report.files[0].sheets[0].issues.filter((i) => i.rule === "indicator.unit.missing").map((i) => i.path)).toEqual(["indicators[0].unit", "indicators[1].unit"]);
+    expect(report.files[0].sheets[0].issues.filter((i) => i.rule === "indicator.cumulative.decrease").map((i) => i.path)).toEqual(["indicators[0].rows[1].actual"]);
+  });
+
+  it("exits 1 on the mistakes workbook, whose 目次 sheet is kind other", async () => {
+    const io = captureIo(repo);
+    expect(await main(["check", "assets/samples/mistakes.xlsx", "--format", "json", "--no-model"], io)).toBe(EXIT.findings);
+    const report: Report = JSON.parse(io.out());
+    expect(report.files[0].sheets[0].kind).toBe("other");
+    expect(report.totals.issues.error).toBeGreaterThan(0);
+    expect(validate(schema, report)).toEqual([]);
+  });
+});
+
+describe("hyoka summary", () => {
+  it("writes a workbook with the achievement, budget and roll-up tables", async () => {
+    const io = captureIo(fx.dir);
+    const code = await main(["summary", "sample.xlsx", "-o", "out/summary.xlsx"], io);
+    expect(code).toBe(EXIT.ok);
+    expect(io.out()).toBe("hyoka: summary of 1 evaluation sheet(s) from 1 file(s) written to out/summary.xlsx\n");
+    const grid = await readXlsx(readFileSync(path.join(fx.dir, "out/summary.xlsx")));
+    expect(grid.sheets.map((s) => s.name)).toEqual(["達成率", "事業費", "全体", "作成課別"]);
+    const ind = grid.sheets[0].values;
+    expect(ind[0]).toEqual(["ファイル", "シート", "施策課題", "指標", "年度", "計画値", "実績値", "達成率", "評価", "備考"]);
+    expect(ind[3]).toEqual(["sample.xlsx", "41303000", "41303000 環境技術を活かした国際貢献", "① 海外からの視察受入人数累計数", 2012, 600, 428, 428 / 600, "未達成", null]);
+    const bud = grid.sheets[1].values;
+    expect(bud[1].slice(3, 9)).toEqual([2011, null, 43769, 38182, null, 38182 / 43769]);
+    expect(bud[3][7]).toBe("見込");
+    expect(grid.sheets[2].values[1].slice(0, 5)).toEqual(["41303000", "41303000 環境技術を活かした国際貢献", "環境局地球環境推進室", 2013, "AⅡ"]);
+  });
+});
+
+describe("arguments", () => {
+  it("prints help and version", async () => {
+    const io = captureIo(fx.dir);
+    expect(await main(["--help"], io)).toBe(EXIT.ok);
+    expect(io.out()).toContain("hyoka check <files|folders…>");
+    const v = captureIo(fx.dir);
+    expect(await main(["--version"], v)).toBe(EXIT.ok);
+    expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("rejects wrong usage with exit 3 and a message", async () => {
+    for (const [argv, message] of [
+      [["check"], "check: give at least one file or folder"],
+      [["check", "x.xlsx", "--format", "xml"], "--format must be one of text, json, csv, md"],
+      [["check", "x.xlsx", "--bogus"], "unknown option --bogus"],
+      [["summary", "x.xlsx"], "summary: give the workbook to write with -o out.xlsx"],
+      [["frobnicate"], 'unknown command "frobnicate" (use check or summary)'],
+    ] as const) {
+      const io = captureIo(fx.dir);
+      expect(await main(argv, io)).toBe(EXIT.usage);
+      expect(io.err()).toContain(`hyoka: ${message}\n`);
+    }
+  });
+
+  it("parses --flag=value and -o", () => {
+    expect(parseArgs(["check", "a", "--format=csv", "-o", "r.csv", "--fail-on=never", "-j", "2"])).toEqual({
+      kind: "run",
+      args: expect.objectContaining({ inputs: ["a"], format: "csv", output: "r.csv", failOn: "never", jobs: 2 }),
+    });
+  });
+
+  it("loads a vocabulary and hashes it; a bad one is a usage error naming the key", async () => {
+    const { writeFileSync } = require("node:fs") as typeof import("node:fs");
+    writeFileSync(path.join(fx.dir, "vocab.json"), JSON.stringify({ department: ["所管課"] }));
+    writeFileSync(path.join(fx.dir, "bad-vocab.json"), JSON.stringify({ nonsense: ["x"] }));
+    const { report, code } = await runJson(["sample.xlsx", "--vocabulary", "vocab.json", "--no-model"]);
+    expect(code).toBe(EXIT.ok);
+    expect(report.vocabularyHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const io = captureIo(fx.dir);
+    expect(await main(["check", "sample.xlsx", "--vocabulary", "bad-vocab.json"], io)).toBe(EXIT.usage);
+    expect(io.err()).toContain('unknown label "nonsense"');
+  });
+
+  it("says so when a folder holds no workbook", async () => {
+    const io = captureIo(fx.dir);
+    expect(await main(["check", "nested/../nested/.."], io)).not.toBe(EXIT.usage); // the fixture folder has workbooks
+    const empty = captureIo(path.join(fx.dir, "out"));
+    const { mkdirSync } = require("node:fs") as typeof import("node:fs");
+    mkdirSync(path.join(fx.dir, "empty"), { recursive: true });
+    expect(await main(["check", "../empty"], empty)).toBe(EXIT.usage);
+    expect(empty.err()).toContain("no .xlsx or .xlsm workbook found in ../empty");
+  });
+});

@@ -1,0 +1,61 @@
+import ExcelJS from "exceljs";
+import { checkSheet } from "../../src/core/engine";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { writeSummaryWorkbook } from "../../src/adapters/xlsx/summaryWorkbook";
+import { renderSheet } from "../../src/samples/layout";
+import { sample41303000 } from "../../src/samples/sample41303000";
+
+const results = () => [checkSheet(renderSheet(sample41303000, "41303000").grid, { settings: DEFAULT_SETTINGS })];
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+describe("writeSummaryWorkbook", () => {
+  it("writes Excel tables with 0.0% rates, grade colours and a frozen header", async () => {
+    const wb = await load(await writeSummaryWorkbook(results(), DEFAULT_SETTINGS));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別"]);
+    const ind = wb.getWorksheet("達成率")!;
+    expect(ind.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const table = ind.getTable("hyoka_indicators") as unknown as { table: { tableRef: string; columns: { name: string }[] } };
+    expect(table.table.tableRef).toBe("A1:I13");
+    expect(table.table.columns.map((c) => c.name)).toEqual(["シート", "施策課題", "指標", "年度", "計画値", "実績値", "達成率", "評価", "備考"]);
+    // Row 4 = ① 2012 (row 2 is the base year 2010).
+    expect(ind.getCell("D4").value).toBe(2012);
+    expect(ind.getCell("G4").value).toBeCloseTo(428 / 600, 12);
+    expect(ind.getCell("G4").numFmt).toBe("0.0%");
+    expect(ind.getCell("H4").value).toBe("未達成");
+    const cf = (ind as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.ref)).toEqual(["G2:G13"]);
+    expect(cf[0].rules.map((r) => r.formulae[0])).toEqual(["AND(ISNUMBER(G2),G2>=1)", "AND(ISNUMBER(G2),G2>=0.8,G2<1)", "AND(ISNUMBER(G2),G2<0.8)"]);
+    const bud = wb.getWorksheet("事業費")!;
+    expect(bud.getCell("F2").value).toBe(38182);
+    expect(bud.getCell("F2").numFmt).toBe("#,##0");
+    expect(bud.getCell("H2").value).toBeCloseTo(38182 / 43769, 12);
+    expect(bud.getCell("H2").numFmt).toBe("0.0%");
+    expect(bud.getCell("G4").value).toBe("見込");
+  });
+
+  it("writes the roll-up: 評価区分, mean and minimum rate, 執行率 for the evaluation year", async () => {
+    const wb = await load(await writeSummaryWorkbook(results(), DEFAULT_SETTINGS));
+    const r = wb.getWorksheet("全体")!;
+    expect(r.getRow(1).values).toEqual([undefined, "シート", "施策課題", "作成課", "評価年度", "評価区分", "平均達成率", "最小達成率", "予算", "決算", "決算見込", "執行率", "予算/計画", "フラグ", "エラー", "警告"]);
+    expect(r.getCell("E2").value).toBe("AⅡ");
+    expect(r.getCell("F2").value).toBeCloseTo((868 / 950 + 161 / 130 + 36 / 40) / 3, 12);
+    expect(r.getCell("G2").value).toBeCloseTo(0.9, 12);
+    expect(r.getCell("K2").value).toBeCloseTo(21165 / 21959, 12);
+    const d = wb.getWorksheet("作成課別")!;
+    expect([d.getCell("A2").value, d.getCell("B2").value, d.getCell("C2").value]).toEqual(["環境局地球環境推進室", 1, 21959]);
+  });
+
+  it("gives the same bytes for the same input and writes a header-only sheet when there is nothing", async () => {
+    const a = await writeSummaryWorkbook(results(), DEFAULT_SETTINGS);
+    const b = await writeSummaryWorkbook(results(), DEFAULT_SETTINGS);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const empty = await load(await writeSummaryWorkbook([], DEFAULT_SETTINGS));
+    expect(empty.getWorksheet("達成率")!.getCell("A1").value).toBe("シート");
+    expect(empty.getWorksheet("達成率")!.rowCount).toBe(1);
+  });
+});

@@ -1,0 +1,238 @@
+// The task pane in a real browser, in preview mode (no Office): one session walks through
+// what a newcomer does — the sample is checked, findings jump to cells, rates and costs
+// show, another workbook is loaded, the summary is written and downloaded — while every
+// request is recorded to prove nothing leaves the page's origin.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { checkWorkbook, countFindings } from "../../src/core/engine";
+import type { Finding } from "../../src/core/findings";
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { writeXlsx } from "../../src/adapters/xlsx/write";
+import { mistakesWorkbook } from "../../src/samples/mistakes";
+import { findingCountText, t } from "../../src/taskpane/i18n";
+import { dropFile, luminance, openPreview, RESULTS_DIR, seriousViolations, type PreviewSession } from "./harness";
+
+// HYOKA_SAMPLES_DIR: the sample files a bundle given by HYOKA_PREVIEW_DIR serves.
+const SAMPLES = process.env.HYOKA_SAMPLES_DIR ?? path.resolve(__dirname, "..", "..", "assets", "samples");
+const SAMPLE_FILE = path.join(SAMPLES, "41303000-2013.xlsx");
+const MISTAKES_FILE = path.join(SAMPLES, "mistakes.xlsx");
+
+let session: PreviewSession;
+let sampleSheet: string;
+let sampleFindings: Finding[];
+
+beforeAll(async () => {
+  // What the core says about the bundled sample, read in Node from the same file.
+  const grid = await readXlsx(fs.readFileSync(SAMPLE_FILE));
+  const results = checkWorkbook(grid);
+  sampleSheet = results.find((r) => r.kind === "evaluation")!.sheet;
+  sampleFindings = results.flatMap((r) => r.findings);
+  session = await openPreview();
+  await session.page.goto(session.server.url);
+}, 300_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const page = () => session.page;
+const pane = () => page().locator(".hp-pane");
+
+async function openTab(label: string): Promise<void> {
+  await pane().getByRole("tab", { name: label }).click();
+}
+
+async function screenshot(name: string): Promise<void> {
+  await page().screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+}
+
+/** Every finding the pane lists, as `rule sheet cell` (cell `-` when none). */
+async function listedFindings(): Promise<string[]> {
+  return pane().evaluate((root) => {
+    const out: string[] = [];
+    for (const section of root.querySelectorAll("section[aria-label]")) {
+      const sheet = section.getAttribute("aria-label");
+      for (const item of section.querySelectorAll("li > *")) {
+        const cell = item.firstElementChild?.firstElementChild?.textContent ?? "";
+        const rule = item.lastElementChild?.textContent ?? "";
+        out.push(`${rule} ${sheet} ${/^[A-Z]+\d+/.test(cell) ? cell : "-"}`);
+      }
+    }
+    return out;
+  });
+}
+
+test("opens on the bundled sample, checks it and lists the expected counts", async () => {
+  const counts = countFindings(sampleFindings);
+  const total = counts.error + counts.warning + counts.info;
+  await expectText(pane().getByRole("status").filter({ hasText: findingCountText("ja", total) }), findingCountText("ja", total));
+  const listed = await listedFindings();
+  expect(listed).toHaveLength(total);
+  const unitMissing = sampleFindings.find((f) => f.rule === "indicator.unit.missing" && f.path.startsWith("indicators[0]"));
+  expect(unitMissing).toBeDefined();
+  expect(listed).toContain(`indicator.unit.missing ${sampleSheet} ${unitMissing!.cell}`);
+  await screenshot("01-findings");
+});
+
+test("clicking a finding selects its cell in the grid and scrolls it into view", async () => {
+  const unitMissing = sampleFindings.find((f) => f.rule === "indicator.unit.missing" && f.path.startsWith("indicators[0]"))!;
+  // The 事業費 finding sits below the first screen of the sheet: the grid must scroll to it.
+  const budget = sampleFindings.find((f) => f.rule === "budget.plan-deviation")!;
+  const scrolled: number[] = [];
+  for (const finding of [budget, unitMissing]) {
+    await pane().locator("li button").filter({ hasText: finding.rule }).filter({ hasText: finding.cell! }).first().click();
+    await expectText(page().getByTestId("namebox"), `${sampleSheet}!${finding.cell}`);
+    const selected = page().locator('[data-testid="grid"] td[data-selected="true"]');
+    await selected.waitFor();
+    expect(await selected.count()).toBe(1);
+    expect(await selected.getAttribute("data-cell")).toBe(finding.cell);
+    const box = (await selected.boundingBox())!;
+    const frame = (await page().getByTestId("grid").boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(frame.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height);
+    scrolled.push(await page().getByTestId("grid").evaluate((el) => el.scrollTop));
+  }
+  expect(unitMissing.cell).toBe("D32");
+  expect(budget.cell).toBe("H41");
+  expect(scrolled[0]).toBeGreaterThan(0);
+});
+
+test("達成率 shows 71.3% for ① in 2012 and 123.8% for ② in 2013", async () => {
+  await openTab(t("ja", "tabRates"));
+  const one2012 = pane().locator(`[data-testid="indicator-${sampleSheet}-1"] [data-testid="rate-row-1-2012"]`);
+  const two2013 = pane().locator(`[data-testid="indicator-${sampleSheet}-2"] [data-testid="rate-row-2-2013"]`);
+  expect(await one2012.innerText()).toContain("71.3%");
+  expect(await two2013.innerText()).toContain("123.8%");
+  await screenshot("02-rates");
+});
+
+test("事業費 shows an execution rate of 87.2% for 2011", async () => {
+  await openTab(t("ja", "tabBudget"));
+  const row2011 = pane().locator(`[data-testid="budget-row-${sampleSheet}-2011"]`);
+  expect(await row2011.innerText()).toContain("87.2%");
+  await screenshot("03-budget");
+  await openTab(t("ja", "tabSettings"));
+  await screenshot("04-settings");
+  await openTab(t("ja", "tabFindings"));
+});
+
+test("every tab passes axe-core with no serious or critical violation, in both themes", async () => {
+  const report: Record<string, unknown[]> = {};
+  for (const theme of ["light", "dark"]) {
+    for (const tab of ["tabFindings", "tabRates", "tabBudget", "tabSettings"] as const) {
+      await openTab(t("ja", tab));
+      report[`${theme} ${tab}`] = await seriousViolations(page());
+    }
+    await page().getByTestId("theme-toggle").click();
+  }
+  await openTab(t("ja", "tabFindings"));
+  expect(report).toEqual({
+    "light tabFindings": [],
+    "light tabRates": [],
+    "light tabBudget": [],
+    "light tabSettings": [],
+    "dark tabFindings": [],
+    "dark tabRates": [],
+    "dark tabBudget": [],
+    "dark tabSettings": [],
+  });
+});
+
+test("the dark theme renders the grid and the pane dark", async () => {
+  const toggle = page().getByTestId("theme-toggle");
+  await toggle.click();
+  expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+  expect(await page().locator(".hp-root").getAttribute("data-theme")).toBe("dark");
+  const gridBg = await page().locator(".hp-root").evaluate((el) => getComputedStyle(el).backgroundColor);
+  const paneBg = await pane().locator("main").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const paneText = await pane().locator("main").first().evaluate((el) => getComputedStyle(el).color);
+  expect(luminance(gridBg)).toBeLessThan(0.2);
+  expect(luminance(paneBg)).toBeLessThan(0.2);
+  expect(luminance(paneText)).toBeGreaterThan(0.6);
+  await screenshot("05-dark");
+  await toggle.click();
+  expect(await page().locator(".hp-root").getAttribute("data-theme")).toBe("light");
+});
+
+test("switching to English changes the pane's and the preview's labels", async () => {
+  await pane().getByRole("button", { name: t("ja", "switchLanguage"), exact: true }).click();
+  await pane().getByRole("tab", { name: t("en", "tabRates") }).waitFor();
+  expect(await pane().getByRole("tab", { name: t("en", "tabBudget") }).count()).toBe(1);
+  expect(await pane().getByRole("tab", { name: t("ja", "tabBudget") }).count()).toBe(0);
+  await expectText(page().locator(".hp-header h1"), "hyoka preview");
+  await screenshot("06-english");
+  await pane().getByRole("button", { name: t("en", "switchLanguage"), exact: true }).click();
+  await pane().getByRole("tab", { name: t("ja", "tabRates") }).waitFor();
+  await expectText(page().locator(".hp-header h1"), "hyoka プレビュー");
+});
+
+test("the mistakes workbook loaded through the file picker shows every planted mistake", async () => {
+  const { expected, sheets } = mistakesWorkbook();
+  const mistakes = checkWorkbook(await readXlsx(fs.readFileSync(MISTAKES_FILE))).flatMap((r) => r.findings);
+  await page().getByTestId("file-input").setInputFiles(MISTAKES_FILE);
+  await page().locator(`[data-sheet-tab="${sheets[0].grid.name}"]`).waitFor();
+  await expectText(pane().getByRole("status"), findingCountText("ja", mistakes.length));
+  const listed = new Set(await listedFindings());
+  const missing = expected.map((e) => `${e.rule} ${e.sheet} ${e.cell ?? "-"}`).filter((e) => !listed.has(e));
+  expect(missing).toEqual([]);
+  expect(expected.length).toBeGreaterThan(10);
+  await screenshot("07-mistakes");
+});
+
+test("write summary adds a summary tab with the same rates, and the download is a valid .xlsx", async () => {
+  await page().getByTestId("sample-select").selectOption("41303000-2013.xlsx");
+  await expectText(pane().getByRole("status"), findingCountText("ja", sampleFindings.length));
+  await pane().getByRole("button", { name: t("ja", "writeSummary") }).click();
+  const summaryTab = page().locator('[data-sheet-tab="達成率サマリー"]');
+  await summaryTab.waitFor();
+  expect(await summaryTab.getAttribute("aria-selected")).toBe("true");
+  const rows = page().locator('[data-testid="grid"] tbody tr');
+  const rowTexts = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
+  const one2012 = rowTexts.find((r) => r.some((c) => c.startsWith("①")) && r.includes("2012"));
+  const two2013 = rowTexts.find((r) => r.some((c) => c.startsWith("②")) && r.includes("2013"));
+  expect(one2012).toContain("71.3%");
+  expect(two2013).toContain("123.8%");
+  await screenshot("08-summary");
+
+  const [download] = await Promise.all([page().waitForEvent("download"), page().getByTestId("download-summary").click()]);
+  expect(download.suggestedFilename()).toBe("41303000-2013-summary.xlsx");
+  const file = await download.path();
+  const book = await readXlsx(fs.readFileSync(file));
+  const values = book.sheets.flatMap((s) => s.values);
+  const rate2012 = values.find((r) => typeof r[0] === "string" && r.some((c) => typeof c === "string" && c.startsWith("①")) && r.includes(2012));
+  expect(rate2012).toBeDefined();
+  expect(rate2012!.find((c) => typeof c === "number" && c > 0 && c < 1)).toBeCloseTo(428 / 600, 10);
+});
+
+test("a cell holding markup is shown as text and runs nothing", async () => {
+  const markup = "<img src=x onerror=alert(1)>";
+  const bytes = await writeXlsx({
+    sheets: [{ name: "XSS", top: 0, left: 0, values: [[markup, "<b>bold</b>"], ["施策課題", markup]], merges: [] }],
+  });
+  await dropFile(page(), '[data-testid="drop-zone"]', "xss.xlsx", bytes);
+  await page().locator('[data-sheet-tab="XSS"]').waitFor();
+  const a1 = page().locator('[data-testid="grid"] td[data-cell="A1"]');
+  expect(await a1.textContent()).toBe(markup);
+  expect(await page().locator('[data-testid="grid"] td[data-cell="B2"]').textContent()).toBe(markup);
+  expect(await page().locator('[data-testid="grid"] img, [data-testid="grid"] b').count()).toBe(0);
+  await page().waitForTimeout(300);
+  expect(session.dialogs).toEqual([]);
+  expect(session.pageErrors).toEqual([]);
+});
+
+test("no request left the page's origin during the whole run", async () => {
+  const origin = session.server.url.replace(/\/$/, "");
+  expect(session.foreign).toEqual([]);
+  expect(session.requests.length).toBeGreaterThan(3);
+  expect(session.requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"))).toEqual([]);
+  // The bundled samples came from the origin, not from anywhere else.
+  expect(session.requests).toContain(`${origin}/samples/41303000-2013.xlsx`);
+});
+
+async function expectText(locator: ReturnType<Page["locator"]>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
+  expect(await locator.first().innerText()).toContain(text);
+}
+
+type Page = PreviewSession["page"];

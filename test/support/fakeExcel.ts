@@ -1,0 +1,963 @@
+// A fake Excel RequestContext that behaves like Office where adapters can get it wrong:
+// - reading a property that was not load()ed and synced throws PropertyNotLoaded;
+// - every write, load and method is queued and only applied, in order, at sync();
+// - *OrNullObject proxies know isNullObject only after a sync;
+// - sync() calls are counted (Excel.run's closing flush counts too, as in Office).
+// office-addin-mock does none of this and cannot mock collections (TOOLCHAIN.md).
+// Tables, charts and conditional formats are recorded, not rendered.
+
+import { boxToA1, fromA1, type CellError, type RangeBox } from "../../src/core/grid";
+
+export type Scalar = string | number | boolean;
+
+/** A cell fill; `color: null` means "no fill" (Excel reports it as #FFFFFF + pattern None). */
+export interface FakeFill {
+  color: string | null;
+  pattern?: string;
+  patternColor?: string | null;
+}
+
+export interface FakeCell {
+  value?: Scalar | CellError | null;
+  formula?: string;
+  numberFormat?: string;
+  fill?: FakeFill;
+  note?: string;
+}
+
+export interface FakeSheetSpec {
+  name: string;
+  /** A1 → value or full cell. */
+  cells?: Record<string, Scalar | CellError | null | FakeCell>;
+  /** Merged ranges as A1, e.g. `B2:D2`. */
+  merges?: string[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+}
+
+export interface RecordedObject {
+  kind: "table" | "chart" | "conditionalFormat" | "format";
+  sheet: string;
+  /** Address or source the object was created on. */
+  address: string;
+  args: unknown[];
+  /** Every property set on the object or its sub-objects, by path (`title.text`). */
+  props: Record<string, unknown>;
+  /** Every method called on it, by path, with arguments. */
+  calls: { path: string; args: unknown[] }[];
+}
+
+export class PropertyNotLoadedError extends Error {
+  readonly code = "PropertyNotLoaded";
+  constructor(what: string) {
+    super(`The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+}
+
+export class FakeOfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+interface SheetData {
+  id: string;
+  name: string;
+  visibility: string;
+  cells: Map<string, FakeCell>;
+  merges: RangeBox[];
+  deleted: boolean;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function parseBox(address: string): RangeBox {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b] = bare.split(":");
+  const p = fromA1(a);
+  const q = b ? fromA1(b) : p;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+/** Excel quotes sheet names holding anything but letters, digits, _ and . in addresses. */
+export function qualifiedAddress(sheet: string, box: RangeBox): string {
+  const quoted = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${boxToA1(box)}`;
+}
+
+function isError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+function normalizeLoad(arg: unknown): string[] {
+  if (arg === undefined) return [];
+  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap((a) => normalizeLoad(a));
+  if (typeof arg === "object" && arg !== null && "select" in arg) return normalizeLoad((arg as { select: unknown }).select);
+  return [];
+}
+
+export class FakeClientResult<T> {
+  private resolved = false;
+  private v!: T;
+  set(v: T): void {
+    this.v = v;
+    this.resolved = true;
+  }
+  get value(): T {
+    if (!this.resolved) throw new PropertyNotLoadedError("ClientResult.value");
+    return this.v;
+  }
+}
+
+/** Base for proxies: load() queues a read; reads of unloaded properties throw. */
+abstract class FakeObject {
+  private loadedProps = new Map<string, unknown>();
+  constructor(protected readonly fake: FakeExcel) {}
+  get context(): FakeRequestContext {
+    return this.fake.context;
+  }
+  load(arg?: unknown): this {
+    const names = normalizeLoad(arg);
+    this.fake.enqueue(() => this.applyLoad(names.length ? names : this.defaultProps()));
+    return this;
+  }
+  /** Runs at sync time, in queue order. */
+  applyLoad(names: string[]): void {
+    if (this.isNull()) return; // Office loads nothing into a null object, without an error
+    const nested = new Map<string, string[]>();
+    for (const n of names) {
+      const slash = n.indexOf("/");
+      if (slash < 0) this.loadedProps.set(n, this.readProp(n));
+      else {
+        const head = n.slice(0, slash);
+        nested.set(head, [...(nested.get(head) ?? []), n.slice(slash + 1)]);
+      }
+    }
+    for (const [head, rest] of nested) {
+      const child = this.child(head);
+      if (!child) throw new FakeOfficeError("InvalidArgument", `cannot load ${head}/…`);
+      child.applyLoad(rest);
+    }
+  }
+  protected got<T>(name: string): T {
+    if (!this.loadedProps.has(name)) throw new PropertyNotLoadedError(`${this.constructor.name}.${name}`);
+    return this.loadedProps.get(name) as T;
+  }
+  protected defaultProps(): string[] {
+    return [];
+  }
+  protected isNull(): boolean {
+    return false;
+  }
+  protected abstract readProp(name: string): unknown;
+  protected child(_name: string): FakeObject | undefined {
+    return undefined;
+  }
+}
+
+/** Objects obtained with *OrNullObject: isNullObject is known after a sync. */
+abstract class FakeNullable extends FakeObject {
+  private resolvedNull: boolean | undefined;
+  protected markResolved(isNull: boolean): void {
+    this.resolvedNull = isNull;
+  }
+  protected override isNull(): boolean {
+    return this.resolvedNull === true;
+  }
+  get isNullObject(): boolean {
+    if (this.resolvedNull === undefined) throw new PropertyNotLoadedError(`${this.constructor.name}.isNullObject`);
+    return this.resolvedNull;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Ranges
+
+class FakeRangeFill extends FakeObject {
+  constructor(fake: FakeExcel, private readonly range: FakeRange) {
+    super(fake);
+  }
+  protected readProp(name: string): unknown {
+    const fills = this.range.cellsIn().map((c) => c?.fill);
+    const pick = (f: (x: FakeFill | undefined) => unknown) => {
+      const vals = fills.map(f);
+      return vals.every((v) => v === vals[0]) ? vals[0] : null;
+    };
+    if (name === "color") return pick((f) => (f?.color ?? "#FFFFFF"));
+    if (name === "pattern") return pick((f) => (f ? f.pattern ?? "Solid" : "None"));
+    if (name === "patternColor") return pick((f) => f?.patternColor ?? null);
+    throw new FakeOfficeError("InvalidArgument", `RangeFill.${name}`);
+  }
+  get color(): string {
+    return this.got("color");
+  }
+  set color(v: string) {
+    this.fake.enqueue(() => this.range.eachCell((c) => (c.fill = { ...c.fill, color: v, pattern: c.fill?.pattern && c.fill.pattern !== "None" ? c.fill.pattern : "Solid" })));
+  }
+  get pattern(): string {
+    return this.got("pattern");
+  }
+  set pattern(v: string) {
+    this.fake.enqueue(() =>
+      this.range.eachCell((c) => {
+        c.fill = v === "None" ? undefined : { color: c.fill?.color ?? "#FFFFFF", ...c.fill, pattern: v };
+      }),
+    );
+  }
+  get patternColor(): string {
+    return this.got("patternColor");
+  }
+  set patternColor(v: string) {
+    this.fake.enqueue(() => this.range.eachCell((c) => (c.fill = { color: c.fill?.color ?? null, ...c.fill, patternColor: v })));
+  }
+  clear(): void {
+    this.fake.enqueue(() => this.range.eachCell((c) => delete c.fill));
+  }
+}
+
+class FakeRangeFormat extends FakeObject {
+  readonly fill: FakeRangeFill;
+  readonly font: Record<string, unknown>;
+  constructor(fake: FakeExcel, private readonly range: FakeRange) {
+    super(fake);
+    this.fill = new FakeRangeFill(fake, range);
+    // Fonts, widths and alignment only matter on hyoka's own sheet: recorded, not modelled.
+    this.font = fake.recorder(range.formatLog, "font");
+  }
+  protected readProp(name: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `RangeFormat.${name}`);
+  }
+  protected override child(name: string): FakeObject | undefined {
+    return name === "fill" ? this.fill : undefined;
+  }
+  set columnWidth(v: number) {
+    this.fake.enqueue(() => (this.range.formatLog.props.columnWidth = v));
+  }
+  set wrapText(v: boolean) {
+    this.fake.enqueue(() => (this.range.formatLog.props.wrapText = v));
+  }
+  set horizontalAlignment(v: string) {
+    this.fake.enqueue(() => (this.range.formatLog.props.horizontalAlignment = v));
+  }
+  autofitColumns(): void {
+    this.fake.enqueue(() => this.range.formatLog.calls.push({ path: "autofitColumns", args: [] }));
+  }
+}
+
+class FakeRangeCollection extends FakeObject {
+  private list: FakeRange[] | undefined;
+  constructor(fake: FakeExcel, private readonly source: () => FakeRange[]) {
+    super(fake);
+  }
+  override applyLoad(names: string[]): void {
+    this.list = this.source();
+    const itemProps = names.map((n) => (n.startsWith("items/") ? n.slice(6) : n)).filter((n) => n !== "items");
+    for (const r of this.list) r.applyLoad(itemProps);
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+  get items(): FakeRange[] {
+    if (!this.list) throw new PropertyNotLoadedError("RangeCollection.items");
+    return this.list;
+  }
+}
+
+class FakeRangeAreas extends FakeNullable {
+  readonly areas: FakeRangeCollection;
+  private merged: RangeBox[] = [];
+  constructor(fake: FakeExcel, private readonly range: FakeRange) {
+    super(fake);
+    this.areas = new FakeRangeCollection(fake, () => this.merged.map((b) => new FakeRange(fake, () => this.range.sheet(), b)));
+    fake.enqueue(() => {
+      const b = this.range.box();
+      const sheet = this.range.sheet();
+      this.merged = sheet.merges.filter((m) => m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left);
+      this.markResolved(this.merged.length === 0);
+    });
+  }
+  protected readProp(name: string): unknown {
+    if (name === "address") return this.merged.map((m) => qualifiedAddress(this.range.sheet().name, m)).join(", ");
+    if (name === "areaCount") return this.merged.length;
+    throw new FakeOfficeError("InvalidArgument", `RangeAreas.${name}`);
+  }
+  protected override child(name: string): FakeObject | undefined {
+    return name === "areas" ? this.areas : undefined;
+  }
+  get address(): string {
+    return this.got("address");
+  }
+}
+
+export class FakeRange extends FakeNullable {
+  readonly format: FakeRangeFormat;
+  readonly formatLog: RecordedObject;
+  private resolvedBox: RangeBox | null | undefined;
+  constructor(
+    fake: FakeExcel,
+    readonly sheet: () => SheetData,
+    box: RangeBox | (() => RangeBox | null),
+  ) {
+    super(fake);
+    if (typeof box === "function") {
+      fake.enqueue(() => {
+        this.resolvedBox = box();
+        this.markResolved(this.resolvedBox === null);
+      });
+    } else {
+      this.resolvedBox = box;
+      this.markResolved(false);
+    }
+    this.formatLog = { kind: "format", sheet: "", address: "", args: [], props: {}, calls: [] };
+    this.format = new FakeRangeFormat(fake, this);
+  }
+  box(): RangeBox {
+    if (!this.resolvedBox) throw new FakeOfficeError("InvalidOperation", "range is a null object or not yet resolved");
+    return this.resolvedBox;
+  }
+  /** Cells of the range, created on demand (only for writes). */
+  eachCell(f: (c: FakeCell) => void): void {
+    const b = this.box();
+    const cells = this.sheet().cells;
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) {
+        const k = key(r, c);
+        const cell = cells.get(k) ?? {};
+        f(cell);
+        if (Object.keys(cell).length) cells.set(k, cell);
+        else cells.delete(k);
+      }
+  }
+  cellsIn(): (FakeCell | undefined)[] {
+    const b = this.box();
+    const out: (FakeCell | undefined)[] = [];
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(this.sheet().cells.get(key(r, c)));
+    return out;
+  }
+  private matrix<T>(f: (c: FakeCell | undefined) => T): T[][] {
+    const b = this.box();
+    const cells = this.sheet().cells;
+    const rows: T[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row: T[] = [];
+      for (let c = b.left; c <= b.right; c++) row.push(f(cells.get(key(r, c))));
+      rows.push(row);
+    }
+    return rows;
+  }
+  private writeMatrix(name: string, m: unknown[][], apply: (c: FakeCell, v: unknown) => void): void {
+    this.fake.enqueue(() => {
+      const b = this.box();
+      const rows = b.bottom - b.top + 1;
+      const cols = b.right - b.left + 1;
+      if (m.length !== rows || m.some((row) => row.length !== cols))
+        throw new FakeOfficeError("InvalidArgument", `${name}: ${m.length}×${m[0]?.length ?? 0} given for a ${rows}×${cols} range ${boxToA1(b)}`);
+      const cells = this.sheet().cells;
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) {
+          const k = key(b.top + r, b.left + c);
+          const cell = cells.get(k) ?? {};
+          apply(cell, m[r][c]);
+          if (Object.keys(cell).length) cells.set(k, cell);
+          else cells.delete(k);
+        }
+    });
+  }
+  protected readProp(name: string): unknown {
+    const b = this.box();
+    if (this.fake.valuesLimit !== undefined && (name === "values" || name === "valueTypes" || name === "formulas")) {
+      const n = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      if (n > this.fake.valuesLimit) return null; // Excel answers null when a read is too large
+    }
+    switch (name) {
+      case "address":
+        return qualifiedAddress(this.sheet().name, b);
+      case "rowIndex":
+        return b.top;
+      case "columnIndex":
+        return b.left;
+      case "rowCount":
+        return b.bottom - b.top + 1;
+      case "columnCount":
+        return b.right - b.left + 1;
+      case "values":
+        return this.matrix((c) => {
+          const v = c?.value;
+          if (v === undefined || v === null) return "";
+          return isError(v) ? v.error : v;
+        });
+      case "valueTypes":
+        return this.matrix((c) => {
+          const v = c?.value;
+          if (v === undefined || v === null || v === "") return "Empty";
+          if (isError(v)) return "Error";
+          return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+        });
+      case "formulas":
+        return this.matrix((c) => c?.formula ?? (c?.value === undefined || c?.value === null ? "" : isError(c.value) ? c.value.error : c.value));
+      case "numberFormat":
+        return this.matrix((c) => c?.numberFormat ?? "General");
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Range.${name} is not modelled by the fake`);
+    }
+  }
+  protected override child(name: string): FakeObject | undefined {
+    return name === "format" ? this.format : undefined;
+  }
+  get address(): string {
+    return this.got("address");
+  }
+  get rowIndex(): number {
+    return this.got("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.got("columnIndex");
+  }
+  get rowCount(): number {
+    return this.got("rowCount");
+  }
+  get columnCount(): number {
+    return this.got("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.got("values");
+  }
+  set values(m: unknown[][]) {
+    this.writeMatrix("values", m, (cell, v) => {
+      if (typeof v === "string" && v.startsWith("=")) {
+        cell.formula = v;
+        cell.value = this.fake.evaluate?.(v) ?? null;
+      } else if (typeof v === "string" && v.startsWith("'")) {
+        delete cell.formula;
+        cell.value = v.slice(1); // Excel's text prefix: stored as text, apostrophe not part of the value
+      } else {
+        delete cell.formula;
+        if (v === "" || v === null) delete cell.value;
+        else cell.value = v as Scalar;
+      }
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.got("valueTypes");
+  }
+  get formulas(): unknown[][] {
+    return this.got("formulas");
+  }
+  set formulas(m: unknown[][]) {
+    this.values = m; // Excel treats a written value starting with = as a formula either way
+  }
+  get numberFormat(): string[][] {
+    return this.got("numberFormat");
+  }
+  set numberFormat(m: string[][]) {
+    this.writeMatrix("numberFormat", m, (cell, v) => {
+      if (v === "General" || v === null) delete cell.numberFormat;
+      else cell.numberFormat = v as string;
+    });
+  }
+  get conditionalFormats(): { add(type: string): unknown } {
+    return {
+      add: (type: string) => this.fake.record("conditionalFormat", this, [type]),
+    };
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.fake, this.sheet, () => {
+      const b = this.box();
+      return { top: b.top + row, left: b.left + col, bottom: b.top + row, right: b.left + col };
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.fake, this);
+  }
+  getCellProperties(options: { address?: boolean; format?: { fill?: Record<string, boolean> } }): FakeClientResult<unknown[][]> {
+    const result = new FakeClientResult<unknown[][]>();
+    this.fake.enqueue(() => {
+      const b = this.box();
+      const rows: unknown[][] = [];
+      for (let r = b.top; r <= b.bottom; r++) {
+        const row: unknown[] = [];
+        for (let c = b.left; c <= b.right; c++) {
+          const f = this.sheet().cells.get(key(r, c))?.fill;
+          const props: Record<string, unknown> = {};
+          if (options.address) props.address = qualifiedAddress(this.sheet().name, { top: r, left: c, bottom: r, right: c });
+          const want = options.format?.fill;
+          if (want) {
+            const fill: Record<string, unknown> = {};
+            if (want.color) fill.color = f?.color ?? "#FFFFFF";
+            if (want.pattern) fill.pattern = f ? f.pattern ?? "Solid" : "None";
+            if (want.patternColor) fill.patternColor = f?.patternColor ?? "#000000";
+            props.format = { fill };
+          }
+          row.push(props);
+        }
+        rows.push(row);
+      }
+      result.set(rows);
+    });
+    return result;
+  }
+  select(): void {
+    this.fake.enqueue(() => {
+      const s = this.sheet();
+      this.fake.data.activeSheetId = s.id;
+      this.fake.data.selection = { sheetId: s.id, box: this.box() };
+    });
+  }
+  clear(): void {
+    this.fake.enqueue(() => this.eachCell((c) => Object.keys(c).forEach((k) => delete (c as Record<string, unknown>)[k])));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Worksheets
+
+export class FakeWorksheet extends FakeNullable {
+  private data: SheetData | null | undefined;
+  constructor(fake: FakeExcel, lookup: SheetData | (() => SheetData | null), orNull: boolean, what: string) {
+    super(fake);
+    if (typeof lookup !== "function") {
+      this.data = lookup; // an item of a loaded collection: already resolved
+      this.markResolved(false);
+      return;
+    }
+    fake.enqueue(() => {
+      const found = lookup();
+      if (!found && !orNull) throw new FakeOfficeError("ItemNotFound", `worksheet ${what} not found`);
+      this.data = found;
+      this.markResolved(!found);
+    });
+  }
+  sheetData(): SheetData {
+    if (!this.data) throw new FakeOfficeError("InvalidOperation", "worksheet is a null object or not yet resolved");
+    if (this.data.deleted) throw new FakeOfficeError("ItemNotFound", `worksheet ${this.data.name} was deleted`);
+    return this.data;
+  }
+  protected override defaultProps(): string[] {
+    return ["name", "id", "visibility", "position"];
+  }
+  protected readProp(name: string): unknown {
+    const d = this.sheetData();
+    if (name === "name") return d.name;
+    if (name === "id") return d.id;
+    if (name === "visibility") return d.visibility;
+    if (name === "position") return this.fake.data.sheets.filter((s) => !s.deleted).indexOf(d);
+    throw new FakeOfficeError("InvalidArgument", `Worksheet.${name}`);
+  }
+  get name(): string {
+    return this.got("name");
+  }
+  set name(v: string) {
+    this.fake.enqueue(() => this.fake.renameSheet(this.sheetData(), v));
+  }
+  get id(): string {
+    return this.got("id");
+  }
+  get visibility(): string {
+    return this.got("visibility");
+  }
+  set visibility(v: string) {
+    this.fake.enqueue(() => (this.sheetData().visibility = v));
+  }
+  get position(): number {
+    return this.got("position");
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.fake, () => this.sheetData(), address ? parseBox(address) : () => ({ top: 0, left: 0, bottom: 1048575, right: 16383 }));
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.fake, () => this.sheetData(), () => this.fake.usedBox(this.sheetData(), !!valuesOnly));
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.fake, () => this.sheetData(), () => this.fake.usedBox(this.sheetData(), !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+  }
+  activate(): void {
+    this.fake.enqueue(() => (this.fake.data.activeSheetId = this.sheetData().id));
+  }
+  delete(): void {
+    this.fake.enqueue(() => this.fake.deleteSheet(this.sheetData()));
+  }
+  get tables(): { add(address: string, hasHeaders: boolean): unknown } {
+    return {
+      add: (address: string, hasHeaders: boolean) => {
+        const range = new FakeRange(this.fake, () => this.sheetData(), parseBox(address));
+        return this.fake.record("table", range, [address, hasHeaders]);
+      },
+    };
+  }
+  get charts(): { add(type: string, source: FakeRange, seriesBy?: string): unknown } {
+    return {
+      add: (type: string, source: FakeRange, seriesBy?: string) => this.fake.record("chart", source, [type, seriesBy]),
+    };
+  }
+}
+
+class FakeWorksheetCollection extends FakeObject {
+  private list: FakeWorksheet[] | undefined;
+  readonly onChanged = {
+    add: (handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+      const registration = { handler, active: false };
+      this.fake.enqueue(() => {
+        registration.active = true;
+        this.fake.handlers.push(registration);
+      });
+      return {
+        context: this.fake.context,
+        remove: () => this.fake.enqueue(() => (registration.active = false)),
+      };
+    },
+  };
+  override applyLoad(names: string[]): void {
+    this.list = this.fake.data.sheets.filter((s) => !s.deleted).map((s) => new FakeWorksheet(this.fake, s, false, s.name));
+    const itemProps = names.map((n) => (n.startsWith("items/") ? n.slice(6) : n)).filter((n) => n !== "items");
+    for (const ws of this.list) ws.applyLoad(itemProps.length ? itemProps : ["name", "id", "visibility", "position"]);
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.list) throw new PropertyNotLoadedError("WorksheetCollection.items");
+    return this.list;
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.findSheet(key), false, key);
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.findSheet(key), true, key);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.findSheet(this.fake.data.activeSheetId), false, "(active)");
+  }
+  add(name?: string): FakeWorksheet {
+    let created: SheetData | null = null;
+    this.fake.enqueue(() => (created = this.fake.addSheet(name)));
+    return new FakeWorksheet(this.fake, () => created, false, name ?? "(new)");
+  }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this.fake.enqueue(() => r.set(this.fake.data.sheets.filter((s) => !s.deleted).length));
+    return r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Settings and custom XML parts
+
+class FakeSetting extends FakeNullable {
+  constructor(fake: FakeExcel, readonly key: string) {
+    super(fake);
+    fake.enqueue(() => this.markResolved(!fake.data.settings.has(key)));
+  }
+  protected readProp(name: string): unknown {
+    if (name === "key") return this.key;
+    if (name === "value") return JSON.parse(JSON.stringify(this.fake.data.settings.get(this.key) ?? null));
+    throw new FakeOfficeError("InvalidArgument", `Setting.${name}`);
+  }
+  get value(): unknown {
+    return this.got("value");
+  }
+  set value(v: unknown) {
+    this.fake.enqueue(() => this.fake.data.settings.set(this.key, JSON.parse(JSON.stringify(v))));
+  }
+  delete(): void {
+    this.fake.enqueue(() => this.fake.data.settings.delete(this.key));
+  }
+}
+
+class FakeSettingCollection {
+  constructor(private readonly fake: FakeExcel) {}
+  add(key: string, value: unknown): FakeSetting {
+    this.fake.enqueue(() => this.fake.data.settings.set(key, JSON.parse(JSON.stringify(value))));
+    return new FakeSetting(this.fake, key);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.fake, key);
+  }
+}
+
+interface PartData {
+  id: string;
+  xml: string;
+  deleted: boolean;
+}
+
+const namespaceOf = (xml: string) => /<[^?!][^>]*?\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+
+class FakeCustomXmlPart extends FakeNullable {
+  constructor(fake: FakeExcel, private readonly lookup: () => PartData | null) {
+    super(fake);
+    fake.enqueue(() => this.markResolved(!lookup()));
+  }
+  private part(): PartData {
+    const p = this.lookup();
+    if (!p) throw new FakeOfficeError("ItemNotFound", "custom XML part not found");
+    return p;
+  }
+  protected readProp(name: string): unknown {
+    if (name === "id") return this.part().id;
+    if (name === "namespaceUri") return namespaceOf(this.part().xml);
+    throw new FakeOfficeError("InvalidArgument", `CustomXmlPart.${name}`);
+  }
+  getXml(): FakeClientResult<string> {
+    const r = new FakeClientResult<string>();
+    this.fake.enqueue(() => r.set(this.part().xml));
+    return r;
+  }
+  setXml(xml: string): void {
+    this.fake.enqueue(() => (this.part().xml = xml));
+  }
+  delete(): void {
+    this.fake.enqueue(() => (this.part().deleted = true));
+  }
+}
+
+class FakeCustomXmlPartCollection {
+  constructor(private readonly fake: FakeExcel) {}
+  add(xml: string): FakeCustomXmlPart {
+    let created: PartData | null = null;
+    this.fake.enqueue(() => {
+      created = { id: `{part-${this.fake.data.parts.length + 1}}`, xml, deleted: false };
+      this.fake.data.parts.push(created);
+    });
+    return new FakeCustomXmlPart(this.fake, () => created);
+  }
+  getByNamespace(ns: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart } {
+    return {
+      getOnlyItemOrNullObject: () =>
+        new FakeCustomXmlPart(this.fake, () => {
+          const found = this.fake.data.parts.filter((p) => !p.deleted && namespaceOf(p.xml) === ns);
+          if (found.length > 1) throw new FakeOfficeError("InvalidOperation", "more than one part in the namespace");
+          return found[0] ?? null;
+        }),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettingCollection;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
+  constructor(private readonly fake: FakeExcel) {
+    this.worksheets = new FakeWorksheetCollection(fake);
+    this.settings = new FakeSettingCollection(fake);
+    this.customXmlParts = new FakeCustomXmlPartCollection(fake);
+  }
+  getSelectedRange(): FakeRange {
+    let sheet: SheetData | null = null;
+    return new FakeRange(
+      this.fake,
+      () => sheet!,
+      () => {
+        const sel = this.fake.data.selection;
+        sheet = this.fake.findSheet(sel.sheetId);
+        return sel.box;
+      },
+    );
+  }
+}
+
+export interface FakeRequestContext {
+  workbook: FakeWorkbook;
+  sync(): Promise<void>;
+  trackedObjects: { add(): void; remove(): void };
+}
+
+export interface FakeSnapshot {
+  sheets: { name: string; visibility: string; merges: string[]; cells: Record<string, FakeCell> }[];
+}
+
+export class FakeExcel {
+  readonly data = {
+    sheets: [] as SheetData[],
+    settings: new Map<string, unknown>(),
+    parts: [] as PartData[],
+    activeSheetId: "",
+    selection: { sheetId: "", box: { top: 0, left: 0, bottom: 0, right: 0 } as RangeBox },
+  };
+  readonly handlers: { handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>; active: boolean }[] = [];
+  readonly records: RecordedObject[] = [];
+  readonly context: FakeRequestContext;
+  syncCount = 0;
+  /** Cells per read above which values come back null (Excel: "response too large"). */
+  valuesLimit: number | undefined;
+  /** Optional formula evaluator used when a formula is written (else the cell's value is null). */
+  evaluate: ((formula: string) => Scalar | null) | undefined;
+  private queue: (() => void)[] = [];
+  private nextSheetId = 1;
+
+  constructor(sheets: FakeSheetSpec[] = []) {
+    for (const spec of sheets) {
+      const s = this.addSheet(spec.name);
+      s.visibility = spec.visibility ?? "Visible";
+      for (const [a1, v] of Object.entries(spec.cells ?? {})) {
+        const { row, col } = fromA1(a1);
+        const cell: FakeCell = typeof v === "object" && v !== null && !isError(v) ? { ...v } : { value: v };
+        if (cell.value !== null && cell.value !== undefined || cell.fill || cell.formula || cell.numberFormat) s.cells.set(key(row, col), cell);
+      }
+      s.merges = (spec.merges ?? []).map(parseBox);
+    }
+    this.data.activeSheetId = this.data.sheets[0]?.id ?? "";
+    this.data.selection = { sheetId: this.data.activeSheetId, box: { top: 0, left: 0, bottom: 0, right: 0 } };
+    const workbook = new FakeWorkbook(this);
+    this.context = {
+      workbook,
+      sync: () => this.sync(),
+      trackedObjects: { add() {}, remove() {} },
+    };
+  }
+
+  /** The context runner adapters take instead of Excel.run; flushes a forgotten queue like Excel.run. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const result = await batch(this.context as unknown as Excel.RequestContext);
+    if (this.queue.length) await this.sync();
+    return result;
+  };
+
+  enqueue(op: () => void): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    const ops = this.queue;
+    this.queue = [];
+    for (const op of ops) op(); // an op that throws rejects this sync, like Office
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  findSheet(nameOrId: string): SheetData | null {
+    const live = this.data.sheets.filter((s) => !s.deleted);
+    return live.find((s) => s.id === nameOrId) ?? live.find((s) => s.name.toLowerCase() === nameOrId.toLowerCase()) ?? null;
+  }
+
+  addSheet(name?: string): SheetData {
+    const live = this.data.sheets.filter((s) => !s.deleted);
+    const finalName = name ?? `Sheet${live.length + 1}`;
+    if (live.some((s) => s.name.toLowerCase() === finalName.toLowerCase()))
+      throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${finalName} exists`);
+    const s: SheetData = { id: `{sheet-${this.nextSheetId++}}`, name: finalName, visibility: "Visible", cells: new Map(), merges: [], deleted: false };
+    this.data.sheets.push(s);
+    return s;
+  }
+
+  renameSheet(s: SheetData, name: string): void {
+    if (this.data.sheets.some((o) => o !== s && !o.deleted && o.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${name} exists`);
+    s.name = name;
+  }
+
+  deleteSheet(s: SheetData): void {
+    if (this.data.sheets.filter((o) => !o.deleted).length === 1) throw new FakeOfficeError("InvalidOperation", "cannot delete the only sheet");
+    s.deleted = true;
+    for (const r of this.records) if (r.sheet === s.id) r.sheet = "(deleted)";
+    if (this.data.activeSheetId === s.id) this.data.activeSheetId = this.data.sheets.find((o) => !o.deleted)!.id;
+  }
+
+  usedBox(s: SheetData, valuesOnly: boolean): RangeBox | null {
+    let box: RangeBox | null = null;
+    for (const [k, c] of s.cells) {
+      const has = valuesOnly ? (c.value !== undefined && c.value !== null && c.value !== "") || !!c.formula : true;
+      if (!has) continue;
+      const [r, col] = k.split(",").map(Number);
+      box = box
+        ? { top: Math.min(box.top, r), left: Math.min(box.left, col), bottom: Math.max(box.bottom, r), right: Math.max(box.right, col) }
+        : { top: r, left: col, bottom: r, right: col };
+    }
+    return box;
+  }
+
+  /** Records a table / chart / conditional format: any property set or method called on it is logged. */
+  record(kind: RecordedObject["kind"], range: FakeRange, args: unknown[]): unknown {
+    const rec: RecordedObject = { kind, sheet: "", address: "", args, props: {}, calls: [] };
+    this.enqueue(() => {
+      rec.sheet = range.sheet().id;
+      rec.address = boxToA1(range.box());
+      this.records.push(rec);
+    });
+    return this.recorder(rec, "");
+  }
+
+  recorder(rec: RecordedObject, path: string): Record<string, unknown> {
+    const fake = this;
+    const target = function () {} as unknown as Record<string, unknown>;
+    return new Proxy(target, {
+      get(_t, prop) {
+        if (typeof prop === "symbol" || prop === "then") return undefined;
+        if (prop === "load") return () => undefined;
+        return fake.recorder(rec, path ? `${path}.${prop}` : prop);
+      },
+      set(_t, prop, value) {
+        const p = path ? `${path}.${String(prop)}` : String(prop);
+        fake.enqueue(() => (rec.props[p] = value));
+        return true;
+      },
+      apply(_t, _this, args) {
+        fake.enqueue(() => rec.calls.push({ path, args }));
+        return fake.recorder(rec, `${path}()`);
+      },
+    });
+  }
+
+  // ---- test helpers (no sync involved) ----
+
+  sheetNames(): string[] {
+    return this.data.sheets.filter((s) => !s.deleted).map((s) => s.name);
+  }
+
+  sheet(name: string): SheetData {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  cell(sheet: string, a1: string): FakeCell | undefined {
+    const { row, col } = fromA1(a1);
+    return this.sheet(sheet).cells.get(key(row, col));
+  }
+
+  setCell(sheet: string, a1: string, cell: FakeCell): void {
+    const { row, col } = fromA1(a1);
+    this.sheet(sheet).cells.set(key(row, col), cell);
+  }
+
+  /** Records of one sheet (tables, charts, conditional formats). */
+  recordsOf(sheetName: string): RecordedObject[] {
+    const id = this.sheet(sheetName).id;
+    return this.records.filter((r) => r.sheet === id);
+  }
+
+  /** Everything a user could see, cell by cell, except the named sheets. */
+  snapshot(exceptSheets: string[] = []): FakeSnapshot {
+    return {
+      sheets: this.data.sheets
+        .filter((s) => !s.deleted && !exceptSheets.includes(s.name))
+        .map((s) => ({
+          name: s.name,
+          visibility: s.visibility,
+          merges: s.merges.map(boxToA1),
+          cells: Object.fromEntries(
+            [...s.cells.entries()]
+              .map(([k, c]) => {
+                const [r, col] = k.split(",").map(Number);
+                return [boxToA1({ top: r, left: col, bottom: r, right: col }), JSON.parse(JSON.stringify(c))] as const;
+              })
+              .sort(([a], [b]) => a.localeCompare(b)),
+          ),
+        })),
+    };
+  }
+
+  /** A user edit: changes the cell and fires worksheets.onChanged like Excel. */
+  async userEdit(sheet: string, a1: string, value: Scalar | null): Promise<void> {
+    const s = this.sheet(sheet);
+    const { row, col } = fromA1(a1);
+    if (value === null) s.cells.delete(key(row, col));
+    else s.cells.set(key(row, col), { ...s.cells.get(key(row, col)), value });
+    const args = { worksheetId: s.id, address: a1, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" } as unknown as Excel.WorksheetChangedEventArgs;
+    for (const h of this.handlers.filter((x) => x.active)) await h.handler(args);
+  }
+}

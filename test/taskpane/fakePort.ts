@@ -1,0 +1,111 @@
+// A WorkbookPort over an in-memory workbook that records what the pane asks of it.
+import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
+import type { SheetResult } from "../../src/core/engine";
+import type { Finding, Language } from "../../src/core/findings";
+import type { Settings } from "../../src/core/settings";
+import type { CellSelection, ReadProgress, WorkbookPort } from "../../src/port/workbookPort";
+
+export class FakePort implements WorkbookPort {
+  readonly host = "preview" as const;
+  readonly calls = { readWorkbook: 0, readSheet: [] as string[], selectCell: [] as CellSelection[], writeSummary: 0, highlight: 0, clear: 0 };
+  /** Thrown by the next readWorkbook, e.g. an Office error while a cell is edited. */
+  failNextRead: unknown = null;
+  highlighted: Finding[] = [];
+  summaryResults: SheetResult[] = [];
+  summarySettings: Settings | null = null;
+  private changeHandlers = new Set<(sheet: string) => void>();
+  /** Resolves a pending readWorkbook: set when `holdReads` is true. */
+  releaseRead: (() => void) | null = null;
+  holdReads = false;
+  unsubscribed = 0;
+
+  constructor(
+    public workbook: WorkbookGrid,
+    private language: Language = "ja",
+  ) {}
+
+  displayLanguage(): Language {
+    return this.language;
+  }
+
+  async readWorkbook(options?: { activeOnly?: boolean; onProgress?: (p: ReadProgress) => void }): Promise<WorkbookGrid> {
+    this.calls.readWorkbook++;
+    if (this.failNextRead !== null) {
+      const error = this.failNextRead;
+      this.failNextRead = null;
+      throw error;
+    }
+    const total = this.workbook.sheets.length;
+    options?.onProgress?.({ done: 0, total });
+    if (this.holdReads) await new Promise<void>((resolve) => (this.releaseRead = resolve));
+    options?.onProgress?.({ done: total, total });
+    return { sheets: this.workbook.sheets.map(copyGrid) };
+  }
+
+  async readSheet(name: string): Promise<SheetGrid> {
+    this.calls.readSheet.push(name);
+    const grid = this.workbook.sheets.find((s) => s.name === name);
+    if (!grid) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
+    return copyGrid(grid);
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.calls.selectCell.push({ sheet, address });
+  }
+
+  async getSelection(): Promise<CellSelection> {
+    return this.calls.selectCell[this.calls.selectCell.length - 1] ?? { sheet: this.workbook.sheets[0]?.name ?? "", address: "A1" };
+  }
+
+  async writeSummary(results: SheetResult[], settings: Settings): Promise<{ sheetName: string }> {
+    this.calls.writeSummary++;
+    this.summaryResults = results;
+    this.summarySettings = settings;
+    return { sheetName: "達成率サマリー" };
+  }
+
+  async highlightFindings(findings: Finding[]): Promise<number> {
+    this.calls.highlight++;
+    this.highlighted = findings;
+    return new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size;
+  }
+
+  async clearHighlights(): Promise<number> {
+    this.calls.clear++;
+    const n = new Set(this.highlighted.map((f) => `${f.sheet}!${f.cell}`)).size;
+    this.highlighted = [];
+    return n;
+  }
+
+  async onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    this.changeHandlers.add(handler);
+    return async () => {
+      this.unsubscribed++;
+      this.changeHandlers.delete(handler);
+    };
+  }
+
+  get listeners(): number {
+    return this.changeHandlers.size;
+  }
+
+  /** Edits a cell (sheet coordinates, 0-based) and fires the change event as Excel would. */
+  edit(sheet: string, row: number, col: number, value: SheetGrid["values"][number][number]): void {
+    const grid = this.workbook.sheets.find((s) => s.name === sheet);
+    if (!grid) throw new Error(`no sheet ${sheet}`);
+    const r = row - grid.top;
+    while (grid.values.length <= r) grid.values.push([]);
+    grid.values[r][col - grid.left] = value;
+    for (const handler of this.changeHandlers) handler(sheet);
+  }
+
+  async loadProfile(): Promise<string | null> {
+    return null;
+  }
+
+  async saveProfile(): Promise<void> {}
+}
+
+function copyGrid(grid: SheetGrid): SheetGrid {
+  return { ...grid, values: grid.values.map((row) => row.slice()), merges: grid.merges.map((m) => ({ ...m })) };
+}

@@ -1,0 +1,87 @@
+import { circledNumber, formatNumber, formatRate, rateReasonText, t } from "../../src/taskpane/i18n";
+import { describeError } from "../../src/taskpane/errors";
+import { isDarkColor, officeThemeName } from "../../src/taskpane/theme";
+import { wantsAutoCheck } from "../../src/taskpane/boot";
+
+describe("formatRate", () => {
+  it("shows one decimal", () => {
+    expect(formatRate(0.71333)).toBe("71.3%");
+    expect(formatRate(428 / 600)).toBe("71.3%");
+    expect(formatRate(161 / 130)).toBe("123.8%");
+    expect(formatRate(38182 / 43769)).toBe("87.2%");
+    expect(formatRate(1)).toBe("100.0%");
+  });
+  it("shows a dash for no rate", () => {
+    expect(formatRate(null)).toBe("—");
+    expect(formatRate(undefined)).toBe("—");
+    expect(formatRate(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatNumber and labels", () => {
+  it("keeps thousands separators", () => {
+    expect(formatNumber(43769)).toBe("43,769");
+    expect(formatNumber(null)).toBe("—");
+  });
+  it("numbers indicators with circled digits", () => {
+    expect(circledNumber(1)).toBe("①");
+    expect(circledNumber(3)).toBe("③");
+  });
+  it("has both languages", () => {
+    expect(t("ja", "check")).toBe("検証");
+    expect(t("en", "check")).toBe("Check");
+  });
+  it("translates the core's rate reasons", () => {
+    expect(rateReasonText("ja", "plan is 0")).toBe("計画値が0");
+    expect(rateReasonText("en", "plan is 0")).toBe("plan is 0");
+    expect(rateReasonText("ja", "something new")).toBe("something new");
+  });
+});
+
+describe("describeError", () => {
+  const editing = Object.assign(new Error("The operation is not allowed in cell-edit mode."), { code: "InvalidOperationInCellEditMode" });
+  it("maps Office error codes to one clear sentence", () => {
+    expect(describeError(editing, "ja")).toBe("セルを編集中です。Enter キーを押してから、もう一度お試しください。");
+    expect(describeError(editing, "en")).toBe("A cell is being edited — press Enter and try again.");
+  });
+  it("uses an adapter error's own localized text", () => {
+    const unsupported = Object.assign(new Error("needs 1.9"), { text: { ja: "Excel API 1.9 以降が必要です", en: "needs ExcelApi 1.9" } });
+    expect(describeError(unsupported, "ja")).toBe("Excel API 1.9 以降が必要です");
+    expect(describeError(unsupported, "en")).toBe("needs ExcelApi 1.9");
+  });
+  it("keeps the text of unknown errors", () => {
+    expect(describeError(Object.assign(new Error("boom"), { code: "GeneralException" }), "en")).toBe("The operation failed (GeneralException): boom");
+    expect(describeError(new Error("disk"), "ja")).toBe("操作に失敗しました: disk");
+    expect(describeError("x", "en")).toBe("The operation failed: x");
+  });
+});
+
+describe("theme", () => {
+  it("tells dark Office backgrounds from light ones", () => {
+    expect(isDarkColor("#262626")).toBe(true);
+    expect(isDarkColor("#FFFFFF")).toBe(false);
+    expect(isDarkColor("#e6e6e6")).toBe(false);
+    expect(isDarkColor("")).toBeNull();
+  });
+  it("follows Office.context.officeTheme", () => {
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { officeTheme: { bodyBackgroundColor: "#1f1f1f" } } };
+    try {
+      expect(officeThemeName()).toBe("dark");
+      g.Office = { context: { officeTheme: { bodyBackgroundColor: "#ffffff" } } };
+      expect(officeThemeName()).toBe("light");
+    } finally {
+      delete g.Office;
+    }
+    expect(officeThemeName()).toBe("light");
+  });
+});
+
+describe("boot", () => {
+  it("checks on open when the ribbon asks", () => {
+    expect(wantsAutoCheck("?action=validate")).toBe(true);
+    expect(wantsAutoCheck("?_host_Info=Excel$Win32&action=validate")).toBe(true);
+    expect(wantsAutoCheck("")).toBe(false);
+    expect(wantsAutoCheck("?action=summary")).toBe(false);
+  });
+});

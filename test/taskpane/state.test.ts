@@ -1,0 +1,127 @@
+import { createSheetDebouncer, groupFindings, initialState, paneReducer, ruleIds, totalCounts, type PaneState } from "../../src/taskpane/state";
+import type { SheetResult } from "../../src/core/engine";
+import type { Finding, Severity } from "../../src/core/findings";
+import { renderSheet } from "../../src/samples/layout";
+import { sample41303000 } from "../../src/samples/sample41303000";
+
+const gridA = renderSheet(sample41303000, "A").grid;
+const gridB = renderSheet(sample41303000, "B").grid;
+
+function checked(settings = {}): PaneState {
+  return paneReducer(paneReducer(initialState(settings), { type: "checkStarted" }), { type: "checked", grids: [gridA, gridB] });
+}
+
+function rate(state: PaneState, sheet: string, indicator: number, year: number): number | null {
+  const summary = state.results.find((r) => r.sheet === sheet)!.summary!;
+  return summary.indicators[indicator - 1].years.find((y) => y.year === year)!.rate;
+}
+
+describe("paneReducer", () => {
+  it("checks every grid read", () => {
+    const state = checked();
+    expect(state.status).toBe("ready");
+    expect(state.checkCount).toBe(1);
+    expect(state.results.map((r) => r.sheet)).toEqual(["A", "B"]);
+    expect(rate(state, "A", 1, 2012)).toBeCloseTo(428 / 600, 10);
+  });
+
+  it("replaces only the changed sheet's result", () => {
+    const before = checked();
+    const editedA = { ...gridA, name: "A", values: gridA.values.map((r) => r.slice()) };
+    const after = paneReducer(before, { type: "sheetChanged", grid: editedA });
+    expect(after.results[1]).toBe(before.results[1]);
+    expect(after.results[0]).not.toBe(before.results[0]);
+    expect(after.grids[0]).toBe(editedA);
+    expect(after.checkCount).toBe(2);
+  });
+
+  it("ignores a changed sheet the check did not cover", () => {
+    const before = checked();
+    const after = paneReducer(before, { type: "sheetChanged", grid: { name: "達成率サマリー", top: 0, left: 0, values: [], merges: [] } });
+    expect(after).toBe(before);
+  });
+
+  it("re-runs the core when a figure setting changes, not for the language", () => {
+    const before = checked();
+    const english = paneReducer(before, { type: "settingsChanged", settings: { language: "en" } });
+    expect(english.results).toBe(before.results);
+    expect(english.settings.language).toBe("en");
+    const stricter = paneReducer(english, { type: "settingsChanged", settings: { gradeNearly: 0.7 } });
+    expect(stricter.results).not.toBe(before.results);
+    const y2012 = stricter.results[0].summary!.indicators[0].years.find((y) => y.year === 2012)!;
+    expect(y2012.grade).toBe("nearly");
+  });
+
+  it("keeps earlier results when a later read fails", () => {
+    const before = checked();
+    const error = { code: "InvalidOperationInCellEditMode" };
+    const failed = paneReducer(paneReducer(before, { type: "checkStarted" }), { type: "failed", error });
+    expect(failed.status).toBe("ready");
+    expect(failed.error).toBe(error);
+    expect(failed.results).toBe(before.results);
+    expect(paneReducer(failed, { type: "dismissError" }).error).toBeNull();
+    expect(paneReducer(paneReducer(initialState(), { type: "checkStarted" }), { type: "failed", error }).status).toBe("idle");
+  });
+});
+
+describe("finding groups", () => {
+  const f = (sheet: string, severity: Severity, rule: string, cell: string): Finding => ({
+    rule,
+    severity,
+    sheet,
+    cell,
+    path: "p",
+    message: { ja: rule, en: rule },
+  });
+  const result = (sheet: string, findings: Finding[]): SheetResult =>
+    ({ sheet, kind: "evaluation", model: null, findings, summary: null, counts: { error: 0, warning: 0, info: 0 } }) as unknown as SheetResult;
+  const results = [
+    result("S1", [f("S1", "info", "r.c", "A1"), f("S1", "error", "r.a", "B2"), f("S1", "warning", "r.b", "C3"), f("S1", "error", "r.b", "D4")]),
+    result("S2", []),
+    result("S3", [f("S3", "warning", "r.b", "E5")]),
+  ];
+
+  it("groups by sheet, errors first, and counts", () => {
+    const groups = groupFindings(results, { severity: "all", rule: "all" });
+    expect(groups.map((g) => g.sheet)).toEqual(["S1", "S3"]);
+    expect(groups[0].groups.map((g) => [g.severity, g.findings.map((x) => x.cell)])).toEqual([
+      ["error", ["B2", "D4"]],
+      ["warning", ["C3"]],
+      ["info", ["A1"]],
+    ]);
+    expect(groups[0].counts).toEqual({ error: 2, warning: 1, info: 1 });
+    expect(totalCounts(results)).toEqual({ error: 2, warning: 2, info: 1 });
+    expect(ruleIds(results)).toEqual(["r.a", "r.b", "r.c"]);
+  });
+
+  it("filters by severity and rule together", () => {
+    const groups = groupFindings(results, { severity: "warning", rule: "r.b" });
+    expect(groups.map((g) => [g.sheet, g.groups.flatMap((x) => x.findings.map((y) => y.cell))])).toEqual([
+      ["S1", ["C3"]],
+      ["S3", ["E5"]],
+    ]);
+    expect(groupFindings(results, { severity: "info", rule: "r.b" })).toEqual([]);
+  });
+});
+
+describe("createSheetDebouncer", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it("runs once per sheet after the quiet period", () => {
+    jest.useFakeTimers();
+    const run = jest.fn();
+    const debouncer = createSheetDebouncer(500, run);
+    debouncer.trigger("A");
+    jest.advanceTimersByTime(400);
+    debouncer.trigger("A");
+    debouncer.trigger("B");
+    jest.advanceTimersByTime(499);
+    expect(run).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1);
+    expect(run.mock.calls).toEqual([["A"], ["B"]]);
+    debouncer.trigger("A");
+    debouncer.cancel();
+    jest.advanceTimersByTime(1000);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+});

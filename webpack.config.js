@@ -1,0 +1,186 @@
+// Builds the add-in's web part into dist/web/ (tsc writes dist/cli etc. beside it).
+//
+// Environment:
+//   ADDIN_URL  where the production add-in is hosted; every https://localhost:3000/ of
+//              manifest.xml becomes this URL in dist/web/manifest.xml.
+//              Default https://hyoka.example.invalid/ (a placeholder that never resolves).
+//   OFFICE_JS  cdn   (default) office.js from Microsoft's CDN, which Microsoft supports;
+//              local office.js and the files it loads, copied from @microsoft/office-js to
+//              dist/web/office-js/: for closed networks without internet access;
+//              none  no office.js at all (browser preview build: nothing leaves the host).
+//
+// `webpack serve` (npm run dev-server) is HTTPS on :3000 with the certificates of
+// office-addin-dev-certs; a plain build needs none.
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const zlib = require("node:zlib");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEFAULT_ADDIN_URL = "https://hyoka.example.invalid/";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const TASKPANE_BUDGET_GZ = 300 * 1024;
+const OFFICE_JS_DIR = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
+// office.js loads these from its own folder: without them Office.onReady never fires.
+const OFFICE_JS_LOCAL_FILES = [
+  "office.js",
+  "o15apptofilemappingtable.js",
+  "es6-promise.js",
+  "excel-*.js",
+  "excelwebapp-*.js",
+  "en-us/**",
+  "ja-jp/**",
+  "telemetry/**",
+  "ariatelemetry/**",
+];
+
+function addinUrl() {
+  const url = process.env.ADDIN_URL || DEFAULT_ADDIN_URL;
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** manifest.xml for production: every dev URL replaced by ADDIN_URL. */
+function productionManifest(xml, url = addinUrl()) {
+  return xml.split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(url.slice(0, -1));
+}
+
+function officeScriptTag(mode) {
+  if (mode === "none") return "";
+  const src = mode === "local" ? "office-js/office.js" : OFFICE_CDN;
+  return `<script src="${src}"></script>`;
+}
+
+function page(title, mode, body = "") {
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${officeScriptTag(mode)}
+</head>
+<body>${body}</body>
+</html>
+`;
+}
+
+/** Prints the taskpane's initial JS (gzipped) and fails the build over budget or with exceljs in it. */
+class TaskpaneSizeReport {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("TaskpaneSizeReport", (compilation) => {
+      const entry = compilation.entrypoints.get("taskpane");
+      if (!entry) return;
+      const files = entry.getFiles().filter((f) => f.endsWith(".js"));
+      const outDir = compilation.outputOptions.path;
+      const gz = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(outDir, f))).length, 0);
+      const xlsxModules = [];
+      for (const chunk of entry.chunks)
+        for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+          const name = m.nameForCondition && m.nameForCondition();
+          if (name && /node_modules[\\/](exceljs|xlsx)[\\/]/.test(name)) xlsxModules.push(name);
+        }
+      const kb = (gz / 1024).toFixed(1);
+      console.log(`taskpane initial JS: ${files.join(", ")} = ${kb} KB gzipped (budget ${TASKPANE_BUDGET_GZ / 1024} KB)`);
+      if (xlsxModules.length) compilation.errors.push(new Error(`the .xlsx library is in the taskpane's initial JS: ${xlsxModules[0]}`));
+      if (gz > TASKPANE_BUDGET_GZ) compilation.errors.push(new Error(`taskpane initial JS is ${kb} KB gzipped, over the ${TASKPANE_BUDGET_GZ / 1024} KB budget`));
+    });
+  }
+}
+
+function devCertificates() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  try {
+    return { key: read("localhost.key"), cert: read("localhost.crt"), ca: read("ca.crt") };
+  } catch {
+    throw new Error(`no dev certificates in ${dir}: run "npx office-addin-dev-certs install" first`);
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  // `--env officeJs=local` works the same on Windows shells, where VAR=value does not.
+  const officeJs = env.officeJs || process.env.OFFICE_JS || "cdn";
+  if (!["cdn", "local", "none"].includes(officeJs)) throw new Error(`OFFICE_JS must be cdn, local or none (got ${officeJs})`);
+  const serving = process.env.WEBPACK_SERVE === "true";
+  const taskpaneEntry = path.join(__dirname, "src", "taskpane", "index.tsx");
+  const entry = { commands: "./src/commands/commands.ts" };
+  if (fs.existsSync(taskpaneEntry)) entry.taskpane = "./src/taskpane/index.tsx";
+
+  const copies = [
+    { from: "assets/icons/*.png", to: "assets/[name][ext]" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => (production ? productionManifest(content.toString()) : content),
+    },
+  ];
+  if (officeJs === "local")
+    copies.push(
+      ...OFFICE_JS_LOCAL_FILES.map((glob) => ({
+        from: glob,
+        context: OFFICE_JS_DIR,
+        to: "office-js/",
+        info: { minimized: true }, // already minified: Terser would spend ~40 s on 8 MB
+        globOptions: { ignore: ["**/*.debug.js"] },
+      })),
+    );
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry,
+    output: {
+      path: path.join(__dirname, "dist", "web"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type errors are `npm run typecheck`'s job; ES modules let webpack split chunks.
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
+          },
+        },
+        { test: /\.css$/, type: "asset/source" },
+      ],
+    },
+    performance: { hints: false }, // the size that matters is checked by TaskpaneSizeReport
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", chunks: ["taskpane"], templateContent: page("hyoka", officeJs, '<div id="root"></div>') }),
+      new HtmlWebpackPlugin({ filename: "commands.html", chunks: ["commands"], templateContent: page("hyoka commands", officeJs) }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        chunks: [],
+        templateContent: page(
+          "hyoka",
+          "none",
+          "<h1>hyoka</h1><p>[ホーム] タブの [検証] で評価票をチェックし、[サマリー出力] で達成率サマリーを書き出します。</p><p>Home tab: Validate checks the evaluation sheets; Write summary writes the 達成率サマリー sheet.</p>",
+        ),
+      }),
+      new CopyWebpackPlugin({ patterns: copies }),
+      new TaskpaneSizeReport(),
+    ],
+    devServer: serving
+      ? {
+          port: 3000,
+          server: { type: "https", options: devCertificates() },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: false,
+        }
+      : undefined,
+  };
+};
+
+module.exports.productionManifest = productionManifest;
+module.exports.DEV_URL = DEV_URL;
+module.exports.DEFAULT_ADDIN_URL = DEFAULT_ADDIN_URL;
