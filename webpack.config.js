@@ -21,7 +21,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_ADDIN_URL = "https://hyoka.example.invalid/";
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_CDN_ORIGIN = "https://appsforoffice.microsoft.com";
+const OFFICE_CDN = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
+const DEV_SERVER_SOCKET = "wss://localhost:3000";
 const TASKPANE_BUDGET_GZ = 300 * 1024;
 const OFFICE_JS_DIR = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
 // office.js loads these from its own folder: without them Office.onReady never fires.
@@ -47,17 +49,48 @@ function productionManifest(xml, url = addinUrl()) {
   return xml.split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(url.slice(0, -1));
 }
 
+/**
+ * Content-Security-Policy of the pages, per build flavour (OFFICE_JS). Everything comes from
+ * the add-in's own origin; only the CDN build also loads office.js and the host scripts it
+ * pulls from its own folder on appsforoffice.microsoft.com. 'unsafe-inline' stays in
+ * style-src only: Fluent UI's griffel inserts <style> elements at run time (a nonce needs a
+ * server that rewrites every response; the add-in is static files), the preview renders its
+ * stylesheet as a <style> element, and Excel on the web's host script sets inline styles
+ * (OfficeDev/office-js#1687). No 'unsafe-eval' anywhere: production source maps are files,
+ * not eval. connect-src is 'self' in every build: office.js needs no fetch of its own; its
+ * telemetry posts to *.pipe.aria.microsoft.com and is refused, as this add-in sends nothing
+ * off the host. frame-ancestors, report-uri and sandbox are ignored in a <meta> policy: who
+ * may frame the pane can only be set by the web server's Content-Security-Policy header.
+ */
+function contentSecurityPolicy(officeJs, { devServer = false } = {}) {
+  const cdn = officeJs === "cdn" ? [OFFICE_CDN_ORIGIN] : [];
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...cdn].join(" "),
+    "style-src 'self' 'unsafe-inline'",
+    // webpack-dev-server's live reload socket; CSP3's 'self' covers wss: only in newer engines.
+    ["connect-src 'self'", ...(devServer ? [DEV_SERVER_SOCKET] : [])].join(" "),
+    "img-src 'self' data: blob:",
+    // office.js shows its own error page (AgaveErrorUX/) in a frame from its folder; the preview frames nothing.
+    officeJs === "none" ? "frame-src 'none'" : ["frame-src 'self'", ...cdn].join(" "),
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+}
+
 function officeScriptTag(mode) {
   if (mode === "none") return "";
   const src = mode === "local" ? "office-js/office.js" : OFFICE_CDN;
   return `<script src="${src}"></script>`;
 }
 
-function page(title, mode, body = "") {
+function page(title, mode, body = "", csp = contentSecurityPolicy(mode)) {
+  // The policy governs only what follows it: it comes before any script.
   return `<!doctype html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${officeScriptTag(mode)}
@@ -106,6 +139,7 @@ module.exports = (env = {}, argv = {}) => {
   const officeJs = env.officeJs || process.env.OFFICE_JS || "cdn";
   if (!["cdn", "local", "none"].includes(officeJs)) throw new Error(`OFFICE_JS must be cdn, local or none (got ${officeJs})`);
   const serving = process.env.WEBPACK_SERVE === "true";
+  const csp = contentSecurityPolicy(officeJs, { devServer: serving });
   const taskpaneEntry = path.join(__dirname, "src", "taskpane", "index.tsx");
   const entry = { commands: "./src/commands/commands.ts" };
   if (fs.existsSync(taskpaneEntry)) entry.taskpane = "./src/taskpane/index.tsx";
@@ -131,7 +165,8 @@ module.exports = (env = {}, argv = {}) => {
 
   return {
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // Never an eval-based devtool: the pages' policy has no 'unsafe-eval', in development either.
+    devtool: production ? "source-map" : "cheap-module-source-map",
     entry,
     output: {
       path: path.join(__dirname, "dist", "web"),
@@ -156,8 +191,8 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false }, // the size that matters is checked by TaskpaneSizeReport
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", chunks: ["taskpane"], templateContent: page("hyoka", officeJs, '<div id="root"></div>') }),
-      new HtmlWebpackPlugin({ filename: "commands.html", chunks: ["commands"], templateContent: page("hyoka commands", officeJs) }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", chunks: ["taskpane"], templateContent: page("hyoka", officeJs, '<div id="root"></div>', csp) }),
+      new HtmlWebpackPlugin({ filename: "commands.html", chunks: ["commands"], templateContent: page("hyoka commands", officeJs, "", csp) }),
       new HtmlWebpackPlugin({
         filename: "help.html",
         chunks: [],
@@ -182,5 +217,6 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.productionManifest = productionManifest;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_ADDIN_URL = DEFAULT_ADDIN_URL;

@@ -2,21 +2,13 @@
 // opening the task pane; "検証" is a ShowTaskpane action (taskpane.html?action=validate).
 
 import { OfficeWorkbookPort } from "../adapters/office";
+import { loadStoredSettings } from "../taskpane/settingsStore";
 import { writeSummaryCommand } from "./writeSummary";
-
-/** Settings chosen in the pane's 設定 tab, when it saved any (same-origin localStorage). */
-function savedSettings(): Record<string, unknown> {
-  try {
-    const text = globalThis.localStorage?.getItem("hyoka.settings");
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  } catch {
-    return {}; // unreadable settings must not block the command: defaults apply
-  }
-}
 
 async function writeSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await writeSummaryCommand(new OfficeWorkbookPort(), savedSettings());
+    // The pane's 設定 tab saved them (same-origin localStorage); its loader also drops unknown keys.
+    await writeSummaryCommand(new OfficeWorkbookPort(), loadStoredSettings());
   } catch (error) {
     // A ribbon command has no UI of its own; the console is what Office's diagnostics show.
     console.error("hyoka: writing the summary failed", error);

@@ -54,7 +54,7 @@ const SPECS: MeasureSpec[] = [
       d.measureName = "地域包括ケアの推進";
       d.department = "健康福祉局地域包括ケア推進室";
       d.evaluation.codes = ["A2", "D1", null];
-      d.evaluation.reason = "－";
+      d.evaluation.reason = null; // truly blank: the legend below must not be taken for it
       d.indicators[0].rows[1].plan = "２５０";
       d.indicators[0].rows[2].actual = "約400";
       d.budget[0].budget = "4万";
@@ -137,8 +137,8 @@ const SPECS: MeasureSpec[] = [
     },
     mistakes: [
       { rule: "header.fiscal-year.invalid", at: "header.fiscalYear" },
-      // The reader keeps no cell for a plan heading it cannot read a period from.
-      { rule: "plan.period.missing", at: null },
+      // The heading is found but has no period: the finding points at the heading.
+      { rule: "plan.period.missing", at: "plan.label" },
       { rule: "indicator.table.missing", at: "indicators[2].name" },
     ],
   },

@@ -122,6 +122,18 @@ export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSyno
     synonymInput.current?.focus();
   };
 
+  // Rows call through a ref: typing a synonym or a name then re-renders no row.
+  const latest = React.useRef({ onSelect, onPin, startSynonym, sheetOnly });
+  latest.current = { onSelect, onPin, startSynonym, sheetOnly };
+  const rowActions = React.useMemo<RowActions>(
+    () => ({
+      select: (sheet, address) => latest.current.onSelect(sheet, address),
+      pin: (path) => latest.current.onPin(path, latest.current.sheetOnly),
+      synonym: (labelName) => latest.current.startSynonym(labelName),
+    }),
+    [],
+  );
+
   const submitSynonym = (event: React.FormEvent) => {
     event.preventDefault();
     if (synonym.trim() === "") return;
@@ -236,32 +248,19 @@ export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSyno
 
       <h3 className={styles.heading}>{t(lang, "templateHeading")}</h3>
       {results.map((result) => (
-        <SheetLocations
-          key={result.sheet}
-          result={result}
-          lang={lang}
-          onSelect={onSelect}
-          onPin={(path) => onPin(path, sheetOnly)}
-          onSynonym={startSynonym}
-        />
+        <SheetLocations key={result.sheet} result={result} lang={lang} actions={rowActions} />
       ))}
     </section>
   );
 }
 
-function SheetLocations({
-  result,
-  lang,
-  onSelect,
-  onPin,
-  onSynonym,
-}: {
-  result: SheetResult;
-  lang: Language;
-  onSelect: (sheet: string, address: string) => void;
-  onPin: (path: string) => void;
-  onSynonym: (name: LabelName) => void;
-}) {
+interface RowActions {
+  select: (sheet: string, address: string) => void;
+  pin: (path: string) => void;
+  synonym: (name: LabelName) => void;
+}
+
+const SheetLocations = React.memo(function SheetLocations({ result, lang, actions }: { result: SheetResult; lang: Language; actions: RowActions }) {
   const styles = useStyles();
   const stale = result.findings.filter((f) => f.rule === STALE_PIN_RULE.id);
   return (
@@ -285,15 +284,7 @@ function SheetLocations({
             <h5 className={styles.sectionHeading}>{sectionTitle(group.section)[lang]}</h5>
             <ul className={styles.list} aria-label={`${result.sheet} ${sectionTitle(group.section)[lang]}`}>
               {group.rows.map((location) => (
-                <LocationRow
-                  key={location.path}
-                  sheet={result.sheet}
-                  location={location}
-                  lang={lang}
-                  onSelect={onSelect}
-                  onPin={onPin}
-                  onSynonym={onSynonym}
-                />
+                <LocationRow key={location.path} sheet={result.sheet} location={location} lang={lang} actions={actions} />
               ))}
             </ul>
           </div>
@@ -303,23 +294,9 @@ function SheetLocations({
       )}
     </section>
   );
-}
+});
 
-function LocationRow({
-  sheet,
-  location,
-  lang,
-  onSelect,
-  onPin,
-  onSynonym,
-}: {
-  sheet: string;
-  location: FieldLocation;
-  lang: Language;
-  onSelect: (sheet: string, address: string) => void;
-  onPin: (path: string) => void;
-  onSynonym: (name: LabelName) => void;
-}) {
+function LocationRow({ sheet, location, lang, actions }: { sheet: string; location: FieldLocation; lang: Language; actions: RowActions }) {
   const styles = useStyles();
   const label = location.label[lang];
   const target = pinTarget(location.path);
@@ -341,19 +318,19 @@ function LocationRow({
   return (
     <li className={styles.item} data-testid={`field-${sheet}-${location.path}`}>
       {location.cell ? (
-        <Button appearance="subtle" size="small" className={styles.field} onClick={() => onSelect(sheet, location.cell!)}>
+        <Button appearance="subtle" size="small" className={styles.field} onClick={() => actions.select(sheet, location.cell!)}>
           {content}
         </Button>
       ) : (
         <span className={styles.fieldStatic}>{content}</span>
       )}
       {target && (
-        <Button size="small" aria-label={`${t(lang, "useThisPosition")}: ${fullLabel}`} onClick={() => onPin(location.path)}>
+        <Button size="small" aria-label={`${t(lang, "useThisPosition")}: ${fullLabel}`} onClick={() => actions.pin(location.path)}>
           {t(lang, "useThisPosition")}
         </Button>
       )}
       {labelName && (
-        <Button size="small" appearance="subtle" aria-label={`${t(lang, "addSynonym")}: ${fullLabel}`} onClick={() => onSynonym(labelName)}>
+        <Button size="small" appearance="subtle" aria-label={`${t(lang, "addSynonym")}: ${fullLabel}`} onClick={() => actions.synonym(labelName)}>
           {t(lang, "addSynonym")}
         </Button>
       )}

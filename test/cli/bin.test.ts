@@ -1,17 +1,17 @@
 // The real command: bin/hyoka.js on the compiled dist/ (as after `npm ci`), with worker threads.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Report } from "../../src/core/report";
-import { makeFixtures, type Fixtures } from "./fixtures";
+import { makeCrossYearFixtures, makeFixtures, makeProfileFixtures, type Fixtures } from "./fixtures";
 
 const root = path.join(__dirname, "..", "..");
 const bin = path.join(root, "bin", "hyoka.js");
 let fx: Fixtures;
 
-function hyoka(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: fx.dir, encoding: "utf8", timeout: 60_000 });
+function hyoka(args: string[], cwd = fx.dir) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -46,6 +46,34 @@ describe("bin/hyoka.js", () => {
     expect(r.out).toContain("2011  計画事業費 -  予算 43,769  決算 38,182  執行率 87.2%  予算/計画 -");
     expect(r.out).not.toContain("\u001b[");
   });
+
+  it("compares years and applies saved profiles on worker threads, as on one thread", async () => {
+    const cross = await makeCrossYearFixtures();
+    const profiles = await makeProfileFixtures();
+    try {
+      copyFileSync(path.join(profiles, "pinned.xlsx"), path.join(cross.dir, "pinned.xlsx"));
+      const pooled = hyoka(["check", "--cross-year", ".", "--format", "json", "--no-model", "--jobs", "2"], cross.dir);
+      expect(pooled.code).toBe(0);
+      const report: Report = JSON.parse(pooled.out);
+      expect(report.files.map((f) => [f.path, f.profile?.name ?? null, f.counts.warning])).toEqual([
+        ["41303000-2012.xlsx", null, 4],
+        ["41303000-2013.xlsx", null, 5],
+        // Also a 2013 book of 41303000 (read through its pin): it restates 2012 too.
+        ["pinned.xlsx", "環境局様式", 5],
+      ]);
+      expect(report.files[2].sheets[0].issues.filter((i) => i.rule.startsWith("crossyear.")).map((i) => [i.rule, i.cell, i.related])).toEqual([
+        ["crossyear.value.changed", "C34", ["41303000-2012.xlsx 41303000!C34"]],
+      ]);
+      const restated = report.files[1].sheets[0].issues.find((i) => i.rule === "crossyear.value.changed");
+      expect([restated?.cell, restated?.related]).toEqual(["C34", ["41303000-2012.xlsx 41303000!C34"]]);
+      const single = hyoka(["check", "--cross-year", ".", "--format", "json", "--no-model", "--jobs", "1"], cross.dir);
+      const stamp = /"checkedAt": "[^"]+"/;
+      expect(single.out.replace(stamp, "")).toBe(pooled.out.replace(stamp, ""));
+    } finally {
+      rmSync(cross.dir, { recursive: true, force: true });
+      rmSync(profiles, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("answers --version and --help", () => {
     expect(hyoka(["--version"]).out).toMatch(/^\d+\.\d+\.\d+\n$/);

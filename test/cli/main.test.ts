@@ -70,7 +70,13 @@ describe("hyoka check on the 41303000 sample", () => {
     expect(report.ruleCatalogueVersion).toBe(RULE_CATALOGUE_VERSION);
     expect(report.settingsHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(report.checkedAt).toBe("2026-11-28T10:00:00.000Z");
-    expect(report.totals.byRule).toHaveLength(new Set(RULES.map((r) => r.id)).size);
+    // The catalogue plus the two template rules (profiles are always looked for); no crossyear rule without --cross-year.
+    expect(report.totals.byRule).toHaveLength(new Set(RULES.map((r) => r.id)).size + 2);
+    expect(report.totals.byRule.filter((r) => r.rule.startsWith("template."))).toEqual([
+      { rule: "template.pin.stale", severity: "warning", count: 0 },
+      { rule: "template.profile.invalid", severity: "warning", count: 0 },
+    ]);
+    expect(report.files[0].profile).toBeNull();
     expect(report.totals.byRule.find((r) => r.rule === "indicator.unit.missing")).toEqual({ rule: "indicator.unit.missing", severity: "warning", count: 2 });
   });
 
@@ -218,7 +224,20 @@ describe("arguments", () => {
   it("prints help and version", async () => {
     const io = captureIo(fx.dir);
     expect(await main(["--help"], io)).toBe(EXIT.ok);
-    expect(io.out()).toContain("hyoka check <files|folders…>");
+    for (const usage of [
+      "hyoka check <files|folders…> [options]",
+      "hyoka check --cross-year <files|folders…>",
+      "hyoka summary <files|folders…> -o out.xlsx",
+      "hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]",
+      "--cross-year ",
+      "(crossyear.value.changed)",
+      "(crossyear.plan.changed)",
+      "(crossyear.code.changed)",
+      "(crossyear.budget.changed)",
+      "--template <profile.json> ",
+      "a profile saved inside a workbook is used",
+    ])
+      expect(io.out()).toContain(usage);
     const v = captureIo(fx.dir);
     expect(await main(["--version"], v)).toBe(EXIT.ok);
     expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
@@ -230,7 +249,7 @@ describe("arguments", () => {
       [["check", "x.xlsx", "--format", "xml"], "--format must be one of text, json, csv, md"],
       [["check", "x.xlsx", "--bogus"], "unknown option --bogus"],
       [["summary", "x.xlsx"], "summary: give the workbook to write with -o out.xlsx"],
-      [["frobnicate"], 'unknown command "frobnicate" (use check or summary)'],
+      [["frobnicate"], 'unknown command "frobnicate" (use check, summary or template show)'],
     ] as const) {
       const io = captureIo(fx.dir);
       expect(await main(argv, io)).toBe(EXIT.usage);

@@ -127,7 +127,13 @@ abstract class FakeObject {
     const nested = new Map<string, string[]>();
     for (const n of names) {
       const slash = n.indexOf("/");
-      if (slash < 0) this.loadedProps.set(n, this.readProp(n));
+      if (slash < 0) {
+        const had = this.loadedProps.has(n);
+        const previous = this.loadedProps.get(n);
+        this.loadedProps.set(n, this.readProp(n));
+        // A sync Excel refuses loads nothing: put back what was there before.
+        this.fake.undoIfSyncFails(() => (had ? this.loadedProps.set(n, previous) : this.loadedProps.delete(n)));
+      }
       else {
         const head = n.slice(0, slash);
         nested.set(head, [...(nested.get(head) ?? []), n.slice(slash + 1)]);
@@ -369,6 +375,8 @@ export class FakeRange extends FakeNullable {
       const n = (b.bottom - b.top + 1) * (b.right - b.left + 1);
       if (n > this.fake.valuesLimit) return null; // Excel answers null when a read is too large
     }
+    if (name === "values" || name === "valueTypes" || name === "formulas" || name === "numberFormat")
+      this.fake.requestCells += (b.bottom - b.top + 1) * (b.right - b.left + 1);
     switch (name) {
       case "address":
         return qualifiedAddress(this.sheet().name, b);
@@ -781,6 +789,17 @@ export class FakeExcel {
   syncCount = 0;
   /** Cells per read above which values come back null (Excel: "response too large"). */
   valuesLimit: number | undefined;
+  /**
+   * Cells a single sync may return (each loaded values / valueTypes / formulas / numberFormat
+   * matrix counted, a stand-in for the response size): above it the sync is rejected with
+   * Excel's ResponsePayloadSizeLimitExceeded and loads nothing, as on Excel on the web.
+   */
+  requestCellLimit: number | undefined;
+  /** Cells loaded by the sync in progress. */
+  requestCells = 0;
+  /** Syncs rejected because of requestCellLimit. */
+  refusedSyncs = 0;
+  private undoOnFailure: (() => void)[] = [];
   /** Optional formula evaluator used when a formula is written (else the cell's value is null). */
   evaluate: ((formula: string) => Scalar | null) | undefined;
   private queue: (() => void)[] = [];
@@ -822,7 +841,21 @@ export class FakeExcel {
     this.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    this.requestCells = 0;
+    this.undoOnFailure = [];
     for (const op of ops) op(); // an op that throws rejects this sync, like Office
+    if (this.requestCellLimit !== undefined && this.requestCells > this.requestCellLimit) {
+      for (const undo of this.undoOnFailure.reverse()) undo();
+      this.refusedSyncs++;
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      );
+    }
+  }
+
+  undoIfSyncFails(undo: () => void): void {
+    this.undoOnFailure.push(undo);
   }
 
   get pendingOperations(): number {

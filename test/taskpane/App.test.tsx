@@ -355,7 +355,7 @@ describe("safety and accessibility", () => {
     const { port } = samplePort();
     const { container } = render(<App port={port} theme="light" />);
     await check();
-    for (const tab of ["検証", "達成率", "事業費", "設定"]) {
+    for (const tab of ["検証", "達成率", "事業費", "全体", "テンプレート", "設定"]) {
       openTab(tab);
       // color-contrast needs layout, which jsdom does not do (the e2e run checks it in Chromium).
       let report!: AxeResults;
@@ -365,5 +365,5 @@ describe("safety and accessibility", () => {
       const serious = report.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect([tab, serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`)]).toEqual([tab, []]);
     }
-  }, 30000);
+  }, 90000);
 });

@@ -53,7 +53,11 @@ export class FakePort implements WorkbookPort {
     this.calls.selectCell.push({ sheet, address });
   }
 
+  /** What the user selected in the workbook; else the last cell the pane selected. */
+  selection: CellSelection | null = null;
+
   async getSelection(): Promise<CellSelection> {
+    if (this.selection) return this.selection;
     return this.calls.selectCell[this.calls.selectCell.length - 1] ?? { sheet: this.workbook.sheets[0]?.name ?? "", address: "A1" };
   }
 
@@ -99,11 +103,18 @@ export class FakePort implements WorkbookPort {
     for (const handler of this.changeHandlers) handler(sheet);
   }
 
+  /** The profile JSON kept "in the workbook". */
+  storedProfile: string | null = null;
+  savedProfiles: string[] = [];
+
   async loadProfile(): Promise<string | null> {
-    return null;
+    return this.storedProfile;
   }
 
-  async saveProfile(): Promise<void> {}
+  async saveProfile(json: string): Promise<void> {
+    this.savedProfiles.push(json);
+    this.storedProfile = json;
+  }
 }
 
 function copyGrid(grid: SheetGrid): SheetGrid {

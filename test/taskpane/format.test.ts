@@ -1,7 +1,9 @@
 import { circledNumber, formatNumber, formatRate, rateReasonText, t } from "../../src/taskpane/i18n";
 import { describeError } from "../../src/taskpane/errors";
 import { isDarkColor, officeThemeName } from "../../src/taskpane/theme";
-import { wantsAutoCheck } from "../../src/taskpane/boot";
+import { documentFileName, wantsAutoCheck } from "../../src/taskpane/boot";
+import { reportFileName } from "../../src/taskpane/ReportPanel";
+import { safeFileName } from "../../src/taskpane/download";
 
 describe("formatRate", () => {
   it("shows one decimal", () => {
@@ -83,5 +85,22 @@ describe("boot", () => {
     expect(wantsAutoCheck("?_host_Info=Excel$Win32&action=validate")).toBe(true);
     expect(wantsAutoCheck("")).toBe(false);
     expect(wantsAutoCheck("?action=summary")).toBe(false);
+  });
+});
+
+describe("file names", () => {
+  it("takes the workbook's name from Office's document URL", () => {
+    expect(documentFileName("C:\\Users\\kei\\評価票\\41303000-2013.xlsx")).toBe("41303000-2013.xlsx");
+    expect(documentFileName("https://contoso.sharepoint.com/sites/x/Shared%20Documents/%E8%A9%95%E4%BE%A1.xlsx?web=1")).toBe("評価.xlsx");
+    expect(documentFileName("/Users/kei/100%.xlsx")).toBe("100%.xlsx");
+    expect(documentFileName("")).toBeNull();
+    expect(documentFileName(undefined)).toBeNull();
+  });
+
+  it("names reports after the workbook and the time, safe on every system", () => {
+    const now = new Date("2026-11-28T03:04:05.678Z");
+    expect(reportFileName("41303000-2013.xlsx", now, "csv")).toBe("41303000-2013-hyoka-report-20261128-030405.csv");
+    expect(reportFileName("a/b:c?.XLSM", now, "md")).toBe("a_b_c_-hyoka-report-20261128-030405.md");
+    expect(safeFileName("  ", "template")).toBe("template");
   });
 });

@@ -3,6 +3,7 @@ import type { SheetResult } from "../../src/core/engine";
 import type { Finding, Severity } from "../../src/core/findings";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
+import { newProfile, setPin } from "../../src/core/profile";
 
 const gridA = renderSheet(sample41303000, "A").grid;
 const gridB = renderSheet(sample41303000, "B").grid;
@@ -123,5 +124,39 @@ describe("createSheetDebouncer", () => {
     debouncer.cancel();
     jest.advanceTimersByTime(1000);
     expect(run).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("template profile in the pane state", () => {
+  const fiscalYear = (state: PaneState, sheet: string) => {
+    const model = state.results.find((r) => r.sheet === sheet)!.model;
+    return model.kind === "evaluation" ? [model.header.fiscalYear.value, model.header.fiscalYear.cell?.address, model.header.fiscalYear.pinned] : null;
+  };
+
+  it("re-runs the core on the held grids when the profile changes, and keeps it for live re-checks", () => {
+    const blanked = { ...gridA, values: gridA.values.map((r) => r.slice()) };
+    blanked.values[1][0] = null; // A2, the 評価年度 label
+    const before = paneReducer(paneReducer(initialState(), { type: "checkStarted" }), { type: "checked", grids: [blanked, gridB] });
+    expect(fiscalYear(before, "A")).toEqual([null, undefined, undefined]);
+
+    const profile = setPin(newProfile("p"), "header.fiscalYear", "B2").profile!;
+    const after = paneReducer(before, { type: "profileChanged", profile });
+    expect(after.checkCount).toBe(before.checkCount + 1);
+    expect(fiscalYear(after, "A")).toEqual([2013, "B2", true]);
+    expect(fiscalYear(after, "B")).toEqual([2013, "B2", true]); // pins without a sheet apply to every sheet
+
+    const live = paneReducer(after, { type: "sheetChanged", grid: blanked });
+    expect(fiscalYear(live, "A")).toEqual([2013, "B2", true]);
+  });
+
+  it("reports a rejected profile on the first sheet, before and after a live re-check", () => {
+    const state = paneReducer(checked(), { type: "profileInvalid", errors: ['missing key "name"'] });
+    const rulesOf = (s: PaneState, i: number) => s.results[i].findings.map((f) => f.rule);
+    expect(rulesOf(state, 0)[0]).toBe("template.profile.invalid");
+    expect(state.results[0].counts.warning).toBe(checked().results[0].counts.warning + 1);
+    expect(rulesOf(state, 1)).not.toContain("template.profile.invalid");
+    const live = paneReducer(state, { type: "sheetChanged", grid: gridA });
+    expect(rulesOf(live, 0)[0]).toBe("template.profile.invalid");
+    expect(paneReducer(live, { type: "profileChanged", profile: null }).results[0].findings.map((f) => f.rule)).not.toContain("template.profile.invalid");
   });
 });

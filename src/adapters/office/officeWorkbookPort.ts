@@ -2,12 +2,24 @@
 // default; tests pass a fake context's runner) and keeps its context.sync() count constant:
 // the whole workbook is read in 2 syncs whatever the number of sheets.
 
-import type { SheetGrid, WorkbookGrid } from "../../core/grid";
+import type { CellValue, SheetGrid, WorkbookGrid } from "../../core/grid";
 import type { SheetResult } from "../../core/engine";
 import type { Finding, Language } from "../../core/findings";
 import type { Settings } from "../../core/settings";
 import type { CellSelection, ReadProgress, WorkbookPort } from "../../port/workbookPort";
-import { assembleValues, blankMergedFollowers, boxOf, planRowBlocks, topLeftOf, CELL_BUDGET } from "./readPlan";
+import {
+  assembleValues,
+  batchBlocks,
+  blankMergedFollowers,
+  boxOf,
+  isTooLargeError,
+  planRowBlocks,
+  splitBatch,
+  topLeftOf,
+  CELL_BUDGET,
+  REQUEST_CELL_BUDGET,
+  type SheetBlock,
+} from "./readPlan";
 import { officeSetSupport, UnsupportedFeatureError, type Feature, type SetSupport, FEATURE_SETS } from "./requirements";
 import { clearHighlights, highlightFindings } from "./highlights";
 import { loadProfile, saveProfile } from "./profileStore";
@@ -26,6 +38,10 @@ export interface OfficeWorkbookPortOptions {
   displayLanguage?: () => string | undefined;
   /** Cells per read block (tests lower it to exercise chunking). */
   cellBudget?: number;
+  /** Cells per request when values are read in blocks. */
+  requestCellBudget?: number;
+  /** True where Excel caps each request's payload (~5 MB: Excel on the web). */
+  limitedPayload?: () => boolean;
 }
 
 interface PendingRead {
@@ -34,6 +50,12 @@ interface PendingRead {
   used: Excel.Range;
   merges: Excel.RangeAreas | null;
 }
+
+/** Above this many sheets, on a host with a payload cap, values are not asked for in the one-shot read. */
+export const EXTENTS_FIRST_ABOVE_SHEETS = 50;
+
+/** Excel on the web (platform OfficeOnline) caps requests and responses at about 5 MB. */
+const officeOnline = (): boolean => typeof Office !== "undefined" && String(Office.context?.platform) === "OfficeOnline";
 
 /** Above this a used range is not read at all: an evaluation form is a few thousand cells, 2M means stray data. */
 export const MAX_BLOCKED_CELLS = 2_000_000;
@@ -59,6 +81,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly supportsSet: SetSupport;
   private readonly language: () => string | undefined;
   private readonly cellBudget: number;
+  private readonly requestCellBudget: number;
+  private readonly limitedPayload: () => boolean;
   /** Ids of the summary sheets hyoka wrote, so reads and live mode skip them. */
   private summarySheetIds = new Set<string>();
 
@@ -67,6 +91,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
     this.supportsSet = options.supports ?? officeSetSupport();
     this.language = options.displayLanguage ?? (() => (typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined));
     this.cellBudget = options.cellBudget ?? CELL_BUDGET;
+    this.requestCellBudget = options.requestCellBudget ?? REQUEST_CELL_BUDGET;
+    this.limitedPayload = options.limitedPayload ?? officeOnline;
   }
 
   supports(feature: Feature): boolean {
@@ -84,83 +110,156 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /**
    * Sync 1: the sheet list (and which sheets are hyoka's own). Sync 2: every sheet's used
    * range with its values and merged areas. A used range cannot be asked for before its
-   * sheet is known, so the extents come with the values; only a sheet whose read Excel
-   * refuses as too large (values null) costs a third sync, where it is read in row blocks.
+   * sheet is known, so the extents come with the values. Only when Excel refuses that
+   * request as too large (a payload error, or values null for a sheet) are values read
+   * again in row blocks, batched under a cell budget: sync 3 onwards. On Excel on the web
+   * with many sheets, where one request is capped at ~5 MB, sync 2 asks for extents only.
    */
   async readWorkbook(options: { activeOnly?: boolean; onProgress?: (p: ReadProgress) => void } = {}): Promise<WorkbookGrid> {
     return this.run(async (context) => {
-      const marker = context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING);
-      marker.load("value");
       if (options.activeOnly) {
-        const ws = context.workbook.worksheets.getActiveWorksheet();
-        ws.load("name,id");
-        const pending = this.queueSheetRead(ws);
-        await context.sync();
-        this.rememberSummarySheets(marker.isNullObject ? [] : marker.value);
-        return { sheets: await this.finishReads(context, [{ name: ws.name, ...pending }], options.onProgress) };
+        const { queued, withValues } = await this.syncReads(context, (values) => {
+          const marker = this.queueSummaryMarker(context);
+          const ws = context.workbook.worksheets.getActiveWorksheet();
+          ws.load("name,id");
+          return { marker, ws, read: this.queueSheetRead(ws, values) };
+        });
+        this.rememberSummarySheets(queued.marker);
+        return { sheets: await this.finishReads(context, [{ name: queued.ws.name, ...queued.read }], withValues, options.onProgress) };
       }
+      const marker = this.queueSummaryMarker(context);
       const collection = context.workbook.worksheets;
       collection.load("items/name,items/id");
       await context.sync();
-      this.rememberSummarySheets(marker.isNullObject ? [] : marker.value);
-      const pending = collection.items
-        .filter((ws) => !this.summarySheetIds.has(ws.id))
-        .map((ws) => ({ name: ws.name, ...this.queueSheetRead(ws) }));
-      options.onProgress?.({ done: 0, total: pending.length });
-      await context.sync();
-      return { sheets: await this.finishReads(context, pending, options.onProgress) };
+      this.rememberSummarySheets(marker);
+      const sheets = collection.items.filter((ws) => !this.summarySheetIds.has(ws.id));
+      options.onProgress?.({ done: 0, total: sheets.length });
+      const valuesFirst = sheets.length <= EXTENTS_FIRST_ABOVE_SHEETS || !this.limitedPayload();
+      const { queued, withValues } = await this.syncReads(
+        context,
+        (values) => sheets.map((ws) => ({ name: ws.name, ...this.queueSheetRead(ws, values) })),
+        valuesFirst,
+      );
+      return { sheets: await this.finishReads(context, queued, withValues, options.onProgress) };
     });
   }
 
   async readSheet(name: string): Promise<SheetGrid> {
     return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(name);
-      ws.load("name");
-      const pending = this.queueSheetRead(ws);
-      await context.sync();
-      const [grid] = await this.finishReads(context, [{ name: ws.name, ...pending }]);
+      const { queued, withValues } = await this.syncReads(context, (values) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        ws.load("name");
+        return { ws, read: this.queueSheetRead(ws, values) };
+      });
+      const [grid] = await this.finishReads(context, [{ name: queued.ws.name, ...queued.read }], withValues);
       return grid;
     });
   }
 
-  private queueSheetRead(ws: Excel.Worksheet): { ws: Excel.Worksheet; used: Excel.Range; merges: Excel.RangeAreas | null } {
-    const used = ws.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount,values,valueTypes");
+  private queueSummaryMarker(context: Excel.RequestContext): Excel.Setting {
+    const marker = context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING);
+    marker.load("value");
+    return marker;
+  }
+
+  /**
+   * Queues reads (with values when `valuesFirst`) and syncs. When Excel refuses the request
+   * as too large, nothing of it was loaded: the reads are queued again without values.
+   */
+  private async syncReads<T>(context: Excel.RequestContext, queue: (withValues: boolean) => T, valuesFirst = true): Promise<{ queued: T; withValues: boolean }> {
+    if (valuesFirst) {
+      const queued = queue(true);
+      try {
+        await context.sync();
+        return { queued, withValues: true };
+      } catch (error) {
+        if (!isTooLargeError(error)) throw error;
+      }
+    }
+    const queued = queue(false);
+    await context.sync();
+    return { queued, withValues: false };
+  }
+
+  private queueSheetRead(ws: Excel.Worksheet, withValues: boolean): { ws: Excel.Worksheet; used: Excel.Range; merges: Excel.RangeAreas | null } {
+    const used = ws.getUsedRangeOrNullObject(true);
+    if (withValues) used.load("address,rowCount,columnCount,values,valueTypes");
+    else used.load("address,rowCount,columnCount");
     // Asked on the whole sheet: a method call on a used range that may be a null object is not allowed.
     const merges = this.supports("mergedAreas") ? ws.getRange().getMergedAreasOrNullObject().load("areas/items/address") : null;
     return { ws, used, merges };
   }
 
-  /** Turns synced reads into grids; re-reads refused (too large) sheets in row blocks with one more sync. */
-  private async finishReads(context: Excel.RequestContext, reads: PendingRead[], onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
+  /** Turns synced reads into grids; sheets whose values are still missing are read in row blocks. */
+  private async finishReads(context: Excel.RequestContext, reads: PendingRead[], withValues: boolean, onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
     const total = reads.length;
     const grids = reads.map((r): SheetGrid => ({ name: r.name, top: 0, left: 0, values: [], merges: [] }));
-    const retry: { index: number; blocks: Excel.Range[] }[] = [];
+    const blocks: SheetBlock[] = [];
     reads.forEach((r, i) => {
       if (r.used.isNullObject) return;
       const grid = grids[i];
       ({ row: grid.top, col: grid.left } = topLeftOf(r.used.address));
       if (r.merges && !r.merges.isNullObject) grid.merges = r.merges.areas.items.map((a) => boxOf(a.address));
-      const values = assembleValues([{ values: r.used.values, valueTypes: r.used.valueTypes as string[][] }]);
-      if (values) grid.values = values;
-      else if (r.used.rowCount * r.used.columnCount > MAX_BLOCKED_CELLS) grid.readError = tooLarge(r.name, r.used.address);
-      else {
-        const blocks = planRowBlocks(grid.top, grid.left, r.used.rowCount, r.used.columnCount, this.cellBudget).map((b) =>
-          r.ws.getRange(b.address).load("values,valueTypes"),
-        );
-        retry.push({ index: i, blocks });
+      if (withValues) {
+        const values = assembleValues([{ values: r.used.values, valueTypes: r.used.valueTypes as string[][] }]);
+        if (values) {
+          grid.values = values;
+          return;
+        }
       }
+      if (r.used.rowCount * r.used.columnCount > MAX_BLOCKED_CELLS) grid.readError = tooLarge(r.name, r.used.address);
+      else
+        // A block never exceeds a request: the batches could not be kept under budget otherwise.
+        for (const block of planRowBlocks(grid.top, grid.left, r.used.rowCount, r.used.columnCount, Math.min(this.cellBudget, this.requestCellBudget)))
+          blocks.push({ sheet: i, left: grid.left, columns: r.used.columnCount, block });
     });
-    if (retry.length) {
-      await context.sync();
-      for (const { index, blocks } of retry) {
-        const values = assembleValues(blocks.map((b) => ({ values: b.values, valueTypes: b.valueTypes as string[][] })));
-        if (values) grids[index].values = values;
-        else grids[index].readError = tooLarge(reads[index].name, reads[index].used.address);
-      }
-    }
+    if (blocks.length) await this.readBlocks(context, reads, grids, blocks, onProgress);
     for (const grid of grids) blankMergedFollowers(grid);
     onProgress?.({ done: total, total });
     return grids;
+  }
+
+  /**
+   * One sync per batch of blocks (at most requestCellBudget cells); a batch Excel refuses as
+   * too large is split and retried, so the number of syncs stays bounded by the data size.
+   */
+  private async readBlocks(context: Excel.RequestContext, reads: PendingRead[], grids: SheetGrid[], blocks: SheetBlock[], onProgress?: (p: ReadProgress) => void): Promise<void> {
+    const parts = new Map<number, { top: number; values: CellValue[][] }[]>();
+    const remaining = new Map<number, number>();
+    for (const b of blocks) remaining.set(b.sheet, (remaining.get(b.sheet) ?? 0) + 1);
+    const failed = new Set<number>();
+    const finishBlock = (sheet: number) => remaining.set(sheet, remaining.get(sheet)! - 1);
+    const queue = batchBlocks(blocks, this.requestCellBudget);
+    while (queue.length) {
+      const batch = queue.shift()!;
+      const ranges = batch.map((b) => reads[b.sheet].ws.getRange(b.block.address).load("values,valueTypes"));
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isTooLargeError(error)) throw error;
+        const halves = splitBatch(batch);
+        if (halves) {
+          queue.unshift(...halves);
+          remaining.set(batch[0].sheet, remaining.get(batch[0].sheet)! + (halves[0].length + halves[1].length - batch.length));
+        } else {
+          failed.add(batch[0].sheet);
+          finishBlock(batch[0].sheet);
+        }
+        continue;
+      }
+      batch.forEach((b, k) => {
+        const values = assembleValues([{ values: ranges[k].values, valueTypes: ranges[k].valueTypes as string[][] }]);
+        if (values) parts.set(b.sheet, [...(parts.get(b.sheet) ?? []), { top: b.block.top, values }]);
+        else failed.add(b.sheet);
+        finishBlock(b.sheet);
+      });
+      const pendingSheets = [...remaining.values()].filter((n) => n > 0).length;
+      if (queue.length) onProgress?.({ done: reads.length - pendingSheets, total: reads.length });
+    }
+    for (const sheet of remaining.keys()) {
+      if (failed.has(sheet)) grids[sheet].readError = tooLarge(reads[sheet].name, reads[sheet].used.address);
+      else grids[sheet].values = (parts.get(sheet) ?? []).sort((a, b) => a.top - b.top).flatMap((p) => p.values);
+    }
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -234,7 +333,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
     await this.run((context) => saveProfile(context, json));
   }
 
-  private rememberSummarySheets(value: unknown): void {
+  private rememberSummarySheets(marker: Excel.Setting): void {
+    const value: unknown = marker.isNullObject ? [] : marker.value;
     this.summarySheetIds = new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
   }
 }

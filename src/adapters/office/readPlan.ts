@@ -78,3 +78,71 @@ export function assembleValues(blocks: { values: unknown[][] | null; valueTypes:
   }
   return out;
 }
+
+/**
+ * Cells per request when values are read in batches (after Excel refused the one-shot read,
+ * or up front on Excel on the web with many sheets). Excel on the web caps a response at
+ * about 5 MB; 100,000 cells of ordinary entries stay well under it, and a batch Excel still
+ * refuses is split in halves.
+ */
+export const REQUEST_CELL_BUDGET = 100_000;
+
+/**
+ * Error codes Excel gives when one request asks for too much: the ~5 MB payload cap of
+ * Excel on the web (OfficeExtension.ErrorCodes / Excel.ErrorCodes) and the 5,000,000-cell cap
+ * of a range read. All mean "ask again in smaller pieces".
+ */
+export const TOO_LARGE_ERROR_CODES: readonly string[] = ["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit"];
+
+export function isTooLargeError(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && TOO_LARGE_ERROR_CODES.includes(code);
+}
+
+/** One row block of one sheet, as queued for a batched read. */
+export interface SheetBlock {
+  /** Index of the sheet in the read. */
+  sheet: number;
+  left: number;
+  columns: number;
+  block: RowBlock;
+}
+
+export const blockCells = (b: SheetBlock): number => b.block.rows * b.columns;
+
+/** Groups blocks, in order, into requests of at most `budget` cells (a larger block goes alone). */
+export function batchBlocks(blocks: SheetBlock[], budget = REQUEST_CELL_BUDGET): SheetBlock[][] {
+  const batches: SheetBlock[][] = [];
+  let current: SheetBlock[] = [];
+  let cells = 0;
+  for (const b of blocks) {
+    if (current.length && cells + blockCells(b) > budget) {
+      batches.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(b);
+    cells += blockCells(b);
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/**
+ * A batch Excel refused, as two smaller batches: its halves, or a lone block's two row
+ * halves. Null for a single row, which cannot be split further.
+ */
+export function splitBatch(batch: SheetBlock[]): [SheetBlock[], SheetBlock[]] | null {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const [b] = batch;
+  if (!b || b.block.rows < 2) return null;
+  const upper = Math.ceil(b.block.rows / 2);
+  const [first, second] = [
+    planRowBlocks(b.block.top, b.left, upper, b.columns, Number.MAX_SAFE_INTEGER)[0],
+    planRowBlocks(b.block.top + upper, b.left, b.block.rows - upper, b.columns, Number.MAX_SAFE_INTEGER)[0],
+  ];
+  return [[{ ...b, block: first }], [{ ...b, block: second }]];
+}

@@ -143,7 +143,8 @@ function readPlan(index: SheetIndex): PlanPeriod {
     if (typeof cell.value !== "string" || !PLAN_HEADING.test(cell.text)) continue;
     const period = parsePeriod(cell.text);
     if (!period) {
-      if (!unreadable && cell.text.length <= MAX_PLAN_HEADING_LENGTH) unreadable = cell;
+      // Another field's label (実行計画期間の達成状況) is not the heading.
+      if (!unreadable && !cell.label && cell.text.length <= MAX_PLAN_HEADING_LENGTH) unreadable = cell;
       continue;
     }
     const label = planLabel(index, cell);
@@ -189,26 +190,33 @@ function readGlossary(index: SheetIndex): Field<string> {
   return { ...first, value: lines.join("\n"), raw: raws.join("\n") };
 }
 
-/** 評価区分: the row of plan years near the 評価結果 label and the codes under (or beside) them. */
+/**
+ * 評価区分: the plan years near the 評価結果 label — across a row with each code under (or
+ * beside) its year, or down a column with each code beside its year — and the reason.
+ */
 function readEvaluation(index: SheetIndex): EvaluationResult {
   const label = index.firstLabel("evaluationReason");
   if (!label) return { reason: emptyField(), codes: [] };
-  let yearCells: Cell[] = [];
+  let across: Cell[] = [];
   for (let row = label.row - 1; row <= label.box.bottom + 1; row++) {
     const years = index.row(row).filter((c) => c.col > label.box.right && isYearCell(c));
-    if (years.length > yearCells.length) yearCells = years;
+    if (years.length > across.length) across = years;
   }
+  const down = yearsDown(index, label);
+  const yearsAreDown = down.length > across.length;
+  const yearCells = yearsAreDown ? down : across;
   const used = new Set<Cell>(yearCells);
   const codes: EvaluationCodeEntry[] = yearCells.map((yearCell) => {
     const under = { row: yearCell.box.bottom + 1, col: yearCell.col };
-    let codeCell = index.at(under.row, under.col);
-    let slot = under;
+    const beside = { row: yearCell.row, col: yearCell.box.right + 1 };
+    let codeCell = yearsAreDown ? null : index.at(under.row, under.col);
+    let slot = yearsAreDown ? beside : under;
     if (!codeCell) {
       // A code typed beside its year (2011 AⅡ 2012 AⅡ …) instead of under it.
-      const beside = index.at(yearCell.row, yearCell.box.right + 1);
-      if (beside && !isYearCell(beside) && parseEvaluationCode(beside.value).value !== null) {
-        codeCell = beside;
-        slot = { row: beside.row, col: beside.col };
+      const next = index.at(beside.row, beside.col);
+      if (next && !next.label && !isYearCell(next) && parseEvaluationCode(next.value).value !== null) {
+        codeCell = next;
+        slot = beside;
       }
     }
     if (codeCell) used.add(codeCell);
@@ -221,6 +229,20 @@ function readEvaluation(index: SheetIndex): EvaluationResult {
   });
   codes.sort((a, b) => (a.year.value ?? 0) - (b.year.value ?? 0));
   return { reason: readReason(index, label, used), codes };
+}
+
+/** Years listed down a column right of the label, starting on one of the label's rows. */
+function yearsDown(index: SheetIndex, label: Cell): Cell[] {
+  for (let row = label.row; row <= label.box.bottom; row++) {
+    const first = index.row(row).find((c) => c.col > label.box.right && isYearCell(c));
+    if (!first) continue;
+    const years = [first];
+    for (let next = index.at(first.box.bottom + 1, first.col); next && isYearCell(next); next = index.at(next.box.bottom + 1, next.col)) {
+      years.push(next);
+    }
+    return years;
+  }
+  return [];
 }
 
 /**

@@ -3,7 +3,7 @@
 // rows (side by side) and the rows down to the next block or section (stacked).
 
 import type { RangeBox } from "../grid";
-import type { Indicator, IndicatorRow } from "../model";
+import type { Direction, Field, Indicator, IndicatorRow } from "../model";
 import type { LabelName } from "../vocabulary";
 import { directionField, numberAt, textAt, textField, yearAt } from "./fields";
 import { emptyField, type Cell, type SheetIndex } from "./sheetIndex";
@@ -13,7 +13,29 @@ const AFTER_INDICATORS: LabelName[] = ["sectionBudget", "sectionProjects", "sect
 
 export function readIndicators(index: SheetIndex): Indicator[] {
   const labels = index.labels("indicatorName");
+  if (labels.length === 0) return readNamelessIndicators(index);
   return labels.map((label, i) => readIndicator(index, label, bandOf(index, label, labels), i));
+}
+
+/**
+ * A 参考指標 section with tables but no 参考指標名 labels: every 年度 header of a table under
+ * the heading is an indicator without a name (the rules report the name as missing).
+ */
+function readNamelessIndicators(index: SheetIndex): Indicator[] {
+  const heading = index.firstLabel("sectionIndicators");
+  if (!heading) return [];
+  let end = index.bottom;
+  for (const name of AFTER_INDICATORS) {
+    for (const cell of index.labels(name)) if (cell.row > heading.row && cell.row <= end) end = cell.row - 1;
+  }
+  const yearLabels = index.labels("year").filter((c) => c.row > heading.box.bottom && c.row <= end);
+  const indicators: Indicator[] = [];
+  for (const yearLabel of yearLabels) {
+    const table = readTable(index, bandOf(index, yearLabel, yearLabels));
+    if (!table) continue;
+    indicators.push(indicatorOf(index, indicators.length + 1, emptyField(), emptyField(), emptyField(), table));
+  }
+  return indicators;
 }
 
 function bandOf(index: SheetIndex, label: Cell, labels: readonly Cell[]): RangeBox {
@@ -40,13 +62,31 @@ function readIndicator(index: SheetIndex, label: Cell, band: RangeBox, position:
   const descriptionValue = descriptionLabel ? index.valueOf(descriptionLabel, band.right) : { cell: null, slot: null };
   const directionLabel = index.firstLabel("direction", band);
   const directionValue = directionLabel ? index.valueOf(directionLabel, band.right) : { cell: null, slot: null };
-  const table = readTable(index, band);
+  return indicatorOf(
+    index,
+    label.label?.index ?? position + 1,
+    name,
+    textField(index, descriptionValue.cell, descriptionValue.slot),
+    directionField(index, directionValue.cell, directionValue.slot),
+    readTable(index, band),
+  );
+}
+
+function indicatorOf(
+  index: SheetIndex,
+  number: number,
+  name: Field<string>,
+  description: Field<string>,
+  direction: Field<Direction>,
+  table: { rows: IndicatorRow[]; box: RangeBox } | null,
+): Indicator {
+  // The indicator's unit is its first non-empty one.
   const unitRow = table?.rows.find((row) => row.unit.value !== null);
   return {
-    index: label.label?.index ?? position + 1,
+    index: number,
     name,
-    description: textField(index, descriptionValue.cell, descriptionValue.slot),
-    direction: directionField(index, directionValue.cell, directionValue.slot),
+    description,
+    direction,
     unit: unitRow ? unitRow.unit : emptyField<string>(),
     cumulative: /累計/.test(name.value ?? ""),
     rows: table?.rows ?? [],

@@ -15,6 +15,7 @@ export function mdCell(text: string | number | null): string {
     .replace(/>/g, "&gt;")
     .replace(/\|/g, "\\|")
     .replace(/\r\n|\r|\n/g, "<br>")
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 

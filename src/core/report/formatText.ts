@@ -21,6 +21,7 @@ const RESET = "\u001b[0m";
 
 /** Control characters in cell text must not drive the terminal (or break the layout). */
 export function safe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?").replace(/\n/g, " ⏎ ");
 }
 

@@ -1,5 +1,5 @@
-import { readSheet } from "../../../src/core/reader";
-import type { SheetGrid } from "../../../src/core/grid";
+import { labelOf, readSheet } from "../../../src/core/reader";
+import { boxToA1, toA1, type SheetGrid } from "../../../src/core/grid";
 import { defaultVocabulary, mergeVocabulary } from "../../../src/core/vocabulary";
 import { renderSheet, type LayoutOptions } from "../../../src/samples/layout";
 import type { MeasureData } from "../../../src/samples/measureData";
@@ -303,5 +303,151 @@ describe("vocabulary", () => {
     const model = asEvaluation(readSheet(relabelled, { department: ["所管部署"] } as never));
     expect(model.header.department.value).toBe("環境局地球環境推進室");
     expect(model.header.fiscalYear.value).toBe(2013);
+  });
+});
+
+describe("readSheet on a blank 評価結果 reason", () => {
+  const blank: MeasureData = { ...sample41303000, evaluation: { ...sample41303000.evaluation, reason: null } };
+
+  it.each<[string, LayoutOptions]>([
+    ["standard", {}],
+    ["no merges, shifted", { noMerges: true, rowOffset: 2, colOffset: 1 }],
+    ["spaced labels, stacked", { labelSpacing: true, indicatorsStacked: true }],
+  ])("gives an empty reason at the reason's cell, never the legend below (%s)", (_name, options) => {
+    const { grid, cellOf } = renderSheet(blank, "blank", options);
+    const model = asEvaluation(read(grid));
+    expect(model.evaluation.reason).toEqual({ value: null, raw: "", cell: { sheet: "blank", address: cellOf["evaluation.reason"] }, status: "empty" });
+    expect(model.evaluation.codes.map((c) => c.code.value)).toEqual(["AⅡ", "AⅡ", "AⅡ"]);
+  });
+
+  it("is E17 in the standard layout, right of the 2011–2013 years", () => {
+    const model = asEvaluation(read(renderSheet(blank, "blank").grid));
+    expect(model.evaluation.reason.cell?.address).toBe("E17");
+  });
+
+  it("does not take a legend split over cells, or written with another letter mark, for the reason", () => {
+    const { grid } = renderSheet(blank, "split");
+    const legendRow = grid.values.findIndex((row) => typeof row[0] === "string" && row[0].startsWith("A 施策が順調"));
+    expect(legendRow).toBe(18);
+    const split: SheetGrid = {
+      ...grid,
+      values: grid.values.map((row, i) =>
+        i === legendRow ? ["Ａ：施策が順調に推進したもの(新たな課題等 Ⅰ 無 Ⅱ 有)", null, null, null, "B 施策が一定程度推進したもの", ...row.slice(5)] : row,
+      ),
+      merges: grid.merges.filter((m) => m.top !== legendRow),
+    };
+    expect(asEvaluation(read(split)).evaluation.reason.status).toBe("empty");
+  });
+
+  it("still reads a long reason written right below the label", () => {
+    const grid = gridOf("below", [
+      ["評価年度", "2013年度"],
+      ["施策課題", "41303000 環境技術を活かした国際貢献"],
+      ["評価結果及びその評価区分とした理由", 2011, 2012, 2013],
+      [null, "AⅡ", "AⅡ", "AⅡ"],
+      ["●国際貢献を着実に推進してきましたが、より一層発展・拡大する必要があるため"],
+      ["A 施策が順調に推進したもの(新たな課題等 Ⅰ 無 Ⅱ 有) B 施策が一定程度推進したもの C 施策が推進していないもの"],
+    ]);
+    const reason = asEvaluation(read(grid)).evaluation.reason;
+    expect([reason.value, reason.cell?.address]).toEqual(["●国際貢献を着実に推進してきましたが、より一層発展・拡大する必要があるため", "A5"]);
+  });
+
+  it("knows the legend as the evaluationLegend label, but not a reason that merely quotes one phrase", () => {
+    const legend = "A 施策が順調に推進したもの(新たな課題等 Ⅰ 無 Ⅱ 有) B 施策が一定程度推進したもの C 施策が推進していないもの";
+    expect(labelOf(legend, defaultVocabulary)?.names).toEqual(["evaluationLegend"]);
+    expect(labelOf("施策が推進していないもの", defaultVocabulary)?.names).toEqual(["evaluationLegend"]);
+    expect(labelOf("●目標を上回り、施策が順調に推進したものと考えます。", defaultVocabulary)).toBeNull();
+  });
+});
+
+describe("readSheet on a plan heading without a readable period", () => {
+  it("keeps the heading's cell, with no period", () => {
+    const data: MeasureData = { ...sample41303000, planLabel: "実行計画" };
+    const { grid, cellOf } = renderSheet(data, "noperiod", { rowOffset: 1 });
+    const model = asEvaluation(read(grid));
+    expect(cellOf["plan.label"]).toBe("A10");
+    expect(model.plan.label).toEqual({
+      value: "実行計画",
+      raw: "<実行計画における施策の概要及び施策の目標>",
+      cell: { sheet: "noperiod", address: "A10" },
+      status: "ok",
+    });
+    expect([model.plan.from, model.plan.to]).toEqual([
+      { value: null, raw: "", cell: null, status: "empty" },
+      { value: null, raw: "", cell: null, status: "empty" },
+    ]);
+  });
+
+  it("does not take another field's label (実行計画期間の達成状況) for the heading", () => {
+    const grid = gridOf("labels", [
+      ["評価年度", "2013年度"],
+      ["施策課題", "41303000 環境技術を活かした国際貢献"],
+      ["事務事業名", "実行計画期間の達成状況"],
+      ["国際環境施策推進事業", "達成"],
+    ]);
+    const model = asEvaluation(read(grid));
+    expect(model.plan.label).toEqual({ value: null, raw: "", cell: null, status: "empty" });
+    expect(model.projects.map((p) => [p.name.value, p.status.value])).toEqual([["国際環境施策推進事業", "達成"]]);
+  });
+});
+
+describe("readSheet on 評価区分 years listed down a column", () => {
+  const rows: Array<Array<string | number | null>> = [
+    ["評価年度", "2013年度"],
+    ["施策課題", "41303000 環境技術を活かした国際貢献"],
+    ["評価結果及びその評価区分とした理由", "2011(H23)年度", "AⅡ", "●国際貢献を着実に推進してきました。"],
+    [null, "H24", "A2"],
+    [null, 2013, null],
+    ["A 施策が順調に推進したもの(新たな課題等 Ⅰ 無 Ⅱ 有) B 施策が一定程度推進したもの C 施策が推進していないもの"],
+  ];
+  const grid: SheetGrid = { ...gridOf("down", rows), merges: [{ top: 2, left: 0, bottom: 4, right: 0 }] };
+  const model = asEvaluation(read(grid));
+
+  it("reads each code beside its year, a blank one at its slot", () => {
+    expect(model.evaluation.codes.map((c) => [c.year.value, c.year.cell?.address, c.code.value, c.code.status, c.code.cell?.address])).toEqual([
+      [2011, "B3", "AⅡ", "ok", "C3"],
+      [2012, "B4", "AⅡ", "normalized", "C4"],
+      [2013, "B5", null, "empty", "C5"],
+    ]);
+  });
+
+  it("reads the reason right of the codes", () => {
+    expect([model.evaluation.reason.value, model.evaluation.reason.cell?.address]).toEqual(["●国際貢献を着実に推進してきました。", "D3"]);
+  });
+
+  it("gives a blank reason the cell right of the codes", () => {
+    const blank = asEvaluation(read({ ...grid, values: rows.map((row, i) => (i === 2 ? row.slice(0, 3) : row)) }));
+    expect(blank.evaluation.reason).toEqual({ value: null, raw: "", cell: { sheet: "down", address: "D3" }, status: "empty" });
+  });
+});
+
+describe("readSheet on a 参考指標 section with tables but no 参考指標名 labels", () => {
+  /** The sample with every 参考指標名 label and the name under (or beside) it blanked. */
+  function withoutNames(options: LayoutOptions): SheetGrid {
+    const { grid, cellOf } = renderSheet(sample41303000, "nameless", options);
+    const blanked = new Set(sample41303000.indicators.map((_, i) => cellOf[`indicators[${i}].name`]));
+    const values = grid.values.map((row, r) =>
+      row.map((v, c) => (blanked.has(toA1(r, c)) || (typeof v === "string" && v.startsWith("参考指標名")) ? null : v)),
+    );
+    return { ...grid, values };
+  }
+
+  it.each<[string, LayoutOptions, string[]]>([
+    ["side by side", {}, ["A31:D35", "E31:H35", "I31:L35"]],
+    ["stacked, years across", { indicatorsStacked: true, indicatorYearsAcross: true }, ["A28:E31", "A36:E39", "A44:E47"]],
+  ])("reads each table as an indicator without a name (%s)", (_name, options, boxes) => {
+    const model = asEvaluation(read(withoutNames(options)));
+    expect(model.indicators.map((i) => [i.index, i.name])).toEqual([1, 2, 3].map((n) => [n, { value: null, raw: "", cell: null, status: "empty" }]));
+    expect(model.indicators.map((i) => i.table && boxToA1(i.table.box))).toEqual(boxes);
+    expect(model.indicators.map((i) => i.rows.map((r) => [r.year.value, r.plan.value, r.actual.value]))).toEqual(
+      sample41303000.indicators.map((ind) => ind.rows.map((r) => [r.year, r.plan, r.actual])),
+    );
+    expect(model.indicators.map((i) => i.unit.value)).toEqual([null, null, "団体"]);
+    expect(model.budget.map((b) => b.year.value)).toEqual([2011, 2012, 2013]);
+  });
+
+  it("finds no indicator when the section has no table either", () => {
+    const grid = gridOf("empty", [["評価年度", "2013年度"], ["施策課題", "41303000 x"], ["<参考指標>"], ["該当なし"], ["<事業費>"], ["年度", "予算"], [2013, 100]]);
+    expect(asEvaluation(read(grid)).indicators).toEqual([]);
   });
 });
