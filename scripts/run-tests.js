@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, build the preview bundle, run the unit tests, then the
-// browser tests; ends with the plain line "N passed, N failed" that CI reads.
+// `npm test`: type-check, lint, run the unit tests, then the browser tests (which build the
+// preview bundle); ends with the plain line "N passed, N failed" that CI reads.
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -28,6 +28,7 @@ function counts(file) {
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const steps = [];
 steps.push(["type-check", run("type-check", npx, ["tsc", "-p", "tsconfig.json", "--noEmit"])]);
+steps.push(["lint", run("lint", npx, ["eslint"])]);
 const unitFile = path.join(results, "jest-unit.json");
 const unit = run("unit tests", npx, ["jest", "--ci", "--json", `--outputFile=${unitFile}`]);
 steps.push(["unit tests", unit]);

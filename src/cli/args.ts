@@ -191,7 +191,8 @@ Options:
       --progress                  show progress on stderr even when it is not a terminal
       --color / --no-color        force or disable colours in the text report
       --no-model                  leave the sheet models out of the JSON report
-  -j, --jobs <n>                  worker threads (default: one per core for 3+ files)
+  -j, --jobs <n>                  threads checking files, the main one included
+                                  (default: one per core for 3+ files)
 
 Exit codes:
   0  no finding at or above --fail-on

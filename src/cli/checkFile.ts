@@ -13,6 +13,9 @@ import type { Settings } from "../core/settings";
 import type { Vocabulary } from "../core/vocabulary";
 import { readXlsx } from "../adapters/xlsx/read";
 import { isWorkbookReadError } from "../adapters/xlsx/errors";
+import { readZipDirectory } from "../adapters/xlsx/zip";
+import { nodeInflateRaw } from "./nodeInflate";
+import { toCheckedEntry, type CheckedEntry, type EntryOptions } from "./entry";
 
 export interface CheckFileOptions {
   settings: Settings;
@@ -28,10 +31,23 @@ interface ChosenProfile {
   invalid: string[] | null;
 }
 
+/**
+ * Profiles are saved as custom XML parts (customXml/itemN.xml). Most workbooks have none, and
+ * looking for one opens the whole archive with JSZip again: skip that when no part could be one.
+ */
+function mayHoldProfile(bytes: Uint8Array): boolean {
+  try {
+    return readZipDirectory(bytes).entries.some((e) => e.name.toLowerCase().includes("customxml"));
+  } catch {
+    return false;
+  }
+}
+
 /** --template wins; else the profile saved in the workbook, if any and valid. */
 async function chooseProfile(bytes: Uint8Array, explicit: TemplateProfile | undefined): Promise<ChosenProfile> {
   const info = (p: TemplateProfile, source: ProfileInfo["source"]): ProfileInfo => ({ name: p.name, version: p.version, source });
   if (explicit) return { profile: explicit, info: info(explicit, "option"), invalid: null };
+  if (!mayHoldProfile(bytes)) return { profile: undefined, info: null, invalid: null };
   const saved = await readProfilePart(bytes).catch(() => null);
   if (saved === null) return { profile: undefined, info: null, invalid: null };
   const { profile, errors } = parseProfileText(saved);
@@ -70,7 +86,7 @@ export async function checkFile(absolute: string, display: string, options: Chec
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   let grid;
   try {
-    grid = await readXlsx(bytes);
+    grid = await readXlsx(bytes, { inflateRaw: nodeInflateRaw });
   } catch (e) {
     if (isWorkbookReadError(e)) {
       return { path: display, sha256, error: { code: e.code, message: language === "ja" ? e.messageJa : e.message }, sheets: [] };
@@ -87,4 +103,15 @@ export async function checkFile(absolute: string, display: string, options: Chec
   } catch (e) {
     return { path: display, sha256, error: ioError("internal", language, String((e as Error)?.message ?? e)), sheets: [] };
   }
+}
+
+/** One file as the pool hands it out: the whole result when `entry` is null, else its report entry. */
+export async function checkForOutput(
+  absolute: string,
+  display: string,
+  options: CheckFileOptions,
+  entry: EntryOptions | null,
+): Promise<FileResult | CheckedEntry> {
+  const result = await checkFile(absolute, display, options);
+  return entry ? toCheckedEntry(result, options.settings.language, entry) : result;
 }

@@ -1,19 +1,21 @@
 // The `hyoka` command. `main(argv, io)` does everything and returns the exit code, so tests
 // call it directly; bin/hyoka.js runs it on the real process.
 
-import { promises as fs, readFileSync } from "node:fs";
+import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Severity } from "../core/findings";
 import {
-  buildReport,
+  buildReportFromFiles,
   buildTemplateShow,
   CROSS_YEAR_RULE_ROWS,
   formatReport,
   formatTemplateShow,
+  jsonReportParts,
   PROFILE_RULE_ROWS,
   TOOL_NAME,
   withCrossYearFindings,
   type FileResult,
+  type ReportFile,
 } from "../core/report";
 import { parseProfileText, type TemplateProfile } from "../core/profile";
 import { RULES, RULE_CATALOGUE_VERSION } from "../core/rules";
@@ -21,7 +23,9 @@ import { withDefaults, type Settings } from "../core/settings";
 import { parseVocabulary, type Vocabulary } from "../core/vocabulary";
 import { HELP, parseArgs, type CheckArgs, type FailOn } from "./args";
 import { collectFiles } from "./files";
-import { checkFiles } from "./pool";
+import { toCheckedEntry, type CheckedEntry } from "./entry";
+import type { InputFile } from "./files";
+import { checkEntries, checkFiles, type PoolOptions } from "./pool";
 
 export interface Stream {
   write(text: string): unknown;
@@ -102,10 +106,10 @@ async function loadProfile(args: CheckArgs, cwd: string): Promise<TemplateProfil
 
 const FAIL_LEVELS: Record<FailOn, Severity[]> = { error: ["error"], warning: ["error", "warning"], never: [] };
 
-export function exitCodeFor(files: readonly FileResult[], failOn: FailOn): number {
+export function exitCodeFor(files: ReadonlyArray<Pick<ReportFile, "error" | "counts">>, failOn: FailOn): number {
   if (files.some((f) => f.error !== null)) return EXIT.unreadable;
   const failing = FAIL_LEVELS[failOn];
-  const hit = files.some((f) => f.sheets.some((s) => s.findings.some((x) => failing.includes(x.severity))));
+  const hit = files.some((f) => failing.some((severity) => f.counts[severity] > 0));
   return hit ? EXIT.findings : EXIT.ok;
 }
 
@@ -157,49 +161,95 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`hyoka: template show: give one workbook (${args.inputs[0]} holds ${files.length})\n`);
     return EXIT.usage;
   }
-  const checked = await checkFiles(files, {
+  const poolOptions: PoolOptions = {
     settings,
     vocabulary: vocabulary.vocabulary,
     profile,
     jobs: args.jobs,
     onProgress: progressReporter(args, io, files.length),
-  });
-  for (const r of checked) if (r.error) io.stderr.write(`hyoka: ${r.path}: [${r.error.code}] ${r.error.message}\n`);
+  };
+  if (args.command === "check") return runCheck(args, files, poolOptions, vocabulary.raw, io);
 
+  const checked = await checkFiles(files, poolOptions);
+  for (const r of checked) reportUnreadable(r, io);
   if (args.command === "summary") return writeSummary(args, checked, settings, io);
-  if (args.command === "template-show") return showTemplate(args, checked[0], settings, io);
+  return showTemplate(args, checked[0], settings, io);
+}
 
-  // Across files, so only once every file is read; the findings join the later sheets.
-  const results = args.crossYear ? withCrossYearFindings(checked) : checked;
-  const rules = [...RULES.map((r) => ({ id: r.id, severity: r.severity })), ...PROFILE_RULE_ROWS, ...(args.crossYear ? CROSS_YEAR_RULE_ROWS : [])];
+function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): void {
+  if (file.error) io.stderr.write(`hyoka: ${file.path}: [${file.error.code}] ${file.error.message}\n`);
+}
 
-  const report = buildReport({
-    files: results,
+/**
+ * The check command. Each file comes back as a report entry (see CheckedEntry); the JSON report
+ * is written entry by entry as files finish, so its size never sits in memory at once.
+ */
+async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOptions: PoolOptions, customVocabulary: unknown, io: CliIo): Promise<number> {
+  const settings = poolOptions.settings;
+  const rules = [...RULES.filter((r) => r.scope === "sheet").map((r) => ({ id: r.id, severity: r.severity })), ...PROFILE_RULE_ROWS, ...(args.crossYear ? CROSS_YEAR_RULE_ROWS : [])];
+  const reportInput = {
     toolVersion: toolVersion(),
     settings,
     checkedAt: (io.now ?? (() => new Date()))().toISOString(),
     ruleCatalogueVersion: RULE_CATALOGUE_VERSION,
     rules,
-    customVocabulary: vocabulary.raw,
-    includeModel: args.includeModel,
-  });
-  const noColor = io.env?.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
-  const color = args.format === "text" && !args.output && (args.color ?? (io.stdout.isTTY === true && !noColor));
-  const text = formatReport(report, args.format, { color });
-  await writeText(args, io, text, "report");
-  return exitCodeFor(results, args.failOn);
+    customVocabulary,
+  };
+  const entryOptions = { includeModel: args.includeModel, json: args.format === "json" };
+  // Nothing before "files" depends on the files: the head can be written before any is checked.
+  const json = entryOptions.json ? jsonReportParts(buildReportFromFiles(reportInput, [])) : null;
+  const out = openOutput(args, io, "report");
+  const kept: ReportFile[] = [];
+  const take = (entry: CheckedEntry, index: number) => {
+    kept.push(entry.file);
+    reportUnreadable(entry.file, io);
+    if (json) out.write(`${index === 0 ? json.head : json.separator}${entry.json}`);
+  };
+  if (args.crossYear) {
+    // Across files, so only once every file is read; the findings join the later sheets.
+    const checked = await checkFiles(files, poolOptions);
+    withCrossYearFindings(checked).forEach((r, i) => take(toCheckedEntry(r, settings.language, entryOptions), i));
+  } else {
+    await checkEntries(files, poolOptions, entryOptions, take);
+  }
+  const report = buildReportFromFiles(reportInput, kept);
+  if (json) out.write(jsonReportParts(report).tail);
+  else {
+    const noColor = io.env?.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
+    const color = args.format === "text" && !args.output && (args.color ?? (io.stdout.isTTY === true && !noColor));
+    out.write(formatReport(report, args.format, { color }));
+  }
+  out.close();
+  return exitCodeFor(kept, args.failOn);
+}
+
+interface Output {
+  write(text: string): void;
+  close(): void;
 }
 
 /** To -o (creating its folder) or to standard output. */
-async function writeText(args: CheckArgs, io: CliIo, text: string, what: string): Promise<void> {
-  if (!args.output) {
-    io.stdout.write(text);
-    return;
-  }
-  const out = path.resolve(io.cwd, args.output);
-  await fs.mkdir(path.dirname(out), { recursive: true });
-  await fs.writeFile(out, text, "utf8");
-  io.stderr.write(`hyoka: ${what} written to ${args.output}\n`);
+function openOutput(args: CheckArgs, io: CliIo, what: string): Output {
+  if (!args.output) return { write: (text) => void io.stdout.write(text), close: () => undefined };
+  const file = path.resolve(io.cwd, args.output);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, "w");
+  return {
+    write(text) {
+      const bytes = Buffer.from(text, "utf8");
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    },
+    close() {
+      closeSync(fd);
+      io.stderr.write(`hyoka: ${what} written to ${args.output}\n`);
+    },
+  };
+}
+
+function writeText(args: CheckArgs, io: CliIo, text: string, what: string): void {
+  const out = openOutput(args, io, what);
+  out.write(text);
+  out.close();
 }
 
 async function writeSummary(args: CheckArgs, results: FileResult[], settings: Settings, io: CliIo): Promise<number> {
@@ -227,7 +277,7 @@ async function showTemplate(args: CheckArgs, file: FileResult, settings: Setting
     sheets: file.sheets,
   });
   const text = formatTemplateShow(show, args.format === "json" ? "json" : "text");
-  await writeText(args, io, text, "field locations");
+  writeText(args, io, text, "field locations");
   return EXIT.ok;
 }
 

@@ -1,7 +1,14 @@
 // Worker thread entry: checks the files the pool sends, one at a time, and posts plain results.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { checkFile, type CheckFileOptions } from "./checkFile";
+import { checkForOutput, type CheckFileOptions } from "./checkFile";
+import type { EntryOptions } from "./entry";
+
+export interface WorkerSetup {
+  options: CheckFileOptions;
+  /** Report entries (see CheckedEntry), or whole FileResults when null. */
+  entry: EntryOptions | null;
+}
 
 export interface WorkerTask {
   id: number;
@@ -11,8 +18,8 @@ export interface WorkerTask {
 
 if (parentPort) {
   const port = parentPort;
-  const options = workerData as CheckFileOptions;
+  const { options, entry } = workerData as WorkerSetup;
   port.on("message", (task: WorkerTask) => {
-    void checkFile(task.absolute, task.display, options).then((result) => port.postMessage({ id: task.id, result }));
+    void checkForOutput(task.absolute, task.display, options, entry).then((value) => port.postMessage({ id: task.id, value }));
   });
 }

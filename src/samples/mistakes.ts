@@ -124,7 +124,7 @@ const SPECS: MeasureSpec[] = [
     ],
   },
   {
-    // Unreadable year and plan period; an indicator without its table.
+    // Unreadable year and plan period; an indicator without its table, one without its name.
     sheet: "51101000",
     options: { extraBlankRows: 1, headingStyle: "plain" },
     edit: (d) => {
@@ -133,6 +133,7 @@ const SPECS: MeasureSpec[] = [
       d.measureName = "港湾物流機能の強化";
       d.department = "港湾局港湾経営部";
       d.planLabel = "実行計画における施策の概要及び施策の目標";
+      d.indicators[1].name = null;
       d.indicators[2].rows = [];
     },
     mistakes: [
@@ -140,6 +141,7 @@ const SPECS: MeasureSpec[] = [
       // The heading is found but has no period: the finding points at the heading.
       { rule: "plan.period.missing", at: "plan.label" },
       { rule: "indicator.table.missing", at: "indicators[2].name" },
+      { rule: "indicator.name.missing", at: "indicators[1].name" },
     ],
   },
 ];

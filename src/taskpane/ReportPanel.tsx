@@ -46,7 +46,7 @@ export function paneReport({ results, settings, profile, source, now }: PaneRepo
     settings,
     checkedAt: now.toISOString(),
     ruleCatalogueVersion: RULE_CATALOGUE_VERSION,
-    rules: [...RULES.map((r) => ({ id: r.id, severity: r.severity })), ...PROFILE_RULE_ROWS],
+    rules: [...RULES.filter((r) => r.scope === "sheet").map((r) => ({ id: r.id, severity: r.severity })), ...PROFILE_RULE_ROWS],
   });
 }
 

@@ -61,6 +61,7 @@ export function readFileText(file: Blob): Promise<string> {
 
 /** A name safe as a file name on Windows and macOS. */
 export function safeFileName(name: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim();
   return cleaned === "" ? fallback : cleaned.slice(0, 100);
 }

@@ -1,7 +1,8 @@
 // The real command: bin/hyoka.js on the compiled dist/ (as after `npm ci`), with worker threads.
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Report } from "../../src/core/report";
 import { makeCrossYearFixtures, makeFixtures, makeProfileFixtures, type Fixtures } from "./fixtures";
@@ -37,6 +38,31 @@ describe("bin/hyoka.js", () => {
     const single = hyoka(["check", ".", "notes.csv", "--format", "json", "--no-model", "--jobs", "1"]);
     const stamp = /"checkedAt": "[^"]+"/;
     expect(single.out.replace(stamp, "")).toBe(pooled.out.replace(stamp, ""));
+  }, 60_000);
+
+  it("shares the files between the main thread and workers: every format as on one thread, JSON with models", () => {
+    const many = mkdtempSync(path.join(os.tmpdir(), "hyoka-many-"));
+    try {
+      for (let i = 0; i < 9; i++) copyFileSync(i === 4 ? fx.corrupt : i % 2 ? fx.hostile : fx.sample, path.join(many, `book-${i}.xlsx`));
+      const stamp = /"checkedAt": "[^"]+"|\| 検証日時 \| [^|]+ \|/;
+      for (const format of ["json", "text", "md", "csv"]) {
+        const pooled = hyoka(["check", ".", "--format", format, "--jobs", "3", "--progress"], many);
+        const single = hyoka(["check", ".", "--format", format, "--jobs", "1"], many);
+        expect([pooled.code, single.code]).toEqual([2, 2]);
+        expect(pooled.out.replace(stamp, "")).toBe(single.out.replace(stamp, ""));
+        expect(pooled.err.split("\n").filter((l) => l.startsWith("hyoka: ") && l.includes("files"))).toEqual(
+          Array.from({ length: 9 }, (_, i) => `hyoka: ${i + 1}/9 files`),
+        );
+        expect(pooled.err).toContain("hyoka: book-4.xlsx: [corrupt] ");
+      }
+      const report: Report = JSON.parse(hyoka(["check", ".", "--format", "json", "--jobs", "2"], many).out);
+      expect(report.files.map((f) => [f.path, f.counts.error])).toEqual(
+        Array.from({ length: 9 }, (_, i) => [`book-${i}.xlsx`, i === 4 ? 0 : i % 2 ? 1 : 0]),
+      );
+      expect(report.files[0].sheets[0].model).not.toBeNull();
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("prints the text report on the sample with exit 0, no colour when piped", () => {

@@ -11,7 +11,7 @@ import { t } from "../../src/taskpane/i18n";
 import { openPreview, type PreviewSession } from "./harness";
 import { PREVIEW_DIR } from "../../scripts/preview";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack config is CommonJS
+// The webpack config is CommonJS.
 const { contentSecurityPolicy } = require("../../webpack.config.js") as { contentSecurityPolicy: (officeJs: string) => string };
 
 const SAMPLES = process.env.HYOKA_SAMPLES_DIR ?? path.resolve(__dirname, "..", "..", "assets", "samples");
@@ -92,7 +92,6 @@ test("inline script, eval and a request to another origin are refused", async ()
     document.head.appendChild(script);
     // A string timer compiles code at run time in the page's own context (code evaluated through
     // the test's DevTools channel is exempt from the eval check, so that cannot show it).
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the eval the policy must refuse
     setTimeout("window.__evalRan = true", 0);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const evalResult = (window as unknown as { __evalRan?: boolean }).__evalRan === true ? "ran" : "refused";

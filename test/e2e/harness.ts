@@ -90,6 +90,7 @@ export async function openPreview(): Promise<PreviewSession> {
 }
 
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
+let axeSource: string | null = null;
 
 export interface AxeViolation {
   id: string;
@@ -100,7 +101,12 @@ export interface AxeViolation {
 
 /** axe-core run in the page; only serious and critical violations are returned. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated, not added as a <script>: the page's CSP (script-src 'self') refuses inline
+  // scripts, and code run through evaluate is not subject to it.
+  if (!(await page.evaluate(() => "axe" in window))) {
+    axeSource ??= fs.readFileSync(AXE_PATH, "utf8");
+    await page.evaluate(axeSource);
+  }
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; html: string }> }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });

@@ -234,6 +234,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const batch = queue.shift()!;
       const ranges = batch.map((b) => reads[b.sheet].ws.getRange(b.block.address).load("values,valueTypes"));
       try {
+        // One request per batch is the point: together they would exceed Excel's payload cap.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (error) {
         if (!isTooLargeError(error)) throw error;

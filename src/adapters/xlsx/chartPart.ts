@@ -4,6 +4,7 @@
 // import: the preview builds summary workbooks in the browser too.
 
 import JSZip from "jszip";
+import { attributesOf, escapeXml, nextRelationshipId, relationshipsOf, resolveTarget } from "./xml";
 
 export interface ScatterChartSpec {
   sheetName: string;
@@ -30,28 +31,6 @@ const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture
 
 export class ChartPartError extends Error {}
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    if (e === "amp") return "&";
-    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
-
-/** Attributes of one start tag, keyed by their qualified names. */
-function attributesOf(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");
-  return out;
-}
-
 /**
  * The sheet name as a formula prefix: quoted ('Sheet name'!) unless it is a plain word that
  * cannot be mistaken for a cell reference; apostrophes inside are doubled.
@@ -72,42 +51,14 @@ export function absoluteRangeFormula(sheetName: string, range: string): string {
   return `${sheetReference(sheetName)}${absolute.join(":")}`;
 }
 
-/** Resolves a relationship target against the folder of the part that owns the rels. */
-function resolveTarget(ownerPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ownerPart.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
 function relsPathOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-}
-
-function relationshipsOf(relsXml: string | null): Relationship[] {
-  if (relsXml === null) return [];
-  return [...relsXml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
-    const a = attributesOf(m[0]);
-    return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" };
-  });
-}
-
 /** Adds a relationship (creating the rels part if need be) and returns its new Id. */
 function addRelationship(relsXml: string | null, type: string, target: string): { xml: string; id: string } {
-  const used = new Set(relationshipsOf(relsXml).map((r) => r.id));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
+  const id = nextRelationshipId(relationshipsOf(relsXml));
   const element = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
   const base = relsXml ?? `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   if (!base.includes("</Relationships>")) throw new ChartPartError("relationships part without a closing tag");

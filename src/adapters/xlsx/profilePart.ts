@@ -6,31 +6,20 @@
 // browser preview uses this too.
 
 import JSZip from "jszip";
+import { escapeXmlText, nextRelationshipId, relationshipsOf, resolveTarget, unescapeXml } from "./xml";
 
 export const PROFILE_NAMESPACE = "urn:hyoka:template-profile:1";
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
 const CONTENT_TYPE_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const WORKBOOK_PART = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const CONTENT_TYPES = "[Content_Types].xml";
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, e: string) => {
-    const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-    if (e[0] !== "#") return named[e.toLowerCase()];
-    const code = e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
 /** The part's XML: the profile JSON as the escaped text of one `profile` element. */
 export function profileToXml(json: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><profile xmlns="${PROFILE_NAMESPACE}">${escapeXml(json)}</profile>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><profile xmlns="${PROFILE_NAMESPACE}">${escapeXmlText(json)}</profile>`;
 }
 
 /**
@@ -60,32 +49,6 @@ function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
-/** `../customXml/item1.xml` relative to `xl/` → `customXml/item1.xml`. */
-function resolveTarget(target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ["xl"];
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-}
-
-function relationships(xml: string): Relationship[] {
-  const out: Relationship[] = [];
-  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const attr = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(["'])([^"']*)\\1`).exec(m[1])?.[2] ?? "";
-    out.push({ id: attr("Id"), type: attr("Type"), target: attr("Target") });
-  }
-  return out;
-}
-
 async function textOf(zip: JSZip, name: string): Promise<string | null> {
   const file = zip.file(name);
   return file ? decodeXml(await file.async("uint8array")) : null;
@@ -94,7 +57,7 @@ async function textOf(zip: JSZip, name: string): Promise<string | null> {
 /** The custom XML part holding the profile: its name and JSON, or null when there is none. */
 async function findProfilePart(zip: JSZip): Promise<{ name: string; json: string } | null> {
   const rels = await textOf(zip, WORKBOOK_RELS);
-  const related = rels ? relationships(rels).filter((r) => r.type === REL_CUSTOM_XML).map((r) => resolveTarget(r.target)) : [];
+  const related = rels ? relationshipsOf(rels).filter((r) => r.type === REL_CUSTOM_XML).map((r) => resolveTarget(WORKBOOK_PART, r.target)) : [];
   // Parts the workbook does not relate to are looked at too: some writers only list them in [Content_Types].
   const loose = Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/i.test(n) && !related.includes(n));
   for (const name of [...related, ...loose]) {
@@ -123,13 +86,6 @@ function nextItemNumber(zip: JSZip): number {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max + 1;
-}
-
-function nextRelationshipId(rels: Relationship[]): string {
-  const ids = new Set(rels.map((r) => r.id));
-  let n = rels.length + 1;
-  while (ids.has(`rId${n}`)) n++;
-  return `rId${n}`;
 }
 
 /** A fixed item ID per item number: reproducible bytes, unique within the file. */
@@ -170,7 +126,7 @@ export async function writeProfilePart(data: Uint8Array, json: string): Promise<
       `customXml/_rels/item${n}.xml.rels`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
     );
-    const id = nextRelationshipId(relationships(rels));
+    const id = nextRelationshipId(relationshipsOf(rels));
     put(WORKBOOK_RELS, insertBefore(rels, "</Relationships>", `<Relationship Id="${id}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/>`));
     let contentTypes = types;
     if (!/<Default\b[^>]*Extension\s*=\s*"xml"/i.test(contentTypes)) {

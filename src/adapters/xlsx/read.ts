@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, RangeBox, SheetGrid, WorkbookGrid } from "../../core/grid";
 import { WorkbookReadError } from "./errors";
-import { canPrescan, prescanWorkbook, tooManyCells } from "./prescan";
+import { canPrescan, prescanWorkbook, tooManyCells, type InflateRaw } from "./prescan";
 import { sniffWorkbook } from "./sniff";
 
 export interface ReadXlsxOptions {
@@ -12,6 +12,8 @@ export interface ReadXlsxOptions {
   maxCells?: number;
   /** Most bytes the file, and its XML once inflated, may have. Default 512 MiB. */
   maxBytes?: number;
+  /** Optional synchronous inflater for the prescan (see InflateRaw): the CLI passes Node's zlib. */
+  inflateRaw?: InflateRaw;
 }
 
 export const DEFAULT_MAX_CELLS = 5_000_000;
@@ -131,7 +133,7 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, options: ReadXlsx
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = asBytes(data);
   const directory = sniffWorkbook(bytes, { maxBytes });
-  if (canPrescan()) await prescanWorkbook(bytes, directory, { maxBytes, maxCells });
+  if (canPrescan()) await prescanWorkbook(bytes, directory, { maxBytes, maxCells }, options.inflateRaw);
 
   const workbook = new ExcelJS.Workbook();
   try {

@@ -4,6 +4,7 @@
 
 import type { Finding, LocalizedText } from "../findings";
 import type { CellRef, EvaluationSheet, Field } from "../model";
+import { CROSS_YEAR_CATALOGUE, type Rule } from "../rules";
 
 /** One evaluation sheet and the file it came from. */
 export interface CrossYearInput {
@@ -11,11 +12,12 @@ export interface CrossYearInput {
   model: EvaluationSheet;
 }
 
+/** The rule IDs, from the catalogue (core/rules), which also holds their severities and descriptions. */
 export const CROSS_YEAR_RULES = {
-  valueChanged: "crossyear.value.changed",
-  planChanged: "crossyear.plan.changed",
-  codeChanged: "crossyear.code.changed",
-  budgetChanged: "crossyear.budget.changed",
+  valueChanged: CROSS_YEAR_CATALOGUE.valueChanged.id,
+  planChanged: CROSS_YEAR_CATALOGUE.planChanged.id,
+  codeChanged: CROSS_YEAR_CATALOGUE.codeChanged.id,
+  budgetChanged: CROSS_YEAR_CATALOGUE.budgetChanged.id,
 } as const;
 
 /** A cross-year finding belongs to the later sheet; `related` names the earlier cell. */
@@ -69,11 +71,11 @@ function comparePair(earlier: CrossYearInput, later: CrossYearInput): CrossYearF
   const earlierYear = earlier.model.header.fiscalYear.value;
   const laterYear = later.model.header.fiscalYear.value;
 
-  const push = (rule: string, c: Comparable, severity: Finding["severity"]) => {
+  const push = (rule: Rule, c: Comparable) => {
     const cell = c.later.cell;
     out.push({
-      rule,
-      severity,
+      rule: rule.id,
+      severity: rule.severity,
       file: later.file,
       sheet: cell?.sheet ?? later.model.sheet,
       cell: cell?.address ?? null,
@@ -104,9 +106,9 @@ function comparePair(earlier: CrossYearInput, later: CrossYearInput): CrossYearF
         en: `Indicator ${ind.index} "${ind.name.value ?? ""}" ${year} ${en}`,
       });
       if (differs(old.actual, row.actual))
-        push(CROSS_YEAR_RULES.valueChanged, { what: label("実績値", "actual"), path: `indicators[${k}].rows[${r}].actual`, earlier: old.actual, later: row.actual }, "warning");
+        push(CROSS_YEAR_CATALOGUE.valueChanged, { what: label("実績値", "actual"), path: `indicators[${k}].rows[${r}].actual`, earlier: old.actual, later: row.actual });
       if (differs(old.plan, row.plan))
-        push(CROSS_YEAR_RULES.planChanged, { what: label("計画値", "plan"), path: `indicators[${k}].rows[${r}].plan`, earlier: old.plan, later: row.plan }, "warning");
+        push(CROSS_YEAR_CATALOGUE.planChanged, { what: label("計画値", "plan"), path: `indicators[${k}].rows[${r}].plan`, earlier: old.plan, later: row.plan });
     }
   });
 
@@ -115,7 +117,7 @@ function comparePair(earlier: CrossYearInput, later: CrossYearInput): CrossYearF
     if (year === null || year > lastReported) continue;
     const old = earlier.model.evaluation.codes.find((x) => x.year.value === year);
     if (old && differs(old.code, entry.code))
-      push(CROSS_YEAR_RULES.codeChanged, { what: { ja: `${year}年度の評価区分`, en: `The ${year} evaluation code` }, path: `evaluation.codes[${c}].code`, earlier: old.code, later: entry.code }, "warning");
+      push(CROSS_YEAR_CATALOGUE.codeChanged, { what: { ja: `${year}年度の評価区分`, en: `The ${year} evaluation code` }, path: `evaluation.codes[${c}].code`, earlier: old.code, later: entry.code });
   }
 
   for (const [b, entry] of later.model.budget.entries()) {
@@ -131,7 +133,7 @@ function comparePair(earlier: CrossYearInput, later: CrossYearInput): CrossYearF
     ];
     for (const [key, ja, en] of parts) {
       if (differs(old[key], entry[key]))
-        push(CROSS_YEAR_RULES.budgetChanged, { what: { ja: `${year}年度の事業費(${ja})`, en: `The ${year} project cost (${en})` }, path: `budget[${b}].${key}`, earlier: old[key], later: entry[key] }, "warning");
+        push(CROSS_YEAR_CATALOGUE.budgetChanged, { what: { ja: `${year}年度の事業費(${ja})`, en: `The ${year} project cost (${en})` }, path: `budget[${b}].${key}`, earlier: old[key], later: entry[key] });
     }
   }
   return out;

@@ -3,8 +3,26 @@
 import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
 
+// Short texts (values, units, years, markers) repeat from sheet to sheet of one template, and
+// NFKC is the reader's costliest step: remember them. Free text is longer and rarely repeats,
+// so it is not kept; the bound keeps a long batch from growing the memo without end.
+const NFKC_MEMO_MAX_LENGTH = 40;
+const NFKC_MEMO_LIMIT = 4096;
+const nfkcMemo = new Map<string, string>();
+
 /** NFKC that cannot throw, whatever the input (lone surrogates, unassigned code points). */
 export function nfkc(s: string): string {
+  if (s.length > NFKC_MEMO_MAX_LENGTH) return nfkcOf(s);
+  let normalized = nfkcMemo.get(s);
+  if (normalized === undefined) {
+    if (nfkcMemo.size >= NFKC_MEMO_LIMIT) nfkcMemo.clear();
+    normalized = nfkcOf(s);
+    nfkcMemo.set(s, normalized);
+  }
+  return normalized;
+}
+
+function nfkcOf(s: string): string {
   try {
     return s.normalize("NFKC");
   } catch {

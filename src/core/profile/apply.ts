@@ -7,27 +7,21 @@
 import { fromA1, type RangeBox, type SheetGrid } from "../grid";
 import type { Finding, LocalizedText } from "../findings";
 import type { EvaluationCodeEntry, EvaluationSheet, Field, Indicator, SheetModel } from "../model";
-import { normalizeText, parseEvaluationCode, parsePeriod, parseYear } from "../normalize";
+import { parseEvaluationCode, parsePeriod, parseYear } from "../normalize";
 import { readSheet } from "../reader";
 import { readBudget } from "../reader/budget";
 import { directionField, isYearCell, textField } from "../reader/fields";
 import { readIndicatorTableIn } from "../reader/indicators";
 import { emptyField, inside, SheetIndex, toField, type Cell } from "../reader/sheetIndex";
+import { TEMPLATE_CATALOGUE } from "../rules";
 import { circled } from "../rules/text";
 import { mergeVocabulary, type Vocabulary } from "../vocabulary";
 import { pinsForSheet } from "./parse";
 import { pinOrder, pinTarget, type CellReading, type PinTarget } from "./paths";
 import type { Pin, Pins, TemplateProfile } from "./types";
 
-export const STALE_PIN_RULE = {
-  id: "template.pin.stale",
-  severity: "warning",
-  title: { ja: "テンプレートの固定位置が合っていない", en: "Template pin no longer fits" },
-  description: {
-    ja: "テンプレートで固定したセルが空欄・見出しになっている、または範囲に表がないため、その固定位置を使わず見出しから探した値を使いました。",
-    en: "A cell pinned by the template profile is now empty or holds a label, or a pinned range holds no table; the pin was not used and the label search result was kept.",
-  },
-} as const;
+/** Its ID, severity and descriptions are in the rule catalogue (core/rules). */
+export const STALE_PIN_RULE = TEMPLATE_CATALOGUE.stalePin;
 
 /** The default vocabulary (or a department's) with the profile's synonyms added. */
 export function profileVocabulary(vocabulary: Vocabulary, profile: TemplateProfile): Vocabulary {

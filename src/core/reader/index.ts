@@ -132,7 +132,7 @@ function readMeasure(index: SheetIndex, label: Cell): { measureCode: Field<strin
 }
 
 const PLAN_HEADING = /実行計画|計画期間/;
-const PLAN_HEADING_DECORATION = /^[<＜〈《【\[■□◆◇\s]+|[>＞〉》】\]\s]+$/g;
+const PLAN_HEADING_DECORATION = /^[<＜〈《【[■□◆◇\s]+|[>＞〉》】\]\s]+$/g;
 // A heading is a line; a longer cell naming 実行計画 is free text quoting it.
 const MAX_PLAN_HEADING_LENGTH = 100;
 

@@ -41,7 +41,7 @@ const MAX_LABEL_LENGTH = 40;
 const MAX_LEGEND_LENGTH = 160;
 // `A `, `A:`, `A.` before a legend phrase.
 const LEGEND_LETTER = /^[abc][-:.、)]*/;
-const HEADING_DECORATION = /^[<＜〈《【\[■□◆◇▼▽▲△●○◎・\s]+|[>＞〉》】\]\s]+$/g;
+const HEADING_DECORATION = /^[<＜〈《【[■□◆◇▼▽▲△●○◎・\s]+|[>＞〉》】\]\s]+$/g;
 const YEAR_PREFIX = /^(?:\d{4}|(?:h|r|平成|令和)(?:\d{1,2}|元))/;
 const TERM_PREFIX = /^第\d+期/;
 const INDEX_SUFFIX = /\(?([1-9])\)?$/;

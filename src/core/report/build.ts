@@ -101,7 +101,7 @@ function toReportSheet(r: SheetResult, language: Language, includeModel: boolean
   };
 }
 
-function toReportFile(f: FileResult, language: Language, includeModel: boolean): ReportFile {
+export function toReportFile(f: FileResult, language: Language, includeModel: boolean): ReportFile {
   const sheets = f.sheets.map((s) => toReportSheet(s, language, includeModel));
   const counts = zeroCounts();
   for (const s of sheets) addCounts(counts, s.counts);
@@ -135,11 +135,17 @@ export function countByRule(
 }
 
 export function buildReport(input: ReportInput): Report {
+  const files = input.files.map((f) => toReportFile(f, input.settings.language, input.includeModel ?? true));
+  return buildReportFromFiles(input, files);
+}
+
+/**
+ * The report from entries already made with toReportFile (the CLI's workers make them, one
+ * file each). Entries are sorted by path here, as in buildReport.
+ */
+export function buildReportFromFiles(input: Omit<ReportInput, "files" | "includeModel">, reportFiles: readonly ReportFile[]): Report {
   const language = input.settings.language;
-  const includeModel = input.includeModel ?? true;
-  const files = [...input.files]
-    .sort((a, b) => comparePaths(a.path, b.path))
-    .map((f) => toReportFile(f, language, includeModel));
+  const files = [...reportFiles].sort((a, b) => comparePaths(a.path, b.path));
   const issues = zeroCounts();
   let sheets = 0;
   let evaluationSheets = 0;

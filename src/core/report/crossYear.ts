@@ -5,14 +5,12 @@
 import { countFindings } from "../engine";
 import type { Severity } from "../findings";
 import type { EvaluationSheet } from "../model";
-import { CROSS_YEAR_RULES, crossYearCheck, type CrossYearInput } from "../crossyear";
+import { crossYearCheck, type CrossYearInput } from "../crossyear";
+import { ruleRows } from "../rules";
 import type { FileResult } from "./types";
 
-/** The cross-year rules for the per-rule table (crossYearCheck reports all of them as warnings). */
-export const CROSS_YEAR_RULE_ROWS: ReadonlyArray<{ id: string; severity: Severity }> = Object.values(CROSS_YEAR_RULES).map((id) => ({
-  id,
-  severity: "warning",
-}));
+/** The cross-year rules for the per-rule table, from the catalogue. */
+export const CROSS_YEAR_RULE_ROWS: ReadonlyArray<{ id: string; severity: Severity }> = ruleRows(["cross-year"]);
 
 /** Files with the cross-year findings added to the later sheets (inputs are not modified). */
 export function withCrossYearFindings(files: readonly FileResult[]): FileResult[] {

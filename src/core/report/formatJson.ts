@@ -1,8 +1,38 @@
 // The JSON report: key order is the order buildReport writes (documented in docs/report.md),
 // two-space indent, final newline.
 
-import type { Report } from "./types";
+import type { Report, ReportFile } from "./types";
+
+const EMPTY_FILES = '\n  "files": []';
+// An entry of `files` sits two levels deep; stringifying it at that depth indents it as the
+// whole report would, without re-indenting every line afterwards.
+const NESTED_OPEN = '{\n  "files": [\n';
+const NESTED_CLOSE = "\n  ]\n}";
 
 export function formatJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** One entry of `files` exactly as formatJson prints it. The CLI's workers serialize their own files. */
+export function reportFileJson(file: ReportFile): string {
+  const nested = JSON.stringify({ files: [file] }, null, 2);
+  return nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+}
+
+/**
+ * formatJson in pieces, so that a report over many files is written file by file:
+ * `head + entries.join(",\n") + tail`, with each entry from reportFileJson and at least one
+ * entry, equals formatJson(report). Nothing in head depends on the files, so head can come
+ * from a report built before any file was checked (with the same checkedAt).
+ */
+export function jsonReportParts(report: Report): { head: string; separator: string; tail: string } {
+  const shell = JSON.stringify({ ...report, files: [] }, null, 2);
+  // Keys below the top level are indented deeper, and strings cannot hold a raw line break:
+  // this text occurs exactly once.
+  const at = shell.indexOf(EMPTY_FILES);
+  return {
+    head: `${shell.slice(0, at)}\n  "files": [\n`,
+    separator: ",\n",
+    tail: `\n  ]${shell.slice(at + EMPTY_FILES.length)}\n`,
+  };
 }

@@ -1,11 +1,11 @@
 // Reports (JSON, text, Markdown, CSV) and the summary-sheet layout. Pure strings and data.
 
 export * from "./types";
-export { buildReport, countByRule, comparePaths, toReportIssue, toReportSummary, TOOL_NAME } from "./build";
+export { buildReport, buildReportFromFiles, countByRule, comparePaths, toReportFile, toReportIssue, toReportSummary, TOOL_NAME } from "./build";
 export { formatText, type TextOptions } from "./formatText";
 export { formatMarkdown, mdCell } from "./formatMarkdown";
 export { formatCsv, csvField, neutralizeFormula, CSV_COLUMNS } from "./formatCsv";
-export { formatJson } from "./formatJson";
+export { formatJson, jsonReportParts, reportFileJson } from "./formatJson";
 export { sha256Hex, canonicalJson, contentHash, utf8Bytes } from "./hash";
 export { formatRate, formatNumber, circled } from "./labels";
 export * from "./summaryLayout";

@@ -3,15 +3,12 @@
 
 import { countFindings, type SheetResult } from "../engine";
 import type { Finding, Severity } from "../findings";
-import { STALE_PIN_RULE } from "../profile";
+import { ruleRows, TEMPLATE_CATALOGUE } from "../rules";
 
-export const INVALID_PROFILE_RULE = { id: "template.profile.invalid", severity: "warning" } as const;
+export const INVALID_PROFILE_RULE = TEMPLATE_CATALOGUE.profileInvalid;
 
-/** Rows for the per-rule table of a run in which profiles were looked for. */
-export const PROFILE_RULE_ROWS: ReadonlyArray<{ id: string; severity: Severity }> = [
-  { id: STALE_PIN_RULE.id, severity: STALE_PIN_RULE.severity },
-  { id: INVALID_PROFILE_RULE.id, severity: INVALID_PROFILE_RULE.severity },
-];
+/** Rows for the per-rule table of a run in which profiles were looked for: the catalogue's template rules. */
+export const PROFILE_RULE_ROWS: ReadonlyArray<{ id: string; severity: Severity }> = ruleRows(["template"]);
 
 export function invalidProfileFinding(sheet: string, errors: readonly string[]): Finding {
   const list = errors.join("; ");

@@ -36,6 +36,7 @@ export const budgetRules: Rule[] = [
   {
     id: "budget.year.missing",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "事業費の年度がない", en: "Budget year missing" },
     description: {
       ja: "事業費の表に計画期間のいずれかの年度がない、またはその年度の予算・決算・計画事業費がすべて空欄です。",
@@ -63,6 +64,7 @@ export const budgetRules: Rule[] = [
   {
     id: "budget.value.not-numeric",
     severity: "error",
+    scope: "sheet",
     title: { ja: "事業費が数値として読めない", en: "Budget value not numeric" },
     description: { ja: "予算・決算・計画事業費が数値として読めません。", en: "A budget, settlement or planned cost cannot be read as a number." },
     check: ({ model }) =>
@@ -84,6 +86,7 @@ export const budgetRules: Rule[] = [
   {
     id: "budget.value.negative",
     severity: "error",
+    scope: "sheet",
     title: { ja: "事業費が負の値", en: "Negative budget value" },
     description: { ja: "予算・決算・計画事業費が負の値です(△・▲を含む)。", en: "A budget, settlement or planned cost is negative (incl. △/▲)." },
     check: ({ model }) =>
@@ -105,6 +108,7 @@ export const budgetRules: Rule[] = [
   {
     id: "budget.settlement.overrun",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "決算が予算を超過", en: "Settlement exceeds budget" },
     description: { ja: "決算(決算見込を含む)が予算を上回っています。", en: "The settlement (or forecast settlement) exceeds the budget." },
     check: ({ model }) =>
@@ -131,6 +135,7 @@ export const budgetRules: Rule[] = [
   {
     id: "budget.plan-deviation",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "予算と計画事業費の乖離", en: "Budget deviates from planned cost" },
     description: {
       ja: "予算が計画事業費から設定の割合(既定±20%)を超えて離れています。",
@@ -165,6 +170,7 @@ export const budgetRules: Rule[] = [
   {
     id: "budget.settlement.forecast",
     severity: "info",
+    scope: "sheet",
     title: { ja: "決算見込", en: "Forecast settlement" },
     description: { ja: "この年度の決算は見込額(決算見込)です。", en: "This year's settlement is a forecast (決算見込), not final." },
     check: ({ model }) =>

@@ -26,6 +26,7 @@ export const evaluationRules: Rule[] = [
   {
     id: "evaluation.code.missing",
     severity: "error",
+    scope: "sheet",
     title: { ja: "評価区分の欠落", en: "Evaluation code missing" },
     description: {
       ja: "評価年度までの計画年度に評価区分がありません。",
@@ -58,6 +59,7 @@ export const evaluationRules: Rule[] = [
   {
     id: "evaluation.code.invalid",
     severity: "error",
+    scope: "sheet",
     title: { ja: "評価区分が読めない", en: "Evaluation code invalid" },
     description: { ja: "評価区分がAⅠ〜CⅡのどれとしても読めません。", en: "An evaluation code cannot be read as AⅠ…CⅡ." },
     check: ({ model }) =>
@@ -81,6 +83,7 @@ export const evaluationRules: Rule[] = [
   {
     id: "evaluation.code.future",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "評価年度より後の評価区分", en: "Evaluation code for a future year" },
     description: {
       ja: "評価年度より後の年度に評価区分が入っています。",
@@ -110,6 +113,7 @@ export const evaluationRules: Rule[] = [
   {
     id: "evaluation.code.normalized",
     severity: "info",
+    scope: "sheet",
     title: { ja: "評価区分の表記を正規化", en: "Evaluation code normalized" },
     description: {
       ja: "評価区分の表記ゆれ(A2、ＡⅡ、A-Ⅱなど)を正規の表記として読みました。",
@@ -136,6 +140,7 @@ export const evaluationRules: Rule[] = [
   {
     id: "evaluation.new-issues.inconsistent",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "新たな課題の有無と記述の不一致", en: "New-issues numeral inconsistent with text" },
     description: {
       ja: "評価年度の評価区分がⅡ(新たな課題等 有)なのに「残された課題,新たな課題」が空欄、またはⅠ(無)なのに記述があります。",
@@ -176,6 +181,7 @@ export const evaluationRules: Rule[] = [
   {
     id: "evaluation.letter.implausible",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "評価区分と指標の乖離", en: "Evaluation letter implausible" },
     description: {
       ja: "評価年度の評価区分がAなのに達成率が低い指標が多い(設定: 割合と下限)、またはCなのに全指標が達成しています。",
@@ -226,6 +232,7 @@ export const evaluationRules: Rule[] = [
   {
     id: "evaluation.reason.missing",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "評価区分の理由がない", en: "Evaluation reason missing" },
     description: {
       ja: "「評価結果及びその評価区分とした理由」が空欄か見つかりません。",

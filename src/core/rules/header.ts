@@ -19,6 +19,7 @@ export const headerRules: Rule[] = [
   {
     id: "header.field.missing",
     severity: "error",
+    scope: "sheet",
     title: { ja: "必須項目の欠落", en: "Required header field missing" },
     description: {
       ja: "評価年度・施策課題(番号と名称)・作成課のいずれかが空欄か見つかりません。",
@@ -41,6 +42,7 @@ export const headerRules: Rule[] = [
   {
     id: "header.measure-code.invalid",
     severity: "error",
+    scope: "sheet",
     title: { ja: "施策課題番号の形式誤り", en: "Measure code not 8 digits" },
     description: { ja: "施策課題の番号が8桁の数字ではありません。", en: "The measure code is not an 8-digit number." },
     check: ({ model }) => {
@@ -65,6 +67,7 @@ export const headerRules: Rule[] = [
   {
     id: "header.fiscal-year.invalid",
     severity: "error",
+    scope: "sheet",
     title: { ja: "評価年度が読めない", en: "Evaluation year unreadable" },
     description: {
       ja: "評価年度が年度として読めないか、ありえない年です。",
@@ -93,6 +96,7 @@ export const headerRules: Rule[] = [
   {
     id: "plan.period.missing",
     severity: "error",
+    scope: "sheet",
     title: { ja: "計画期間が読めない", en: "Plan period missing" },
     description: {
       ja: "実行計画の期間(開始・終了年度)が見つからないか読めません。年度ごとの点検ができません。",

@@ -4,33 +4,41 @@
 //   indicator.table.missing, indicator.year.missing, indicator.year.duplicate,
 //   indicator.plan.missing, indicator.actual.missing (a warning instead when the evaluation
 //   year's actual is marked 集計中/未集計), indicator.value.not-numeric, evaluation.code.missing,
-//   evaluation.code.invalid, budget.value.not-numeric, budget.value.negative;
+//   evaluation.code.invalid, budget.value.not-numeric, budget.value.negative, indicator.name.missing
+//   (an indicator nobody can identify in a summary or across years);
 // - warning: readable but doubtful — indicator.year.outside-plan, indicator.actual.future,
 //   indicator.unit.missing, indicator.direction.unknown, indicator.cumulative.decrease,
 //   evaluation.code.future, evaluation.new-issues.inconsistent, evaluation.letter.implausible,
 //   evaluation.reason.missing, budget.year.missing, budget.settlement.overrun, budget.plan-deviation;
 // - info: worth knowing, nothing to fix — indicator.rate.undefined, evaluation.code.normalized,
 //   budget.settlement.forecast, value.normalized, sheet.not-evaluation.
+// Rules of other scopes (cross-year comparisons, template profiles) are listed here too, so
+// that every rule is defined once; they are warnings and are checked where their scope is.
 
 import type { Finding } from "../findings";
 import type { EvaluationSheet, OtherSheet } from "../model";
 import type { Settings } from "../settings";
 import type { SheetSummary } from "../summary/types";
 import { budgetRules } from "./budget";
+import { CROSS_YEAR_CATALOGUE } from "./crossYear";
 import { evaluationRules } from "./evaluation";
 import { headerRules } from "./header";
 import { indicatorRules } from "./indicators";
-import type { Rule } from "./types";
+import { TEMPLATE_CATALOGUE } from "./template";
+import type { FindingDraft, Rule, RuleScope } from "./types";
 import { valueRules } from "./values";
 
-export type { Rule, RuleContext, FindingDraft } from "./types";
+export type { Rule, RuleContext, RuleScope, FindingDraft } from "./types";
+export { CROSS_YEAR_CATALOGUE } from "./crossYear";
+export { TEMPLATE_CATALOGUE } from "./template";
 
 /** Bump when a rule is added, removed or changes meaning or severity (audit reports name it). */
-export const RULE_CATALOGUE_VERSION = "2026.11.1";
+export const RULE_CATALOGUE_VERSION = "2026.11.2";
 
 const notEvaluationRule: Rule = {
   id: "sheet.not-evaluation",
   severity: "info",
+  scope: "sheet",
   title: { ja: "評価票ではないシート", en: "Not an evaluation sheet" },
   description: {
     ja: "目次や注記など、評価票として読めないシートです。点検の対象外としました。",
@@ -47,21 +55,38 @@ export const RULES: readonly Rule[] = [
   ...evaluationRules,
   ...budgetRules,
   ...valueRules,
+  ...Object.values(CROSS_YEAR_CATALOGUE),
+  ...Object.values(TEMPLATE_CATALOGUE),
 ];
+
+/** The rules runRules checks on every evaluation sheet. */
+const SHEET_RULES: readonly Rule[] = RULES.filter((r) => r.scope === "sheet");
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
+/** Rows for a report's per-rule table: the catalogue's rules of the given scopes, each once. */
+export function ruleRows(scopes: readonly RuleScope[]): { id: string; severity: Rule["severity"] }[] {
+  return RULES.filter((r) => scopes.includes(r.scope)).map((r) => ({ id: r.id, severity: r.severity }));
+}
+
 export function runRules(model: EvaluationSheet, summary: SheetSummary, settings: Settings): Finding[] {
   const ctx = { model, summary, settings };
   const findings: Finding[] = [];
-  for (const rule of RULES) {
-    for (const draft of rule.check(ctx)) {
-      findings.push({ ...draft, rule: rule.id, severity: draft.severity ?? rule.severity, sheet: model.sheet });
-    }
+  for (const rule of SHEET_RULES) {
+    for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
   }
   return findings;
+}
+
+/** Completes a draft in place (no copy: this runs for every finding of every sheet); key order as `{ ...draft, rule, severity, sheet }`. */
+function stamp(draft: FindingDraft, rule: Rule, sheet: string): Finding {
+  const finding = draft as Finding;
+  finding.rule = rule.id;
+  finding.severity = draft.severity ?? rule.severity;
+  finding.sheet = sheet;
+  return finding;
 }
 
 export function notEvaluationFindings(other: OtherSheet): Finding[] {

@@ -1,9 +1,10 @@
 // 参考指標 rules: table structure, years, values, unit, direction, cumulative counts, rates.
 
+import { toA1 } from "../grid";
 import type { Field, Indicator, IndicatorRow, EvaluationSheet } from "../model";
 import { baseYearOf, planYears, RATE_UNDEFINED_REASONS } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { addressOf, at, indicatorLabel, isBlank, num, quoted, sheetCell } from "./text";
+import { addressOf, at, circled, hasText, indicatorLabel, isBlank, num, quoted, sheetCell } from "./text";
 
 type RowVisitor = (ind: Indicator, i: number, row: IndicatorRow, j: number, year: number | null) => FindingDraft | null;
 
@@ -38,6 +39,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.table.missing",
     severity: "error",
+    scope: "sheet",
     title: { ja: "参考指標の表がない", en: "Indicator table missing" },
     description: {
       ja: "参考指標がない、または参考指標に年度・計画値・実績値の表が見つかりません。",
@@ -73,8 +75,43 @@ export const indicatorRules: Rule[] = [
     },
   },
   {
+    id: "indicator.name.missing",
+    severity: "error",
+    scope: "sheet",
+    title: { ja: "参考指標名の欠落", en: "Indicator name missing" },
+    description: {
+      ja: "参考指標の表は読めましたが、参考指標名が空欄か見つかりません。集計表や年度間の照合で指標を特定できません。",
+      en: "An indicator's table was read but its name (参考指標名) is blank or not found, so the summary and the cross-year check cannot identify it.",
+    },
+    check: ({ model }) =>
+      model.indicators
+        .map((ind, i): FindingDraft | null => {
+          // Without a table the indicator is reported once, by indicator.table.missing.
+          if (ind.table === null || ind.rows.length === 0 || hasText(ind.name)) return null;
+          const mark = circled(ind.index);
+          const table = toA1(ind.table.box.top, ind.table.box.left);
+          return {
+            cell: addressOf(ind.name),
+            path: `indicators[${i}].name`,
+            message: ind.name.cell
+              ? {
+                  ja: `参考指標${mark}の参考指標名${at(ind.name)}が${quoted(ind.name.raw).ja}です(表は${table}から)。`,
+                  en: `The name of indicator ${mark} ${at(ind.name)} is ${quoted(ind.name.raw).en} (its table starts at ${table}).`,
+                }
+              : {
+                  ja: `${table}からの表の参考指標${mark}に参考指標名が見つかりません。`,
+                  en: `Indicator ${mark}, the table starting at ${table}, has no name (参考指標名).`,
+                },
+            raw: ind.name.raw,
+            expected: { ja: "参考指標名の記入", en: "an indicator name (参考指標名)" },
+          };
+        })
+        .filter((d): d is FindingDraft => d !== null),
+  },
+  {
     id: "indicator.year.missing",
     severity: "error",
+    scope: "sheet",
     title: { ja: "計画年度の行がない", en: "Plan year missing from indicator table" },
     description: {
       ja: "参考指標の表に計画期間のいずれかの年度の行がありません。",
@@ -105,6 +142,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.year.duplicate",
     severity: "error",
+    scope: "sheet",
     title: { ja: "年度の重複", en: "Duplicate year" },
     description: { ja: "参考指標の表に同じ年度の行が2つ以上あります。", en: "An indicator table has two rows for the same year." },
     check: ({ model }) => {
@@ -139,6 +177,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.year.outside-plan",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "計画期間外の年度", en: "Year outside the plan period" },
     description: {
       ja: "参考指標の表に、計画期間とその前年度(基準年度)以外の年度の行があります。",
@@ -167,6 +206,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.plan.missing",
     severity: "error",
+    scope: "sheet",
     title: { ja: "計画値の欠落", en: "Plan value missing" },
     description: { ja: "計画期間の年度の計画値が空欄です。", en: "A plan year has no plan value (計画値)." },
     check: ({ model }) => {
@@ -191,6 +231,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.actual.missing",
     severity: "error",
+    scope: "sheet",
     title: { ja: "実績値の欠落", en: "Actual value missing" },
     description: {
       ja: "評価年度までの年度の実績値が空欄か「－」です。評価年度の実績値に「集計中」「未集計」とある場合は警告にとどめます。",
@@ -232,6 +273,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.actual.future",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "評価年度より後の実績値", en: "Actual value for a future year" },
     description: {
       ja: "評価年度より後の年度に実績値が入っています(列や行の取り違えの可能性)。",
@@ -259,6 +301,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.value.not-numeric",
     severity: "error",
+    scope: "sheet",
     title: { ja: "数値として読めない値", en: "Value not numeric" },
     description: {
       ja: "参考指標の年度・計画値・実績値が数値として読めません。",
@@ -293,6 +336,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.unit.missing",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "単位の欠落", en: "Unit missing" },
     description: { ja: "参考指標の表のどの行にも単位がありません。", en: "No row of an indicator table gives a unit." },
     check: ({ model }) =>
@@ -320,6 +364,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.direction.unknown",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "指標の方向性が不明", en: "Indicator direction unknown" },
     description: {
       ja: "指標の方向性が空欄か読めません。達成率を計算できません。",
@@ -356,6 +401,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.cumulative.decrease",
     severity: "warning",
+    scope: "sheet",
     title: { ja: "累計値の減少", en: "Cumulative value decreases" },
     description: {
       ja: "名称に「累計」を含む指標の実績値が前年度より減っています。累計は減らないはずです。",
@@ -395,6 +441,7 @@ export const indicatorRules: Rule[] = [
   {
     id: "indicator.rate.undefined",
     severity: "info",
+    scope: "sheet",
     title: { ja: "達成率を計算できない", en: "Achievement rate undefined" },
     description: {
       ja: "評価年度までの計画年度で達成率を計算できません(計画値が0、値の欠落など)。方向性が不明な指標は indicator.direction.unknown で1回だけ報告します。",

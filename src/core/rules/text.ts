@@ -39,7 +39,21 @@ const NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 
 
 /** A number as people write it in these sheets: 43,769. */
 export function num(n: number | null): string {
-  return n === null ? "-" : NUMBER_FORMAT.format(n);
+  if (n === null) return "-";
+  // Whole numbers (nearly every figure here) are grouped by hand: Intl costs ~20× as much.
+  if (Number.isSafeInteger(n) && !Object.is(n, -0)) return groupThousands(String(n));
+  return NUMBER_FORMAT.format(n);
+}
+
+/** `-43769` → `-43,769`: the digits of a whole number, grouped by three like en-US. */
+function groupThousands(text: string): string {
+  const sign = text[0] === "-" ? "-" : "";
+  const digits = sign ? text.slice(1) : text;
+  if (digits.length <= 3) return text;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return sign + out;
 }
 
 export function pct(rate: number): string {

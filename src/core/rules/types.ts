@@ -12,13 +12,24 @@ export interface RuleContext {
   settings: Settings;
 }
 
-/** A finding before runRules stamps it; `severity` only where the catalogue documents an exception. */
+/**
+ * A finding before runRules stamps it; `severity` only where the catalogue documents an exception.
+ * Each draft must be a fresh object: runRules completes it in place instead of copying it.
+ */
 export type FindingDraft = Omit<Finding, "rule" | "severity" | "sheet"> & { severity?: Severity };
+
+/**
+ * What a rule looks at: one evaluation sheet (runRules), the sheets of one measure from
+ * different evaluation years (core/crossyear), or a template profile (core/profile, report).
+ */
+export type RuleScope = "sheet" | "cross-year" | "template";
 
 export interface Rule {
   id: string;
   severity: Severity;
+  scope: RuleScope;
   title: LocalizedText;
   description: LocalizedText;
+  /** Sheet rules only; rules of other scopes are checked where their scope is and return nothing here. */
   check: (ctx: RuleContext) => FindingDraft[];
 }

@@ -1,34 +1,59 @@
 // value.normalized: every Field the normalizer had to rewrite, wherever it sits in the model.
 
-import type { EvaluationSheet, Field } from "../model";
+import type { EvaluationSheet, Field, SheetHeader, SheetTexts } from "../model";
 import type { FindingDraft, Rule } from "./types";
 
-function isField(x: unknown): x is Field<unknown> {
-  return typeof x === "object" && x !== null && "status" in x && "raw" in x && "cell" in x;
+type AnyField = Field<unknown>;
+
+/** A normalized Field and its model path (`indicators[0].rows[2].actual`). */
+export interface NormalizedField {
+  path: string;
+  field: AnyField;
 }
 
-/** Every Field of the model with its path (`indicators[0].rows[2].actual`). */
-export function fieldsOf(model: EvaluationSheet): { path: string; field: Field<unknown> }[] {
-  const out: { path: string; field: Field<unknown> }[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (isField(node)) {
-      out.push({ path, field: node });
-      return;
-    }
-    if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, `${path}[${i}]`));
-      return;
-    }
-    if (typeof node === "object" && node !== null) {
-      for (const [key, child] of Object.entries(node)) walk(child, path ? `${path}.${key}` : key);
-    }
-  };
-  walk(model, "");
+// In model.ts order, which is also the reader's: the first path of a cell shared by two fields
+// (an indicator's unit and the row it came from) is the one reported.
+const HEADER_KEYS: readonly (keyof SheetHeader)[] = [
+  "title", "fiscalYear", "measureCode", "measureName", "department",
+  "basicPolicy", "policyDirection", "basicMeasure", "relatedDepartments", "priority",
+];
+const PLAN_KEYS = ["label", "from", "to"] as const;
+const TEXT_KEYS: readonly (keyof SheetTexts)[] = ["issues", "overview", "goals", "results", "remainingIssues", "futureDirection", "glossary"];
+const INDICATOR_KEYS = ["name", "description", "direction", "unit"] as const;
+const ROW_KEYS = ["year", "plan", "actual", "unit"] as const;
+const BUDGET_KEYS = ["year", "planned", "budget", "settlement"] as const;
+const PROJECT_KEYS = ["name", "status"] as const;
+
+/**
+ * Every normalized Field of the model with its path, in model order. A typed walk of the known
+ * shape: this rule runs on every sheet, and a generic walk with a path string per step cost
+ * a tenth of checkSheet. Path strings are built only for the (few) normalized fields.
+ * Evaluation codes are left out: evaluation.code.normalized reports them in its own words.
+ */
+export function normalizedFieldsOf(model: EvaluationSheet): NormalizedField[] {
+  const out: NormalizedField[] = [];
+  const { header, plan, texts, evaluation } = model;
+  for (const key of HEADER_KEYS) if (header[key].status === "normalized") out.push({ path: `header.${key}`, field: header[key] });
+  for (const key of PLAN_KEYS) if (plan[key].status === "normalized") out.push({ path: `plan.${key}`, field: plan[key] });
+  for (const key of TEXT_KEYS) if (texts[key].status === "normalized") out.push({ path: `texts.${key}`, field: texts[key] });
+  if (evaluation.reason.status === "normalized") out.push({ path: "evaluation.reason", field: evaluation.reason });
+  evaluation.codes.forEach((entry, i) => {
+    if (entry.year.status === "normalized") out.push({ path: `evaluation.codes[${i}].year`, field: entry.year });
+  });
+  model.indicators.forEach((ind, i) => {
+    for (const key of INDICATOR_KEYS) if (ind[key].status === "normalized") out.push({ path: `indicators[${i}].${key}`, field: ind[key] });
+    ind.rows.forEach((row, j) => {
+      for (const key of ROW_KEYS) if (row[key].status === "normalized") out.push({ path: `indicators[${i}].rows[${j}].${key}`, field: row[key] });
+    });
+  });
+  model.budget.forEach((year, i) => {
+    for (const key of BUDGET_KEYS) if (year[key].status === "normalized") out.push({ path: `budget[${i}].${key}`, field: year[key] });
+  });
+  model.projects.forEach((project, i) => {
+    for (const key of PROJECT_KEYS) if (project[key].status === "normalized") out.push({ path: `projects[${i}].${key}`, field: project[key] });
+  });
   return out;
 }
-
-// evaluation.code.normalized reports these cells in its own words.
-const OWN_RULE_PATH = /^evaluation\.codes\[\d+\]\.code$/;
 
 function shown(value: unknown): string {
   if (Array.isArray(value)) return value.join("、");
@@ -39,6 +64,7 @@ export const valueRules: Rule[] = [
   {
     id: "value.normalized",
     severity: "info",
+    scope: "sheet",
     title: { ja: "値を正規化して読み取り", en: "Value normalized" },
     description: {
       ja: "全角数字・桁区切り・文字列の数値・△・和暦などを正規化して読みました(セルごとに1回)。",
@@ -47,8 +73,7 @@ export const valueRules: Rule[] = [
     check: ({ model }) => {
       const seen = new Set<string>();
       const out: FindingDraft[] = [];
-      for (const { path, field } of fieldsOf(model)) {
-        if (field.status !== "normalized" || OWN_RULE_PATH.test(path)) continue;
+      for (const { path, field } of normalizedFieldsOf(model)) {
         const key = field.cell ? `${field.cell.sheet}!${field.cell.address}` : path;
         if (seen.has(key)) continue;
         seen.add(key);

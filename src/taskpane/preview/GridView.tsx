@@ -70,7 +70,6 @@ export function GridView({ workbook, text }: GridViewProps): React.ReactElement 
       el.scrollLeft = Math.max(0, left - el.clientWidth / 3);
     }
     setScrollTop(el.scrollTop);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectionKey, workbook.activeSheet, widths]);
 
   if (!sheet || !grid) {

@@ -39,7 +39,7 @@ describe("the fake's request limit", () => {
     expect(error).toBeInstanceOf(FakeOfficeError);
     expect((error as FakeOfficeError).code).toBe("ResponsePayloadSizeLimitExceeded");
     expect(isTooLargeError(error)).toBe(true);
-    // eslint-disable-next-line office-addins/call-sync-before-read -- the failed sync must leave it unloaded
+    // The failed sync must leave it unloaded.
     expect(() => range.values).toThrow("is not available");
     range.load("values");
     await context.sync();

@@ -62,6 +62,7 @@ describe("writeXlsx", () => {
     fc.boolean(),
     fc.constantFrom<CellValue>({ error: "#DIV/0!" }, { error: "#N/A" }, { error: "#VALUE!" }, { error: "#REF!" }),
     // XML 1.0 cannot carry most control characters; Excel cannot either.
+    // eslint-disable-next-line no-control-regex
     fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(s)),
   );
   const sheetArb: fc.Arbitrary<SheetGrid> = fc

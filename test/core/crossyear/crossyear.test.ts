@@ -1,6 +1,7 @@
 import { checkSheet } from "../../../src/core/engine";
 import { crossYearCheck, type CrossYearInput } from "../../../src/core/crossyear";
 import type { EvaluationSheet } from "../../../src/core/model";
+import { ruleById } from "../../../src/core/rules";
 import { renderSheet } from "../../../src/samples/layout";
 import type { MeasureData } from "../../../src/samples/measureData";
 import { sample41303000 } from "../../../src/samples/sample41303000";
@@ -67,6 +68,21 @@ describe("crossYearCheck", () => {
       `crossyear.plan.changed indicators[1].rows[1].plan ${b.cellOf["indicators[1].rows[1].plan"]}`,
       `crossyear.code.changed evaluation.codes[0].code ${b.cellOf["evaluation.codes[0].code"]}`,
       `crossyear.budget.changed budget[0].settlement ${b.cellOf["budget[0].settlement"]}`,
+    ]);
+  });
+
+  it("takes each finding's rule and severity from the catalogue, where the four rules are of scope cross-year", () => {
+    const older = book2012();
+    older.indicators[0].rows[2].actual = 410;
+    older.indicators[1].rows[1].plan = 35;
+    older.evaluation.codes[0] = "BⅡ";
+    older.budget[0].settlement = 38000;
+    const findings = crossYearCheck([{ file: "a", model: model(older, "S").model }, { file: "b", model: model(sample41303000, "S").model }]);
+    expect(findings.map((f) => [f.rule, f.severity, ruleById(f.rule)?.scope, ruleById(f.rule)?.severity])).toEqual([
+      ["crossyear.value.changed", "warning", "cross-year", "warning"],
+      ["crossyear.plan.changed", "warning", "cross-year", "warning"],
+      ["crossyear.code.changed", "warning", "cross-year", "warning"],
+      ["crossyear.budget.changed", "warning", "cross-year", "warning"],
     ]);
   });
 

@@ -13,8 +13,9 @@ import {
   parsePeriod,
   parseYear,
 } from "../../../src/core/normalize";
+import { fuzzParameters } from "../../fuzz/runs";
 
-const RUNS = { seed: 42, numRuns: 10000 };
+const RUNS = fuzzParameters();
 
 // Any UTF-16 code unit, lone surrogates included.
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));

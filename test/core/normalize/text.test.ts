@@ -1,4 +1,5 @@
 import { cellText, isNoValueMarker, labelKey, normalizeText } from "../../../src/core/normalize";
+import { nfkc } from "../../../src/core/normalize/text";
 
 describe("cellText", () => {
   test.each<[Parameters<typeof cellText>[0], string]>([
@@ -65,5 +66,24 @@ describe("isNoValueMarker", () => {
 
   test.each(["0", "なし", "・", ".", "A", "集計", "123", "-1", "△", "NA"])("%p is not a no-value marker", (s) => {
     expect(isNoValueMarker(s)).toBe(false);
+  });
+});
+
+describe("nfkc (remembers short texts)", () => {
+  const reference = (s: string) => s.normalize("NFKC");
+
+  test("short, long, repeated and lone-surrogate texts read the same as String.normalize", () => {
+    const texts = ["ＡⅡ", "４２８", "ｶﾀｶﾅ", "①", "㈱", "e\u0301", "\uD800", "", "x".repeat(40) + "Ａ", "本市の環境技術を活かし、".repeat(8) + "ﾃｽﾄ"];
+    for (const round of [1, 2]) {
+      for (const s of texts) expect([round, nfkc(s)]).toEqual([round, reference(s)]);
+    }
+    expect(nfkc("ＡⅡ")).toBe("AII");
+  });
+
+  test("stays right past its size bound (the memo is cleared, not trusted)", () => {
+    const many = Array.from({ length: 9000 }, (_, i) => `Ｈ${i}`);
+    for (const s of many) expect(nfkc(s)).toBe(`H${s.slice(1)}`);
+    expect(nfkc(many[0])).toBe("H0");
+    expect(nfkc(many[8999])).toBe("H8999");
   });
 });

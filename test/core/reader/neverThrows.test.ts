@@ -8,6 +8,7 @@ import { readSheet } from "../../../src/core/reader";
 import { LABEL_NAMES, defaultVocabulary } from "../../../src/core/vocabulary";
 import { renderSheet } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
+import { fuzzParameters } from "../../fuzz/runs";
 
 const labelWords = LABEL_NAMES.flatMap((name) => defaultVocabulary[name]);
 
@@ -64,7 +65,7 @@ describe("readSheet never throws", () => {
         const model = readSheet(grid, defaultVocabulary);
         return honest(model, grid) && !(model.kind === "other" && model.reason.startsWith("could not be read"));
       }),
-      { seed: 42, numRuns: 10000 },
+      fuzzParameters(),
     );
   });
 
@@ -85,7 +86,7 @@ describe("readSheet never throws", () => {
           return honest(model, grid) && !(model.kind === "other" && model.reason.startsWith("could not be read"));
         },
       ),
-      { seed: 42, numRuns: 1500 },
+      fuzzParameters(1500),
     );
   });
 

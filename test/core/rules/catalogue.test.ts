@@ -1,4 +1,7 @@
-import { RULES, RULE_CATALOGUE_VERSION, ruleById } from "../../../src/core/rules";
+import { CROSS_YEAR_RULES } from "../../../src/core/crossyear";
+import { STALE_PIN_RULE } from "../../../src/core/profile";
+import { CROSS_YEAR_RULE_ROWS, INVALID_PROFILE_RULE, PROFILE_RULE_ROWS } from "../../../src/core/report";
+import { RULES, RULE_CATALOGUE_VERSION, ruleById, ruleRows } from "../../../src/core/rules";
 
 // Issue 2 item 5: the IDs, exactly as named there.
 const ISSUE_RULE_IDS = [
@@ -35,10 +38,41 @@ const ISSUE_RULE_IDS = [
   "value.normalized",
 ];
 
-test("the catalogue has every issue-2 rule ID, each once", () => {
+// Added since: single-sheet checks beyond issue 2's list, and the rules checked across
+// sheets (cross-year) or about template profiles, so that every rule is defined once.
+const SHEET_RULE_IDS = [...ISSUE_RULE_IDS, "indicator.name.missing"];
+const CROSS_YEAR_IDS = ["crossyear.value.changed", "crossyear.plan.changed", "crossyear.code.changed", "crossyear.budget.changed"];
+const TEMPLATE_IDS = ["template.pin.stale", "template.profile.invalid"];
+
+test("the catalogue has every issue-2 rule ID and the later ones, each once, by scope", () => {
   const ids = RULES.map((r) => r.id);
-  expect([...ids].sort()).toEqual([...ISSUE_RULE_IDS].sort());
+  expect([...ids].sort()).toEqual([...SHEET_RULE_IDS, ...CROSS_YEAR_IDS, ...TEMPLATE_IDS].sort());
   expect(new Set(ids).size).toBe(ids.length);
+  const scoped = (scope: string) => RULES.filter((r) => r.scope === scope).map((r) => r.id).sort();
+  expect(scoped("sheet")).toEqual([...SHEET_RULE_IDS].sort());
+  expect(scoped("cross-year")).toEqual([...CROSS_YEAR_IDS].sort());
+  expect(scoped("template")).toEqual([...TEMPLATE_IDS].sort());
+});
+
+test("rules checked outside runRules have a no-op check and are emitted with the catalogue's ID and severity", () => {
+  for (const r of RULES.filter((x) => x.scope !== "sheet")) {
+    expect(r.check({} as never)).toEqual([]);
+    expect(r.severity).toBe("warning");
+  }
+  expect(Object.values(CROSS_YEAR_RULES)).toEqual(CROSS_YEAR_IDS);
+  expect(STALE_PIN_RULE).toBe(ruleById("template.pin.stale"));
+  expect(INVALID_PROFILE_RULE).toBe(ruleById("template.profile.invalid"));
+});
+
+test("per-rule table rows come from the catalogue by scope, each rule once", () => {
+  const rows = (ids: string[]) => ids.map((id) => ({ id, severity: "warning" }));
+  expect(PROFILE_RULE_ROWS).toEqual(rows(TEMPLATE_IDS));
+  expect(CROSS_YEAR_RULE_ROWS).toEqual(rows(CROSS_YEAR_IDS));
+  const all = ruleRows(["sheet", "cross-year", "template"]);
+  expect(all).toHaveLength(RULES.length);
+  expect(new Set(all.map((r) => r.id)).size).toBe(RULES.length);
+  expect(ruleRows(["sheet"]).map((r) => r.id).sort()).toEqual([...SHEET_RULE_IDS].sort());
+  expect(ruleRows([])).toEqual([]);
 });
 
 test("severities follow the documented policy", () => {
@@ -54,6 +88,10 @@ test("severities follow the documented policy", () => {
     "budget.plan-deviation",
     "budget.settlement.overrun",
     "budget.year.missing",
+    "crossyear.budget.changed",
+    "crossyear.code.changed",
+    "crossyear.plan.changed",
+    "crossyear.value.changed",
     "evaluation.code.future",
     "evaluation.letter.implausible",
     "evaluation.new-issues.inconsistent",
@@ -63,9 +101,12 @@ test("severities follow the documented policy", () => {
     "indicator.direction.unknown",
     "indicator.unit.missing",
     "indicator.year.outside-plan",
+    "template.pin.stale",
+    "template.profile.invalid",
   ]);
-  expect(bySeverity("error")).toHaveLength(14);
+  expect(bySeverity("error")).toHaveLength(15);
   expect(ruleById("indicator.actual.missing")?.severity).toBe("error");
+  expect(ruleById("indicator.name.missing")?.severity).toBe("error");
 });
 
 test("every rule has Japanese and English title and description", () => {
@@ -77,6 +118,7 @@ test("every rule has Japanese and English title and description", () => {
   }
 });
 
-test("the catalogue version is a dated string", () => {
+test("the catalogue version is a dated string, bumped for indicator.name.missing and the non-sheet rules", () => {
   expect(RULE_CATALOGUE_VERSION).toMatch(/^\d{4}\.\d{1,2}\.\d+$/);
+  expect(RULE_CATALOGUE_VERSION).toBe("2026.11.2");
 });

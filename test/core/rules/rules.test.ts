@@ -1,5 +1,5 @@
 import type { Finding } from "../../../src/core/findings";
-import type { EvaluationSheet } from "../../../src/core/model";
+import type { EvaluationSheet, Field } from "../../../src/core/model";
 import { notEvaluationFindings, runRules } from "../../../src/core/rules";
 import { DEFAULT_SETTINGS, withDefaults, type Settings } from "../../../src/core/settings";
 import { summarizeSheet } from "../../../src/core/summary";
@@ -118,6 +118,40 @@ describe("indicator rules", () => {
     expect(where(of("indicator.table.missing", m))).toEqual([["E36", "indicators[1]"]]);
     m.indicators = [];
     expect(where(of("indicator.table.missing", m))).toEqual([[null, "indicators"]]);
+  });
+
+  test("indicator.name.missing: a blank name cell, a name not found, a 「－」; not without a table", () => {
+    const m = sampleModel();
+    m.indicators[1].name = field<string>(null, "E36");
+    m.indicators[2].name = field<string>(null, null);
+    expect(of("indicator.name.missing", m)).toEqual([
+      {
+        rule: "indicator.name.missing",
+        severity: "error",
+        sheet: SHEET,
+        cell: "E36",
+        path: "indicators[1].name",
+        message: { ja: "参考指標②の参考指標名(E36)が空欄です(表はE41から)。", en: "The name of indicator ② (E36) is blank (its table starts at E41)." },
+        raw: "",
+        expected: { ja: "参考指標名の記入", en: "an indicator name (参考指標名)" },
+      },
+      {
+        rule: "indicator.name.missing",
+        severity: "error",
+        sheet: SHEET,
+        cell: null,
+        path: "indicators[2].name",
+        message: { ja: "I41からの表の参考指標③に参考指標名が見つかりません。", en: "Indicator ③, the table starting at I41, has no name (参考指標名)." },
+        raw: "",
+        expected: { ja: "参考指標名の記入", en: "an indicator name (参考指標名)" },
+      },
+    ]);
+    m.indicators[0].name = field("－", "A36");
+    expect(where(of("indicator.name.missing", m))[0]).toEqual(["A36", "indicators[0].name"]);
+    // Without a table the indicator is reported once, as indicator.table.missing.
+    m.indicators[1].rows = [];
+    m.indicators[1].table = null;
+    expect(where(of("indicator.name.missing", m))).toEqual([["A36", "indicators[0].name"], [null, "indicators[2].name"]]);
   });
 
   test("indicator.year.missing: the 2012 row removed from ③", () => {
@@ -389,6 +423,43 @@ describe("value.normalized", () => {
     n.header.measureCode = field("41303000", "C4", { raw: "41303000 環境技術を活かした国際貢献", status: "normalized" });
     n.header.measureName = field("環境技術を活かした国際貢献", "C4", { raw: "41303000 環境技術を活かした国際貢献", status: "normalized" });
     expect(of("value.normalized", n).filter((f) => f.cell === "C4").map((f) => f.path)).toEqual(["header.measureCode"]);
+  });
+
+  test("every part of the model is looked at, in model order, with its path; codes left to evaluation.code.normalized", () => {
+    const m = sampleModel();
+    const normalized = <T,>(value: T, address: string): Field<T> => field<T>(value, address, { raw: `raw ${address}`, status: "normalized" });
+    m.header.priority = normalized(true, "Z1");
+    m.plan.to = normalized(2013, "Z2");
+    m.texts.glossary = normalized("用語", "Z3");
+    m.evaluation.reason = normalized("理由", "Z4");
+    m.evaluation.codes[1].year = normalized(2012, "Z5");
+    m.evaluation.codes[1].code = normalized("AⅡ", "Z6");
+    m.indicators[2].direction = normalized("higher", "Z7");
+    m.indicators[2].rows[3].unit = normalized("人", "Z8");
+    m.projects = [{ name: field("事業", "Z9"), status: normalized("達成", "Z10") }];
+    m.header.relatedDepartments = normalized(["環境局", "経済局"], "Z11");
+    const found = of("value.normalized", m).filter((f) => f.cell?.startsWith("Z"));
+    expect(found.map((f) => [f.cell, f.path])).toEqual([
+      ["Z11", "header.relatedDepartments"],
+      ["Z1", "header.priority"],
+      ["Z2", "plan.to"],
+      ["Z3", "texts.glossary"],
+      ["Z4", "evaluation.reason"],
+      ["Z5", "evaluation.codes[1].year"],
+      ["Z7", "indicators[2].direction"],
+      ["Z8", "indicators[2].rows[3].unit"],
+      ["Z10", "projects[0].status"],
+    ]);
+    expect(found[0].message.ja).toBe("セルZ11の「raw Z11」を「環境局、経済局」として読みました。");
+    expect(of("evaluation.code.normalized", m).map((f) => f.cell)).toEqual(["Z6"]);
+  });
+
+  test("an indicator's unit and the row it came from share a cell: reported once, as the indicator's unit", () => {
+    const m = sampleModel();
+    const unit = field<string>("人", "D44", { raw: "人 ", status: "normalized", note: "trimmed" });
+    m.indicators[0].rows[2].unit = unit;
+    m.indicators[0].unit = unit;
+    expect(where(of("value.normalized", m).filter((f) => f.cell === "D44"))).toEqual([["D44", "indicators[0].unit"]]);
   });
 });
 
