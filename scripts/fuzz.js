@@ -7,8 +7,14 @@ const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 const { randomInt } = require("node:crypto");
 
-// The files whose properties take their case count from test/fuzz/runs.ts.
-const FUZZ_FILES = ["test/fuzz/", "test/core/rules/robustness\\.test", "test/core/normalize/properties\\.test"];
+// Every file whose properties take their case count from test/fuzz/runs.ts.
+const FUZZ_FILES = [
+  "test/fuzz/",
+  "test/core/rules/robustness\\.test",
+  "test/core/rules/text\\.test",
+  "test/core/normalize/properties\\.test",
+  "test/core/reader/neverThrows\\.test",
+];
 
 const runs = process.env.FUZZ_RUNS || "100000";
 const seed = process.env.FUZZ_SEED || String(randomInt(0, 2 ** 31 - 1));

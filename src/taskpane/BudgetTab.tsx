@@ -15,7 +15,7 @@ import type { Language } from "../core/findings";
 import type { SheetResult } from "../core/engine";
 import type { Settings } from "../core/settings";
 import type { BudgetYearSummary } from "../core/summary/types";
-import { formatNumber, formatRate, t } from "./i18n";
+import { formatNumber, formatRate, sheetHeading, t } from "./i18n";
 
 const useStyles = makeStyles({
   sheetHeading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
@@ -47,7 +47,7 @@ export function BudgetTab({ results, settings, lang }: { results: SheetResult[];
         const years = result.summary!.budget;
         return (
           <section key={result.sheet} aria-label={result.sheet}>
-            <h3 className={styles.sheetHeading}>{result.sheet}</h3>
+            <h3 className={styles.sheetHeading}>{sheetHeading(result.sheet, result.summary)}</h3>
             {years.length === 0 ? (
               <p className={styles.meta}>{t(lang, "noBudget")}</p>
             ) : (

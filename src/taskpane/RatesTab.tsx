@@ -14,7 +14,7 @@ import {
 import type { Language } from "../core/findings";
 import type { SheetResult } from "../core/engine";
 import type { Grade, IndicatorSummary } from "../core/summary/types";
-import { circledNumber, directionLabel, formatNumber, formatRate, gradeLabel, rateReasonText, t } from "./i18n";
+import { circledNumber, directionLabel, formatNumber, formatRate, gradeLabel, rateReasonText, sheetHeading, t } from "./i18n";
 
 const useStyles = makeStyles({
   sheetHeading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
@@ -63,8 +63,7 @@ export function RatesTab({ results, lang }: { results: SheetResult[]; lang: Lang
       {evaluated.map((result) => (
         <section key={result.sheet} aria-label={result.sheet}>
           <h3 className={styles.sheetHeading}>
-            {result.sheet}
-            {result.summary?.measureCode ? ` — ${result.summary.measureCode} ${result.summary.measureName ?? ""}` : ""}
+            {sheetHeading(result.sheet, result.summary)}
           </h3>
           {result.summary!.indicators.length === 0 && <p className={styles.meta}>{t(lang, "noIndicators")}</p>}
           {result.summary!.indicators.map((indicator) => (

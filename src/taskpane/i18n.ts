@@ -203,3 +203,13 @@ export function formatNumber(value: number | null | undefined): string {
 export function circledNumber(index: number): string {
   return index >= 1 && index <= 20 ? String.fromCharCode(0x2460 + index - 1) : `(${index})`;
 }
+
+/**
+ * Heading of one sheet's section: the sheet name, then the measure's code and name — without
+ * repeating the code when the sheet is named after it (the usual one-sheet-per-measure book).
+ */
+export function sheetHeading(sheet: string, summary: { measureCode: string | null; measureName: string | null } | null): string {
+  if (!summary?.measureCode) return sheet;
+  const measure = `${summary.measureCode} ${summary.measureName ?? ""}`.trim();
+  return sheet === summary.measureCode ? measure : `${sheet} — ${measure}`;
+}

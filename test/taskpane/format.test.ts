@@ -1,4 +1,4 @@
-import { circledNumber, formatNumber, formatRate, rateReasonText, t } from "../../src/taskpane/i18n";
+import { circledNumber, formatNumber, formatRate, rateReasonText, sheetHeading, t } from "../../src/taskpane/i18n";
 import { describeError } from "../../src/taskpane/errors";
 import { isDarkColor, officeThemeName } from "../../src/taskpane/theme";
 import { documentFileName, wantsAutoCheck } from "../../src/taskpane/boot";
@@ -102,5 +102,16 @@ describe("file names", () => {
     expect(reportFileName("41303000-2013.xlsx", now, "csv")).toBe("41303000-2013-hyoka-report-20261128-030405.csv");
     expect(reportFileName("a/b:c?.XLSM", now, "md")).toBe("a_b_c_-hyoka-report-20261128-030405.md");
     expect(safeFileName("  ", "template")).toBe("template");
+  });
+});
+
+describe("sheetHeading", () => {
+  it("does not repeat the code when the sheet is named after the measure", () => {
+    expect(sheetHeading("41303000", { measureCode: "41303000", measureName: "環境技術を活かした国際貢献" })).toBe("41303000 環境技術を活かした国際貢献");
+  });
+  it("names both when they differ, and the sheet alone without a code", () => {
+    expect(sheetHeading("環境局", { measureCode: "41303000", measureName: "環境技術を活かした国際貢献" })).toBe("環境局 — 41303000 環境技術を活かした国際貢献");
+    expect(sheetHeading("Sheet1", { measureCode: null, measureName: null })).toBe("Sheet1");
+    expect(sheetHeading("Sheet1", null)).toBe("Sheet1");
   });
 });

@@ -197,7 +197,7 @@ export function PreviewShell({ workbook, port }: PreviewShellProps): React.React
           <GridView workbook={workbook} text={text} />
         </section>
         <div className="hp-pane" ref={paneRef}>
-          {loadCount > 0 && <App key={loadCount} port={port} theme={dark ? "dark" : "light"} autoCheck />}
+          {loadCount > 0 && <App key={loadCount} port={port} theme={dark ? "dark" : "light"} source={workbook.name || undefined} autoCheck />}
         </div>
       </div>
     </div>
