@@ -87,7 +87,10 @@ async function* inflate(data: Uint8Array, method: number, maxLength: number, inf
     yield data;
     return;
   }
-  if (method !== 8) throw new WorkbookReadError("corrupt", `unsupported zip compression method ${method}`);
+  if (method !== 8) throw new WorkbookReadError("corrupt", {
+      en: `unsupported zip compression method ${method}`,
+      ja: `対応していない zip の圧縮方式(${method})です`,
+    });
   const whole = inflateRaw?.(data, maxLength);
   if (whole) {
     yield whole;
@@ -149,7 +152,7 @@ export async function prescanWorkbook(bytes: Uint8Array, directory: ZipDirectory
     try {
       data = entryData(bytes, entry);
     } catch (e) {
-      if (e instanceof ZipFormatError) throw new WorkbookReadError("corrupt", e.message);
+      if (e instanceof ZipFormatError) throw new WorkbookReadError("corrupt", e.detail);
       throw e;
     }
     try {
@@ -157,7 +160,10 @@ export async function prescanWorkbook(bytes: Uint8Array, directory: ZipDirectory
       for await (const chunk of inflate(data, entry.method, limits.maxBytes - inflatedBytes + 1, inflateRaw)) {
         inflatedBytes += chunk.length;
         if (inflatedBytes > limits.maxBytes) {
-          throw new WorkbookReadError("too-large", `more than ${limits.maxBytes} bytes once uncompressed`);
+          throw new WorkbookReadError("too-large", {
+            en: `more than ${limits.maxBytes} bytes once uncompressed`,
+            ja: `展開すると ${limits.maxBytes} バイトを超えます`,
+          });
         }
         if (!worksheet) continue;
         const buf = concat(carry, chunk);
@@ -166,7 +172,7 @@ export async function prescanWorkbook(bytes: Uint8Array, directory: ZipDirectory
       }
     } catch (e) {
       if (e instanceof WorkbookReadError) throw e;
-      throw new WorkbookReadError("corrupt", `${entry.name} cannot be inflated`);
+      throw new WorkbookReadError("corrupt", { en: `${entry.name} cannot be inflated`, ja: `${entry.name} を展開できません` });
     }
     if (worksheet) scanChunk(carry, true, tally);
     if (tally.cells > limits.maxCells) throw tooManyCells(limits.maxCells);
@@ -175,5 +181,5 @@ export async function prescanWorkbook(bytes: Uint8Array, directory: ZipDirectory
 }
 
 export function tooManyCells(maxCells: number): WorkbookReadError {
-  return new WorkbookReadError("too-large", `more than ${maxCells} cells`);
+  return new WorkbookReadError("too-large", { en: `more than ${maxCells} cells`, ja: `セルが ${maxCells} 個を超えます` });
 }
