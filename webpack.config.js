@@ -141,7 +141,7 @@ module.exports = (env = {}, argv = {}) => {
   const serving = process.env.WEBPACK_SERVE === "true";
   const csp = contentSecurityPolicy(officeJs, { devServer: serving });
   const taskpaneEntry = path.join(__dirname, "src", "taskpane", "index.tsx");
-  const entry = { commands: "./src/commands/commands.ts" };
+  const entry = { commands: "./src/commands/commands.ts", dialog: "./src/commands/dialog.ts" };
   if (fs.existsSync(taskpaneEntry)) entry.taskpane = "./src/taskpane/index.tsx";
 
   const copies = [
@@ -193,6 +193,8 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", chunks: ["taskpane"], templateContent: page("hyoka", officeJs, '<div id="root"></div>', csp) }),
       new HtmlWebpackPlugin({ filename: "commands.html", chunks: ["commands"], templateContent: page("hyoka commands", officeJs, "", csp) }),
+      // A ribbon command's error message (src/commands/errorDialog.ts), opened with displayDialogAsync.
+      new HtmlWebpackPlugin({ filename: "dialog.html", chunks: ["dialog"], templateContent: page("hyoka", officeJs, "", csp) }),
       new HtmlWebpackPlugin({
         filename: "help.html",
         chunks: [],

@@ -3,16 +3,19 @@
 
 import { OfficeWorkbookPort } from "../adapters/office";
 import { loadStoredSettings } from "../taskpane/settingsStore";
-import { writeSummaryCommand } from "./writeSummary";
+import { runSummaryCommand } from "./writeSummary";
 
 async function writeSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    // The pane's 設定 tab saved them (same-origin localStorage); its loader also drops unknown keys.
-    await writeSummaryCommand(new OfficeWorkbookPort(), loadStoredSettings());
-  } catch (error) {
-    // A ribbon command has no UI of its own; the console is what Office's diagnostics show.
-    console.error("hyoka: writing the summary failed", error);
+    await runSummaryCommand({
+      port: new OfficeWorkbookPort(),
+      // The pane's 設定 tab saved them (same-origin localStorage); its loader also drops unknown keys.
+      settings: loadStoredSettings(),
+      ui: Office.context.ui,
+      pageUrl: window.location.href,
+    });
   } finally {
+    // After the error dialog closed: Office may unload this page once the command completes.
     event.completed();
   }
 }

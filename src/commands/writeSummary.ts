@@ -1,19 +1,64 @@
 // The "サマリー出力" ribbon command without the Office glue: read every sheet, check it with
-// the core, write the summary sheet. Kept apart from commands.ts so tests run it on a fake.
+// the core (with the template profile saved in the workbook, as the pane does, so both give
+// the same figures), write the summary sheet; on failure, tell the user in a dialog. Kept
+// apart from commands.ts so tests run it on a fake Excel context and a fake Office UI.
 
-import { checkWorkbook } from "../core/engine";
+import { checkWorkbook, type CheckOptions } from "../core/engine";
+import type { Language } from "../core/findings";
+import { parseProfileText, type TemplateProfile } from "../core/profile";
 import { withDefaults, type Settings } from "../core/settings";
 import type { WorkbookPort } from "../port/workbookPort";
+import { describeError } from "../taskpane/errors";
+import { errorDialogUrl, showErrorDialog, type DialogUi } from "./errorDialog";
 
 export interface SummaryCommandResult {
   sheetName: string;
   evaluationSheets: number;
+  /** Name of the workbook's template profile the check used, or null. */
+  profile: string | null;
+}
+
+/**
+ * The profile saved in the workbook, when the host can store one. A profile that does not
+ * parse is not applied, as in the pane (which also shows why; the ribbon has no room for it).
+ */
+export async function savedProfile(port: WorkbookPort): Promise<TemplateProfile | null> {
+  if (port.capabilities && !port.capabilities().profiles) return null;
+  const text = await port.loadProfile();
+  return text === null ? null : parseProfileText(text).profile;
 }
 
 export async function writeSummaryCommand(port: WorkbookPort, settings: Partial<Settings> = {}): Promise<SummaryCommandResult> {
   const full = withDefaults(settings);
-  const workbook = await port.readWorkbook();
-  const results = checkWorkbook(workbook, { settings: full });
+  const profile = await savedProfile(port);
+  const options: CheckOptions = profile ? { settings: full, profile } : { settings: full };
+  const results = checkWorkbook(await port.readWorkbook(), options);
   const { sheetName } = await port.writeSummary(results, full);
-  return { sheetName, evaluationSheets: results.filter((r) => r.kind === "evaluation").length };
+  return { sheetName, evaluationSheets: results.filter((r) => r.kind === "evaluation").length, profile: profile?.name ?? null };
+}
+
+export const COMMAND_FAILED: Record<Language, string> = {
+  ja: "サマリーを出力できませんでした",
+  en: "The summary could not be written",
+};
+
+export interface SummaryCommandHost {
+  port: WorkbookPort;
+  settings: Partial<Settings>;
+  /** Office.context.ui. */
+  ui: DialogUi;
+  /** The commands page's URL: the dialog page sits beside it (same origin, as Office requires). */
+  pageUrl: string;
+}
+
+/** Runs the command; an error is shown in a dialog (Excel has no notification API for commands). */
+export async function runSummaryCommand(host: SummaryCommandHost): Promise<SummaryCommandResult | null> {
+  try {
+    return await writeSummaryCommand(host.port, host.settings);
+  } catch (error) {
+    const lang = host.settings.language ?? host.port.displayLanguage();
+    const url = errorDialogUrl(host.pageUrl, lang, COMMAND_FAILED[lang], describeError(error, lang));
+    await showErrorDialog(host.ui, url, error);
+    return null;
+  }
 }

@@ -17,6 +17,18 @@ export interface CellSelection {
   address: string;
 }
 
+/** What the host can do; a front end hides or explains what is missing instead of failing. */
+export interface HostCapabilities {
+  /** Template profiles saved in the workbook (loadProfile / saveProfile). */
+  profiles: boolean;
+  /** onSheetChanged. */
+  liveMode: boolean;
+  /** highlightFindings / clearHighlights. */
+  highlights: boolean;
+  /** Merged areas are read; without them fields in merged cells may be missed. */
+  mergedCells: boolean;
+}
+
 export interface WorkbookPort {
   readonly host: "excel" | "preview";
   /** Office's display language (or the browser's in preview), for the initial UI language. */
@@ -42,4 +54,8 @@ export interface WorkbookPort {
   /** Template profile stored in the workbook (JSON text), or null. */
   loadProfile(): Promise<string | null>;
   saveProfile(json: string): Promise<void>;
+  /** What this host supports; absent = everything. */
+  capabilities?(): HostCapabilities;
+  /** The workbook file's bytes (for the audit report's sha256), or null when the host cannot give them. */
+  fileBytes?(): Promise<Uint8Array | null>;
 }

@@ -20,7 +20,8 @@ import {
 } from "@fluentui/react-components";
 import type { Finding } from "../core/findings";
 import type { Settings } from "../core/settings";
-import type { WorkbookPort } from "../port/workbookPort";
+import type { HostCapabilities, WorkbookPort } from "../port/workbookPort";
+import { FEATURE_SETS } from "../adapters/office/requirements";
 import { allFindings, createSheetDebouncer, initialState, isCheckedSheet, paneReducer, totalCounts, type PaneState } from "./state";
 import { findingCountText, progressText, t } from "./i18n";
 import { describeError } from "./errors";
@@ -41,6 +42,30 @@ import type { LabelName } from "../core/vocabulary";
 export const LIVE_DEBOUNCE_MS = 500;
 
 type TabName = "findings" | "rates" | "budget" | "rollup" | "template" | "settings";
+
+/** One quiet line per feature the host lacks (older Excel), in the order of HostCapabilities. */
+export function hostLimitTexts(capabilities: HostCapabilities | null, lang: "ja" | "en"): string[] {
+  if (!capabilities) return [];
+  const texts: Record<keyof HostCapabilities, LocalizedText> = {
+    profiles: {
+      ja: `この Excel ではテンプレートをブックに保存・読み込みできません (ExcelApi ${FEATURE_SETS.profiles} が必要)`,
+      en: `template profiles cannot be saved in or loaded from the workbook on this Excel version (ExcelApi ${FEATURE_SETS.profiles} needed)`,
+    },
+    liveMode: {
+      ja: `この Excel ではライブ検証を使えません (ExcelApi ${FEATURE_SETS.liveMode} が必要)`,
+      en: `live validation is not available on this Excel version (ExcelApi ${FEATURE_SETS.liveMode} needed)`,
+    },
+    highlights: {
+      ja: `この Excel では指摘セルの強調表示を使えません (ExcelApi ${FEATURE_SETS.highlights} が必要)`,
+      en: `highlighting findings is not available on this Excel version (ExcelApi ${FEATURE_SETS.highlights} needed)`,
+    },
+    mergedCells: {
+      ja: `この Excel では結合セルを読み取れません (ExcelApi ${FEATURE_SETS.mergedAreas} が必要)。結合セル内の項目を読み落とすことがあります`,
+      en: `merged cells cannot be read on this Excel version (ExcelApi ${FEATURE_SETS.mergedAreas} needed); fields in merged cells may be missed`,
+    },
+  };
+  return (Object.keys(texts) as (keyof HostCapabilities)[]).filter((k) => !capabilities[k]).map((k) => texts[k][lang]);
+}
 
 /** What the report names the workbook when the host cannot tell (a new, unsaved book). */
 export const DEFAULT_SOURCE = "workbook.xlsx";
@@ -90,6 +115,8 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
   const [tab, setTab] = React.useState<TabName>("findings");
   const [settingsStored] = React.useState(canStoreSettings);
   const lang = state.settings.language;
+  // Older Excel lacks some features: they are skipped quietly, never reported as errors.
+  const capabilities = React.useMemo(() => port.capabilities?.() ?? null, [port]);
 
   // Callbacks registered with Excel outlive a render: they read the latest state here.
   const stateRef = React.useRef<PaneState>(state);
@@ -109,6 +136,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
 
   // The profile saved in the workbook applies to every check; a bad one is reported, not used.
   React.useEffect(() => {
+    if (capabilities && !capabilities.profiles) return undefined;
     let cancelled = false;
     port.loadProfile().then(
       (text) => {
@@ -124,7 +152,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
     return () => {
       cancelled = true;
     };
-  }, [port, fail]);
+  }, [port, fail, capabilities]);
 
   /** Applies, saves in the workbook and re-reads it, so the figures shown come from the new profile. */
   const changeProfile = async (profile: TemplateProfile, key: "pinnedNotice" | "synonymAdded" | "profileImported" | "profileRenamed", detail: string) => {
@@ -263,6 +291,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
   const reading = state.status === "reading";
   const hasResults = state.results.length > 0;
   const themeName = theme ?? officeThemeName();
+  const hostLimits = hostLimitTexts(capabilities, lang);
 
   return (
     <FluentProvider theme={themeName === "dark" ? webDarkTheme : webLightTheme} lang={lang} data-theme={themeName}>
@@ -287,19 +316,26 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           <Button onClick={() => void writeSummary()} disabled={!hasResults || reading}>
             {t(lang, "writeSummary")}
           </Button>
-          <Button onClick={() => void highlight()} disabled={total === 0 || reading}>
+          <Button onClick={() => void highlight()} disabled={total === 0 || reading || capabilities?.highlights === false}>
             {t(lang, "highlight")}
           </Button>
-          <Button onClick={() => void clearHighlights()} disabled={reading}>
+          <Button onClick={() => void clearHighlights()} disabled={reading || capabilities?.highlights === false}>
             {t(lang, "clearHighlights")}
           </Button>
           <Switch
             label={t(lang, "liveMode")}
             checked={state.live}
-            disabled={!hasResults}
+            disabled={!hasResults || capabilities?.liveMode === false}
             onChange={(_, data) => dispatch({ type: "liveChanged", live: data.checked })}
           />
         </Toolbar>
+
+        {hostLimits.length > 0 && (
+          <p className={styles.status} data-testid="host-limits">
+            {hostLimits.join(lang === "ja" ? "。" : "; ")}
+            {lang === "ja" ? "。" : "."}
+          </p>
+        )}
 
         {reading && (
           <Field
@@ -401,6 +437,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
               <ReportPanel
                 lang={lang}
                 input={() => ({ results: state.results, settings: state.settings, profile: state.profile, source, now: now() })}
+                fileBytes={port.fileBytes ? () => port.fileBytes!() : undefined}
                 onDone={(key, detail) => dispatch({ type: "notice", notice: { key, detail } })}
                 onError={fail}
               />

@@ -5,7 +5,7 @@ import type { Language } from "../core/findings";
 import type { Settings } from "../core/settings";
 import type { TemplateProfile } from "../core/profile";
 import { RULES, RULE_CATALOGUE_VERSION } from "../core/rules";
-import { PROFILE_RULE_ROWS, buildReport, formatCsv, formatJson, formatMarkdown, type Report } from "../core/report";
+import { PROFILE_RULE_ROWS, buildReport, formatCsv, formatJson, formatMarkdown, sha256Hex, type Report } from "../core/report";
 import { copyText, downloadText, safeFileName } from "./download";
 import { t } from "./i18n";
 import { TOOL_VERSION } from "./version";
@@ -25,18 +25,20 @@ export interface PaneReportInput {
   /** The workbook as the report names it (its file name in Excel). */
   source: string;
   now: Date;
+  /** SHA-256 of the workbook file's bytes, as the CLI reports it; null when the host gives no bytes. */
+  sha256?: string | null;
 }
 
 /**
- * The CLI's audit report for the open workbook. The pane has no file bytes (Office.js does not
- * give them), so sha256 is null; the profile, when there is one, is the workbook's own.
+ * The CLI's audit report for the open workbook. sha256 is the file's as Excel gives it
+ * (WorkbookPort.fileBytes), else null; the profile, when there is one, is the workbook's own.
  */
-export function paneReport({ results, settings, profile, source, now }: PaneReportInput): Report {
+export function paneReport({ results, settings, profile, source, now, sha256 = null }: PaneReportInput): Report {
   return buildReport({
     files: [
       {
         path: source,
-        sha256: null,
+        sha256,
         error: null,
         sheets: results,
         profile: profile ? { name: profile.name, version: profile.version, source: "file" } : null,
@@ -67,37 +69,49 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0 0` },
 });
 
+/** The input with the file's hash, when the host can give the file's bytes. */
+export async function withFileHash(input: PaneReportInput, fileBytes?: () => Promise<Uint8Array | null>): Promise<PaneReportInput> {
+  const bytes = fileBytes ? await fileBytes() : null;
+  return { ...input, sha256: bytes ? sha256Hex(bytes) : null };
+}
+
 export interface ReportPanelProps {
   input: () => PaneReportInput;
+  /** The workbook file's bytes (WorkbookPort.fileBytes), hashed into the report. */
+  fileBytes?: () => Promise<Uint8Array | null>;
   lang: Language;
   onDone: (key: "reportSaved" | "reportCopied", detail: string) => void;
   onError: (error: unknown) => void;
 }
 
 /** レポート出力: the audit report as a file, or on the clipboard where downloads are blocked. */
-export function ReportPanel({ input, lang, onDone, onError }: ReportPanelProps) {
+export function ReportPanel({ input, fileBytes, lang, onDone, onError }: ReportPanelProps) {
   const styles = useStyles();
   const [format, setFormat] = React.useState<PaneReportFormat>("md");
 
-  const save = () => {
+  /** Runs `use` on the report's input; the file is hashed first only where the host gives its bytes. */
+  const withInput = async (use: (data: PaneReportInput) => void | Promise<void>) => {
     try {
       const data = input();
-      const name = reportFileName(data.source, data.now, format);
-      downloadText(name, reportText(data, format), FORMATS[format].mime);
-      onDone("reportSaved", name);
+      // Without bytes to read, `use` runs within the click itself (downloads and the clipboard want that).
+      await use(fileBytes ? await withFileHash(data, fileBytes) : data);
     } catch (error) {
       onError(error);
     }
   };
 
-  const copy = async () => {
-    try {
-      await copyText(reportText(input(), format));
+  const save = () =>
+    withInput((data) => {
+      const name = reportFileName(data.source, data.now, format);
+      downloadText(name, reportText(data, format), FORMATS[format].mime);
+      onDone("reportSaved", name);
+    });
+
+  const copy = () =>
+    withInput(async (data) => {
+      await copyText(reportText(data, format));
       onDone("reportCopied", FORMATS[format].label);
-    } catch (error) {
-      onError(error);
-    }
-  };
+    });
 
   return (
     <section aria-labelledby="report-heading">
@@ -112,7 +126,7 @@ export function ReportPanel({ input, lang, onDone, onError }: ReportPanelProps) 
         </RadioGroup>
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={save}>
+        <Button appearance="primary" onClick={() => void save()}>
           {t(lang, "saveReport")}
         </Button>
         <Button onClick={() => void copy()}>{t(lang, "copyReport")}</Button>

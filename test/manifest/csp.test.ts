@@ -46,8 +46,8 @@ const COMMON = {
 describe("Content-Security-Policy of the pages", () => {
   it("CDN build: office.js's origin is allowed for scripts and office.js's error frame, nothing else", () => {
     const built = pages("cdn");
-    expect(Object.keys(built).sort()).toEqual(["commands.html", "help.html", "taskpane.html"]);
-    for (const file of ["taskpane.html", "commands.html"]) {
+    expect(Object.keys(built).sort()).toEqual(["commands.html", "dialog.html", "help.html", "taskpane.html"]);
+    for (const file of ["taskpane.html", "commands.html", "dialog.html"]) {
       const { directives, metaIndex, firstScriptIndex } = policyOf(built[file]);
       expect(directives).toEqual({ ...COMMON, "script-src": "'self' https://appsforoffice.microsoft.com", "frame-src": "'self' https://appsforoffice.microsoft.com" });
       // The policy governs only what follows it: it precedes office.js's <script>.
@@ -65,7 +65,7 @@ describe("Content-Security-Policy of the pages", () => {
   it("preview build and the help page: the strictest policy, no frames at all", () => {
     const strict = { ...COMMON, "script-src": "'self'", "frame-src": "'none'" };
     const built = pages("none");
-    for (const file of ["taskpane.html", "commands.html", "help.html"]) expect(policyOf(built[file]).directives).toEqual(strict);
+    for (const file of ["taskpane.html", "commands.html", "dialog.html", "help.html"]) expect(policyOf(built[file]).directives).toEqual(strict);
     expect(policyOf(pages("cdn")["help.html"]).directives).toEqual(strict);
   });
 

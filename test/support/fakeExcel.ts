@@ -2,7 +2,10 @@
 // - reading a property that was not load()ed and synced throws PropertyNotLoaded;
 // - every write, load and method is queued and only applied, in order, at sync();
 // - *OrNullObject proxies know isNullObject only after a sync;
-// - sync() calls are counted (Excel.run's closing flush counts too, as in Office).
+// - sync() calls are counted (Excel.run's closing flush counts too, as in Office);
+// - every API above ExcelApi 1.1 is tagged with its requirement set (API_SETS, from the
+//   `[Api set: ExcelApi x.y]` tags of @types/office-js) and, on a fake set to an older
+//   `apiVersion`, fails the sync with ApiNotFound as Office does.
 // office-addin-mock does none of this and cannot mock collections (TOOLCHAIN.md).
 // Tables, charts and conditional formats are recorded, not rendered.
 
@@ -57,6 +60,45 @@ export class FakeOfficeError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
   }
+}
+
+/**
+ * Requirement set of every member the fake implements above ExcelApi 1.1 (everything else it
+ * implements is 1.1): Range.values/valueTypes/formulas/numberFormat/address, RangeFill.color
+ * and clear, RangeFont, tables.add, charts.add (title, legend, setPosition), Worksheet
+ * name/id/visibility/position/activate/delete/getRange/getUsedRange, getActiveWorksheet,
+ * getSelectedRange, Range.select/clear/getCell.
+ */
+export const API_SETS = {
+  "Workbook.settings": "1.4",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+  "WorksheetCollection.getCount": "1.4",
+  "WorksheetCollection.onChanged": "1.9",
+  "Worksheet.getUsedRangeOrNullObject": "1.4",
+  "Worksheet.onChanged": "1.7",
+  "Workbook.customXmlParts": "1.5",
+  "Range.conditionalFormats": "1.6",
+  "Range.getMergedAreasOrNullObject": "1.13",
+  "Range.getCellProperties": "1.9",
+  "RangeFill.pattern": "1.9",
+  "RangeFill.patternColor": "1.9",
+  "RangeFormat.columnWidth": "1.2",
+  "RangeFormat.autofitColumns": "1.2",
+  "ChartAxis.numberFormat": "1.8",
+} as const;
+
+export type TaggedApi = keyof typeof API_SETS;
+
+/** "1.13" vs "1.9" compared as versions, not strings. */
+export function compareSets(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+function apiNotFound(api: TaggedApi): FakeOfficeError {
+  // Office's own wording (office_strings: L_ApiNotFoundDetails).
+  return new FakeOfficeError("ApiNotFound", `The method or property ${api} is part of the ExcelApi ${API_SETS[api]} requirement set, which is not available in your version of Excel.`);
 }
 
 interface SheetData {
@@ -189,6 +231,7 @@ class FakeRangeFill extends FakeObject {
       const vals = fills.map(f);
       return vals.every((v) => v === vals[0]) ? vals[0] : null;
     };
+    if (name === "pattern" || name === "patternColor") this.fake.checkApi(`RangeFill.${name}`);
     if (name === "color") return pick((f) => (f?.color ?? "#FFFFFF"));
     if (name === "pattern") return pick((f) => (f ? f.pattern ?? "Solid" : "None"));
     if (name === "patternColor") return pick((f) => f?.patternColor ?? null);
@@ -204,6 +247,7 @@ class FakeRangeFill extends FakeObject {
     return this.got("pattern");
   }
   set pattern(v: string) {
+    this.fake.gate("RangeFill.pattern");
     this.fake.enqueue(() =>
       this.range.eachCell((c) => {
         c.fill = v === "None" ? undefined : { color: c.fill?.color ?? "#FFFFFF", ...c.fill, pattern: v };
@@ -214,6 +258,7 @@ class FakeRangeFill extends FakeObject {
     return this.got("patternColor");
   }
   set patternColor(v: string) {
+    this.fake.gate("RangeFill.patternColor");
     this.fake.enqueue(() => this.range.eachCell((c) => (c.fill = { color: c.fill?.color ?? null, ...c.fill, patternColor: v })));
   }
   clear(): void {
@@ -237,6 +282,7 @@ class FakeRangeFormat extends FakeObject {
     return name === "fill" ? this.fill : undefined;
   }
   set columnWidth(v: number) {
+    this.fake.gate("RangeFormat.columnWidth");
     this.fake.enqueue(() => (this.range.formatLog.props.columnWidth = v));
   }
   set wrapText(v: boolean) {
@@ -246,6 +292,7 @@ class FakeRangeFormat extends FakeObject {
     this.fake.enqueue(() => (this.range.formatLog.props.horizontalAlignment = v));
   }
   autofitColumns(): void {
+    this.fake.gate("RangeFormat.autofitColumns");
     this.fake.enqueue(() => this.range.formatLog.calls.push({ path: "autofitColumns", args: [] }));
   }
 }
@@ -465,7 +512,10 @@ export class FakeRange extends FakeNullable {
   }
   get conditionalFormats(): { add(type: string): unknown } {
     return {
-      add: (type: string) => this.fake.record("conditionalFormat", this, [type]),
+      add: (type: string) => {
+        this.fake.gate("Range.conditionalFormats");
+        return this.fake.record("conditionalFormat", this, [type]);
+      },
     };
   }
   getCell(row: number, col: number): FakeRange {
@@ -475,10 +525,12 @@ export class FakeRange extends FakeNullable {
     });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.fake.gate("Range.getMergedAreasOrNullObject");
     return new FakeRangeAreas(this.fake, this);
   }
   getCellProperties(options: { address?: boolean; format?: { fill?: Record<string, boolean> } }): FakeClientResult<unknown[][]> {
     const result = new FakeClientResult<unknown[][]>();
+    this.fake.gate("Range.getCellProperties");
     this.fake.enqueue(() => {
       const b = this.box();
       const rows: unknown[][] = [];
@@ -573,6 +625,7 @@ export class FakeWorksheet extends FakeNullable {
     return new FakeRange(this.fake, () => this.sheetData(), address ? parseBox(address) : () => ({ top: 0, left: 0, bottom: 1048575, right: 16383 }));
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.fake.gate("Worksheet.getUsedRangeOrNullObject");
     return new FakeRange(this.fake, () => this.sheetData(), () => this.fake.usedBox(this.sheetData(), !!valuesOnly));
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
@@ -597,21 +650,25 @@ export class FakeWorksheet extends FakeNullable {
       add: (type: string, source: FakeRange, seriesBy?: string) => this.fake.record("chart", source, [type, seriesBy]),
     };
   }
+  /** Changes on this sheet only (ExcelApi 1.7). */
+  get onChanged(): { add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>): FakeEventRegistration } {
+    return {
+      add: (handler) => {
+        this.fake.gate("Worksheet.onChanged");
+        let sheetId = "";
+        this.fake.enqueue(() => (sheetId = this.sheetData().id));
+        return this.fake.addHandler(handler, () => sheetId);
+      },
+    };
+  }
 }
 
 class FakeWorksheetCollection extends FakeObject {
   private list: FakeWorksheet[] | undefined;
   readonly onChanged = {
     add: (handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
-      const registration = { handler, active: false };
-      this.fake.enqueue(() => {
-        registration.active = true;
-        this.fake.handlers.push(registration);
-      });
-      return {
-        context: this.fake.context,
-        remove: () => this.fake.enqueue(() => (registration.active = false)),
-      };
+      this.fake.gate("WorksheetCollection.onChanged");
+      return this.fake.addHandler(handler, null);
     },
   };
   override applyLoad(names: string[]): void {
@@ -630,6 +687,7 @@ class FakeWorksheetCollection extends FakeObject {
     return new FakeWorksheet(this.fake, () => this.fake.findSheet(key), false, key);
   }
   getItemOrNullObject(key: string): FakeWorksheet {
+    this.fake.gate("WorksheetCollection.getItemOrNullObject");
     return new FakeWorksheet(this.fake, () => this.fake.findSheet(key), true, key);
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -642,6 +700,7 @@ class FakeWorksheetCollection extends FakeObject {
   }
   getCount(): FakeClientResult<number> {
     const r = new FakeClientResult<number>();
+    this.fake.gate("WorksheetCollection.getCount");
     this.fake.enqueue(() => r.set(this.fake.data.sheets.filter((s) => !s.deleted).length));
     return r;
   }
@@ -744,12 +803,20 @@ class FakeCustomXmlPartCollection {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly settings: FakeSettingCollection;
-  readonly customXmlParts: FakeCustomXmlPartCollection;
+  private readonly settingCollection: FakeSettingCollection;
+  private readonly partCollection: FakeCustomXmlPartCollection;
   constructor(private readonly fake: FakeExcel) {
     this.worksheets = new FakeWorksheetCollection(fake);
-    this.settings = new FakeSettingCollection(fake);
-    this.customXmlParts = new FakeCustomXmlPartCollection(fake);
+    this.settingCollection = new FakeSettingCollection(fake);
+    this.partCollection = new FakeCustomXmlPartCollection(fake);
+  }
+  get settings(): FakeSettingCollection {
+    this.fake.gate("Workbook.settings");
+    return this.settingCollection;
+  }
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.fake.gate("Workbook.customXmlParts");
+    return this.partCollection;
   }
   getSelectedRange(): FakeRange {
     let sheet: SheetData | null = null;
@@ -763,6 +830,11 @@ class FakeWorkbook {
       },
     );
   }
+}
+
+export interface FakeEventRegistration {
+  context: FakeRequestContext;
+  remove(): void;
 }
 
 export interface FakeRequestContext {
@@ -783,7 +855,12 @@ export class FakeExcel {
     activeSheetId: "",
     selection: { sheetId: "", box: { top: 0, left: 0, bottom: 0, right: 0 } as RangeBox },
   };
-  readonly handlers: { handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>; active: boolean }[] = [];
+  /** Change handlers; `sheetId` null = every sheet (WorksheetCollection.onChanged). */
+  readonly handlers: { handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>; active: boolean; sheetId: (() => string) | null }[] = [];
+  /** The host's ExcelApi version: members of newer sets fail the sync (API_SETS). Undefined = every set. */
+  apiVersion: string | undefined;
+  /** Office.context.requirements.isSetSupported("ExcelApi", set) of this host, for the port's `supports`. */
+  readonly supports = (set: string): boolean => this.apiVersion === undefined || compareSets(set, this.apiVersion) <= 0;
   readonly records: RecordedObject[] = [];
   readonly context: FakeRequestContext;
   syncCount = 0;
@@ -835,6 +912,25 @@ export class FakeExcel {
 
   enqueue(op: () => void): void {
     this.queue.push(op);
+  }
+
+  /** A call of a tagged member: on an older host, the batch it is in fails at sync with ApiNotFound. */
+  gate(api: TaggedApi): void {
+    if (!this.supports(API_SETS[api])) this.enqueue(() => this.checkApi(api));
+  }
+
+  /** The same check where the fake already runs at sync time (loads). */
+  checkApi(api: TaggedApi): void {
+    if (!this.supports(API_SETS[api])) throw apiNotFound(api);
+  }
+
+  addHandler(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>, sheetId: (() => string) | null): FakeEventRegistration {
+    const registration = { handler, active: false, sheetId };
+    this.enqueue(() => {
+      registration.active = true;
+      this.handlers.push(registration);
+    });
+    return { context: this.context, remove: () => this.enqueue(() => (registration.active = false)) };
   }
 
   async sync(): Promise<void> {
@@ -925,6 +1021,7 @@ export class FakeExcel {
       },
       set(_t, prop, value) {
         const p = path ? `${path}.${String(prop)}` : String(prop);
+        if (rec.kind === "chart" && /^axes\.\w+\.numberFormat$/.test(p)) fake.gate("ChartAxis.numberFormat");
         fake.enqueue(() => (rec.props[p] = value));
         return true;
       },
@@ -984,13 +1081,13 @@ export class FakeExcel {
     };
   }
 
-  /** A user edit: changes the cell and fires worksheets.onChanged like Excel. */
+  /** A user edit: changes the cell and fires that sheet's and the collection's onChanged like Excel. */
   async userEdit(sheet: string, a1: string, value: Scalar | null): Promise<void> {
     const s = this.sheet(sheet);
     const { row, col } = fromA1(a1);
     if (value === null) s.cells.delete(key(row, col));
     else s.cells.set(key(row, col), { ...s.cells.get(key(row, col)), value });
     const args = { worksheetId: s.id, address: a1, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" } as unknown as Excel.WorksheetChangedEventArgs;
-    for (const h of this.handlers.filter((x) => x.active)) await h.handler(args);
+    for (const h of this.handlers.filter((x) => x.active && (x.sheetId === null || x.sheetId() === s.id))) await h.handler(args);
   }
 }

@@ -3,11 +3,15 @@ import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import type { SheetResult } from "../../src/core/engine";
 import type { Finding, Language } from "../../src/core/findings";
 import type { Settings } from "../../src/core/settings";
-import type { CellSelection, ReadProgress, WorkbookPort } from "../../src/port/workbookPort";
+import type { CellSelection, HostCapabilities, ReadProgress, WorkbookPort } from "../../src/port/workbookPort";
 
 export class FakePort implements WorkbookPort {
   readonly host = "preview" as const;
-  readonly calls = { readWorkbook: 0, readSheet: [] as string[], selectCell: [] as CellSelection[], writeSummary: 0, highlight: 0, clear: 0 };
+  readonly calls = { readWorkbook: 0, readSheet: [] as string[], selectCell: [] as CellSelection[], writeSummary: 0, highlight: 0, clear: 0, loadProfile: 0 };
+  /** Set to play an older Excel host (WorkbookPort.capabilities). */
+  capabilities?: () => HostCapabilities;
+  /** Set to give the workbook file's bytes (WorkbookPort.fileBytes). */
+  fileBytes?: () => Promise<Uint8Array | null>;
   /** Thrown by the next readWorkbook, e.g. an Office error while a cell is edited. */
   failNextRead: unknown = null;
   highlighted: Finding[] = [];
@@ -108,6 +112,7 @@ export class FakePort implements WorkbookPort {
   savedProfiles: string[] = [];
 
   async loadProfile(): Promise<string | null> {
+    this.calls.loadProfile++;
     return this.storedProfile;
   }
 

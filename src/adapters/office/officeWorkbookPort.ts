@@ -6,7 +6,7 @@ import type { CellValue, SheetGrid, WorkbookGrid } from "../../core/grid";
 import type { SheetResult } from "../../core/engine";
 import type { Finding, Language } from "../../core/findings";
 import type { Settings } from "../../core/settings";
-import type { CellSelection, ReadProgress, WorkbookPort } from "../../port/workbookPort";
+import type { CellSelection, HostCapabilities, ReadProgress, WorkbookPort } from "../../port/workbookPort";
 import {
   assembleValues,
   batchBlocks,
@@ -24,6 +24,7 @@ import { officeSetSupport, UnsupportedFeatureError, type Feature, type SetSuppor
 import { clearHighlights, highlightFindings } from "./highlights";
 import { loadProfile, saveProfile } from "./profileStore";
 import { SUMMARY_SHEETS_SETTING, writeSummarySheet } from "./summaryWriter";
+import { readDocumentBytes, type FileDocument } from "./fileBytes";
 
 /** Runs a batch against a request context; `reuse` continues an earlier context (event removal). */
 export type ContextRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: Excel.RequestContext) => Promise<T>;
@@ -42,6 +43,8 @@ export interface OfficeWorkbookPortOptions {
   requestCellBudget?: number;
   /** True where Excel caps each request's payload (~5 MB: Excel on the web). */
   limitedPayload?: () => boolean;
+  /** Office.context.document by default: where the file's bytes come from. */
+  document?: () => FileDocument | undefined;
 }
 
 interface PendingRead {
@@ -51,7 +54,18 @@ interface PendingRead {
   merges: Excel.RangeAreas | null;
 }
 
-/** Above this many sheets, on a host with a payload cap, values are not asked for in the one-shot read. */
+/**
+ * Above this many sheets, on a host with a payload cap (Excel on the web, ~5 MB per request
+ * and per response), values are not asked for in the one-shot read. The trade-off: a
+ * workbook of more than 50 sheets there takes 3–4 syncs instead of 2 — (1) sheet list,
+ * (2) used-range extents and merged areas only, (3…) values in row blocks, one sync per
+ * batch of at most REQUEST_CELL_BUDGET (100,000) cells: 60 evaluation sheets of ~600 cells
+ * are 1 batch (3 syncs), 300 sheets 2 batches (4 syncs). Asking for every value at once
+ * would likely be refused as too large only after a full round trip, and the retry would
+ * cost more than the extra syncs. Up to 50 sheets on the web, and on desktop Excel (no such
+ * cap) at any size, the values come with the extents: 2 syncs. The extra cost is one or two
+ * round trips per workbook, never one per sheet.
+ */
 export const EXTENTS_FIRST_ABOVE_SHEETS = 50;
 
 /** Excel on the web (platform OfficeOnline) caps requests and responses at about 5 MB. */
@@ -83,6 +97,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly cellBudget: number;
   private readonly requestCellBudget: number;
   private readonly limitedPayload: () => boolean;
+  private readonly document: () => FileDocument | undefined;
   /** Ids of the summary sheets hyoka wrote, so reads and live mode skip them. */
   private summarySheetIds = new Set<string>();
 
@@ -93,10 +108,26 @@ export class OfficeWorkbookPort implements WorkbookPort {
     this.cellBudget = options.cellBudget ?? CELL_BUDGET;
     this.requestCellBudget = options.requestCellBudget ?? REQUEST_CELL_BUDGET;
     this.limitedPayload = options.limitedPayload ?? officeOnline;
+    this.document = options.document ?? (() => (typeof Office !== "undefined" ? Office.context?.document : undefined));
   }
 
   supports(feature: Feature): boolean {
     return this.supportsSet(FEATURE_SETS[feature]);
+  }
+
+  capabilities(): HostCapabilities {
+    return {
+      profiles: this.supports("profiles"),
+      liveMode: this.supports("liveMode"),
+      highlights: this.supports("highlights"),
+      mergedCells: this.supports("mergedAreas"),
+    };
+  }
+
+  /** The saved-or-not workbook as Office gives it (getFileAsync, Compressed); null outside Office. */
+  async fileBytes(): Promise<Uint8Array | null> {
+    const document = this.document();
+    return document ? readDocumentBytes(document) : null;
   }
 
   private require(feature: Feature): void {
@@ -282,7 +313,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async writeSummary(results: SheetResult[], settings: Settings): Promise<{ sheetName: string }> {
-    const written = await this.run((context) => writeSummarySheet(context, results, settings, this.supports("conditionalFormats")));
+    const features = { conditionalFormats: this.supports("conditionalFormats"), chartAxisFormat: this.supports("chartAxisFormat") };
+    const written = await this.run((context) => writeSummarySheet(context, results, settings, features));
     this.summarySheetIds = new Set([written.sheetId]);
     return { sheetName: written.sheetName };
   }
@@ -297,22 +329,35 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.run((context) => clearHighlights(context));
   }
 
+  /**
+   * One Worksheet.onChanged (ExcelApi 1.7) per sheet that exists now, hyoka's summary sheets
+   * excepted, in 2 syncs; the unsubscribe removes every one of them in 1. Sheets added later
+   * are not watched: the pane re-checks only sheets of its last full check anyway.
+   */
   async onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
     this.require("liveMode");
-    const registration = await this.run(async (context) => {
-      const result = context.workbook.worksheets.onChanged.add(async (event) => {
-        if (this.summarySheetIds.has(event.worksheetId)) return; // our own summary writes
-        const name = await this.sheetNameOf(event.worksheetId);
-        if (name !== null) handler(name);
-      });
+    const registrations = await this.run(async (context) => {
+      const marker = this.queueSummaryMarker(context);
+      const sheets = context.workbook.worksheets.load("items/id");
       await context.sync();
-      return result;
+      this.rememberSummarySheets(marker);
+      const watched = sheets.items.filter((ws) => !this.summarySheetIds.has(ws.id));
+      const added = watched.map((ws) =>
+        ws.onChanged.add(async (event) => {
+          if (this.summarySheetIds.has(event.worksheetId)) return; // became hyoka's summary since
+          const name = await this.sheetNameOf(event.worksheetId);
+          if (name !== null) handler(name);
+        }),
+      );
+      await context.sync();
+      return added;
     });
     return async () => {
+      if (!registrations.length) return;
       await this.run(async (context) => {
-        registration.remove();
+        for (const registration of registrations) registration.remove();
         await context.sync();
-      }, registration.context as Excel.RequestContext);
+      }, registrations[0].context as Excel.RequestContext);
     };
   }
 

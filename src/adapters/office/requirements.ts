@@ -8,7 +8,9 @@
 //        charts.add, Worksheet.activate, Range.select, getSelectedRange
 //   1.5  Workbook.customXmlParts (template profiles)
 //   1.6  Range.conditionalFormats (rate colours on the summary)
-//   1.7  WorksheetCollection.onChanged (live mode)
+//   1.7  Worksheet.onChanged (live mode: one subscription per sheet; the collection-wide
+//        WorksheetCollection.onChanged would need 1.9 and so shut out Excel 2019's 1.8)
+//   1.8  ChartAxis.numberFormat (0.0% on the summary chart's value axis)
 //   1.9  Range.getCellProperties, RangeFill.pattern (exact fill memory for highlights)
 //   1.13 Range.getMergedAreasOrNullObject (merged areas for the reader)
 
@@ -16,12 +18,13 @@ import type { LocalizedText } from "../../core/findings";
 
 export const MANIFEST_MIN_SET = "1.4";
 
-export type Feature = "profiles" | "conditionalFormats" | "liveMode" | "highlights" | "mergedAreas";
+export type Feature = "profiles" | "conditionalFormats" | "liveMode" | "chartAxisFormat" | "highlights" | "mergedAreas";
 
 export const FEATURE_SETS: Record<Feature, string> = {
   profiles: "1.5",
   conditionalFormats: "1.6",
   liveMode: "1.7",
+  chartAxisFormat: "1.8",
   highlights: "1.9",
   mergedAreas: "1.13",
 };
@@ -30,6 +33,7 @@ const FEATURE_NAMES: Record<Feature, LocalizedText> = {
   profiles: { ja: "テンプレートの保存", en: "Saving template profiles" },
   conditionalFormats: { ja: "サマリーの条件付き書式", en: "Conditional formats on the summary" },
   liveMode: { ja: "ライブ検証", en: "Live validation" },
+  chartAxisFormat: { ja: "サマリーのグラフ軸の書式", en: "The summary chart's axis format" },
   highlights: { ja: "指摘セルの強調表示", en: "Highlighting findings" },
   mergedAreas: { ja: "結合セルの読み取り", en: "Reading merged cells" },
 };

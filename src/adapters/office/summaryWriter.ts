@@ -1,8 +1,13 @@
 // Writes the core's summary layout (core/report/summaryLayout.ts) into the open workbook with
-// live formulas, in 3 syncs: (1) sheets + which are hyoka's; (2) replace hyoka's sheet and
-// write everything; (3) remember the new sheet's id. hyoka's sheets are known by worksheet id
-// kept in Workbook.settings (ids survive renames; a user's sheet of the same name is never
-// taken for ours, so it is left alone and "達成率サマリー (2)" is used instead).
+// live formulas, in 3 syncs: (1) sheets + which are hyoka's; (2) a new sheet under a temporary
+// name, to learn its id; (3) record that id as hyoka's, then replace the old sheet, rename and
+// write everything. hyoka's sheets are known by worksheet id kept in Workbook.settings (ids
+// survive renames; a user's sheet of the same name is never taken for ours, so it is left
+// alone and "達成率サマリー (2)" is used instead).
+// Office runs a batch in order and does not roll back what ran before a failing operation:
+// the record comes first in batch 3, so whatever fails later (an API the host lacks, a cell
+// being edited) never leaves a sheet named 達成率サマリー that hyoka no longer knows as its own
+// (the next run would otherwise write "(2)").
 
 import type { SheetResult } from "../../core/engine";
 import { columnLetters, toA1 } from "../../core/grid";
@@ -89,11 +94,19 @@ function tableAddress(t: LayoutTable): string {
   return `${toA1(t.headerRow, t.left)}:${toA1(lastRow, t.left + t.headers.length - 1)}`;
 }
 
+/** What the host supports beyond the manifest's ExcelApi 1.4 (requirements.ts). */
+export interface SummaryFeatures {
+  /** Range.conditionalFormats, ExcelApi 1.6: grade colours on the rates. */
+  conditionalFormats: boolean;
+  /** ChartAxis.numberFormat, ExcelApi 1.8: 0.0% on the chart's value axis. */
+  chartAxisFormat: boolean;
+}
+
 export async function writeSummarySheet(
   context: Excel.RequestContext,
   results: readonly SheetResult[],
   settings: Settings,
-  withConditionalFormats: boolean,
+  features: SummaryFeatures,
 ): Promise<{ sheetName: string; sheetId: string }> {
   const layout = buildSummaryLayout(results, settings, { formulas: true });
 
@@ -106,9 +119,15 @@ export async function writeSummarySheet(
   const ours = existing.filter((s) => remembered.includes(s.id));
   const sheetName = chooseSummaryName(layout.sheetName, existing, new Set(ours.map((s) => s.id)));
 
-  // Sync 2: a fresh sheet replaces hyoka's old one(s); added under a temporary name first so
-  // that deleting the old one never leaves the workbook without a sheet.
+  // Sync 2: a fresh sheet under a temporary name (adding it before deleting the old one never
+  // leaves the workbook without a sheet), for its id.
   const ws = context.workbook.worksheets.add(`hyoka-${Date.now().toString(36)}`);
+  ws.load("id");
+  await context.sync();
+
+  // Sync 3, first of all: the new sheet is hyoka's (old ids stay listed until they are gone).
+  const remember = [ws.id, ...ours.map((s) => s.id)];
+  context.workbook.settings.add(SUMMARY_SHEETS_SETTING, remember);
   for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
   ws.name = sheetName;
 
@@ -126,7 +145,7 @@ export async function writeSummarySheet(
     const table = ws.tables.add(tableAddress(t), true);
     table.name = t.name;
     table.style = TABLE_STYLE;
-    if (!withConditionalFormats || t.rows.length === 0) continue;
+    if (!features.conditionalFormats || t.rows.length === 0) continue;
     for (const rateCol of t.rateColumns) {
       const first = t.headerRow + 1;
       const colLetters = columnLetters(t.left + rateCol);
@@ -145,16 +164,13 @@ export async function writeSummarySheet(
     const c = ws.charts.add("ColumnClustered", source, "Columns");
     c.title.text = `${chart.year}年度 参考指標の達成率`;
     c.legend.visible = false;
-    c.axes.valueAxis.numberFormat = RATE_FORMAT;
+    if (features.chartAxisFormat) c.axes.valueAxis.numberFormat = RATE_FORMAT;
     c.setPosition(toA1(chart.top + chart.rows.length + 2, chart.left), toA1(chart.top + chart.rows.length + 20, chart.left + 7));
   }
   // Not from A1: the long title and legend lines would widen column A.
   ws.getRange(`A${layout.indicators.headerRow + 1}:${toA1(inputs.length - 1, inputs[0].length - 1)}`).format.autofitColumns();
   ws.activate();
-  ws.load("id");
-  await context.sync();
-
-  // Sync 3: remember the sheet as hyoka's (its id only exists now).
+  // The old sheets are gone now: only the new id stays on record.
   context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
   await context.sync();
   return { sheetName, sheetId: ws.id };

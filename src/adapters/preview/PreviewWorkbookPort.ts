@@ -138,6 +138,11 @@ export class PreviewWorkbookPort implements WorkbookPort {
     return restored;
   }
 
+  /** The bytes of the file the page loaded, hashed into the audit report as the CLI does. */
+  async fileBytes(): Promise<Uint8Array | null> {
+    return this.workbook.fileBytes;
+  }
+
   async onSheetChanged(_handler: (sheet: string) => void): Promise<() => Promise<void>> {
     // The preview is read-only: no sheet ever changes, so there is nothing to listen to.
     return async () => undefined;

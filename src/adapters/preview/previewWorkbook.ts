@@ -60,9 +60,13 @@ export class PreviewWorkbook {
     return () => this.listeners.delete(listener);
   }
 
+  /** The loaded file's bytes (for the audit report's sha256), or null for grids built in the page. */
+  fileBytes: Uint8Array | null = null;
+
   /** Loads another workbook: every sheet, fill and the selection of the previous one go. */
-  replaceAll(name: string, sheets: SheetGrid[]): void {
+  replaceAll(name: string, sheets: SheetGrid[], fileBytes: Uint8Array | null = null): void {
     this.name = name;
+    this.fileBytes = fileBytes;
     this.sheetList = sheets.map((grid) => ({
       grid,
       fills: new Map(),

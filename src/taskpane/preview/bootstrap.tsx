@@ -73,8 +73,11 @@ export function PreviewShell({ workbook, port }: PreviewShellProps): React.React
       setLoading(true);
       setError(null);
       try {
-        const grid = await readWorkbookBytes(await bytes());
-        workbook.replaceAll(name, grid.sheets);
+        const buffer = await bytes();
+        // A copy for the report's sha256, taken before the reader sees the buffer.
+        const file = new Uint8Array(buffer.slice(0));
+        const grid = await readWorkbookBytes(buffer);
+        workbook.replaceAll(name, grid.sheets, file);
         setLoadCount((n) => n + 1);
       } catch (e) {
         setError(e);

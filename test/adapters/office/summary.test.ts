@@ -120,8 +120,8 @@ describe("writeSummary", () => {
   it("runs as the ribbon command: read, check, write", async () => {
     const fake = workbook();
     const port = new OfficeWorkbookPort({ run: fake.run, supports: () => true });
-    expect(await writeSummaryCommand(port)).toEqual({ sheetName: "達成率サマリー (2)", evaluationSheets: 2 });
-    expect(fake.syncCount).toBe(5);
+    expect(await writeSummaryCommand(port)).toEqual({ sheetName: "達成率サマリー (2)", evaluationSheets: 2, profile: null });
+    expect(fake.syncCount).toBe(6); // saved profile 1, read 2, write 3
   });
 });
 
