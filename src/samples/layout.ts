@@ -29,6 +29,13 @@ export interface LayoutOptions {
   noMerges?: boolean;
   /** Numbers written as text, some with full-width digits, amounts ≥ 10,000 with separators. */
   valuesAsText?: boolean;
+  /**
+   * Header fields with label and value in one cell (`評価年度：2013年度`, `施策課題\n41303000 …`),
+   * the separator varying between ：, a line break, : and U+3000; a blank value as `重点：`.
+   */
+  inlineLabels?: boolean;
+  /** Header values (unless inlineLabels) and the text sections' values in the cell under their label. */
+  valuesBelow?: boolean;
 }
 
 export interface RenderedSheet {
@@ -78,7 +85,17 @@ class SheetBuilder {
   }
 
   label(row: number, col: number, text: string): void {
-    this.put(row, col, this.options.labelSpacing ? this.spaced(text) : text);
+    this.put(row, col, this.labelText(text));
+  }
+
+  /** Label and value in one cell; every path given points at it. A blank value keeps the colon. */
+  inline(row: number, col: number, label: string, separator: string, value: string, paths: string[]): void {
+    this.put(row, col, value === "" ? `${this.labelText(label)}：` : `${this.labelText(label)}${separator}${value}`);
+    for (const path of paths) this.cellOf[path] = toA1(row + (this.options.rowOffset ?? 0), col + (this.options.colOffset ?? 0));
+  }
+
+  private labelText(text: string): string {
+    return this.options.labelSpacing ? this.spaced(text) : text;
   }
 
   merge(top: number, left: number, bottom: number, right: number): void {
@@ -136,6 +153,20 @@ function planName(planLabel: Entry): string {
   return cut > 0 ? label.slice(0, cut) : label || "実行計画";
 }
 
+interface HeaderField {
+  label: string;
+  /** First and last column of the field (label and value). */
+  col: number;
+  to: number;
+  entry: Entry;
+  path: string;
+  /** 施策課題's name, beside its code. */
+  name?: { entry: Entry; path: string };
+}
+
+// Separators people put between a label and its value in one cell.
+const INLINE_SEPARATORS = ["：", "\n", ":", "\u3000"];
+
 export function renderSheet(data: MeasureData, sheetName: string, options: LayoutOptions = {}): RenderedSheet {
   const b = new SheetBuilder(options);
   const gap = 1 + (options.extraBlankRows ?? 0);
@@ -154,6 +185,13 @@ export function renderSheet(data: MeasureData, sheetName: string, options: Layou
   };
   const textRow = (label: string, entry: Entry, path: string): void => {
     b.label(r, 0, label);
+    if (options.valuesBelow) {
+      b.merge(r, 0, r, last);
+      b.value(r + 1, 0, entry, path);
+      b.merge(r + 1, 0, r + 1, last);
+      r += 2;
+      return;
+    }
     b.value(r, 1, entry, path);
     b.merge(r, 1, r, last);
     r++;
@@ -165,27 +203,66 @@ export function renderSheet(data: MeasureData, sheetName: string, options: Layou
     b.merge(row, col + 1, row, to);
   };
 
+  let inlineCount = 0;
+  /** One row of header fields, laid out as the options say; `r` moves past it. */
+  const headerRow = (fields: HeaderField[]): void => {
+    if (options.inlineLabels) {
+      for (const f of fields) {
+        const value = f.name === undefined ? text(f.entry) : [text(f.entry), text(f.name.entry)].filter((v) => v !== "").join(" ");
+        const paths = f.name === undefined ? [f.path] : [f.path, f.name.path];
+        b.inline(r, f.col, f.label, INLINE_SEPARATORS[inlineCount++ % INLINE_SEPARATORS.length], value, paths);
+        b.merge(r, f.col, r, f.to);
+      }
+      r++;
+    } else if (options.valuesBelow) {
+      for (const f of fields) {
+        b.label(r, f.col, f.label);
+        b.merge(r, f.col, r, f.to);
+        b.value(r + 1, f.col, f.entry, f.path);
+        if (f.name === undefined) b.merge(r + 1, f.col, r + 1, f.to);
+        else {
+          b.value(r + 1, f.col + 1, f.name.entry, f.name.path);
+          b.merge(r + 1, f.col + 1, r + 1, f.to);
+        }
+      }
+      r += 2;
+    } else {
+      for (const f of fields) {
+        if (f.name === undefined) pair(r, f.col, f.label, f.entry, f.path, f.to);
+        else {
+          // 施策課題: the code and the name in cells of their own
+          b.label(r, f.col, f.label);
+          b.value(r, f.col + 1, f.entry, f.path);
+          b.value(r, f.col + 2, f.name.entry, f.name.path);
+          b.merge(r, f.col + 2, r, f.to);
+        }
+      }
+      r++;
+    }
+  };
+
   // Title and 評価年度
   b.value(r, 0, data.title, "header.title");
   b.merge(r, 0, r, last);
   r++;
-  pair(r, 0, "評価年度", data.fiscalYear, "header.fiscalYear", 2);
-  r += 1 + gap;
+  headerRow([{ label: "評価年度", col: 0, to: 2, entry: data.fiscalYear, path: "header.fiscalYear" }]);
+  r += gap;
 
   heading("基本情報");
-  b.label(r, 0, "施策課題");
-  b.value(r, 1, data.measureCode, "header.measureCode");
-  b.value(r, 2, data.measureName, "header.measureName");
-  b.merge(r, 2, r, 7);
-  pair(r, 8, "作成課", data.department, "header.department", last);
-  r++;
-  pair(r, 0, "基本政策", data.basicPolicy, "header.basicPolicy", 3);
-  pair(r, 4, "政策の\n基本方向", data.policyDirection, "header.policyDirection", 7);
-  pair(r, 8, "基本施策", data.basicMeasure, "header.basicMeasure", last);
-  r++;
-  pair(r, 0, "関係課", data.relatedDepartments, "header.relatedDepartments", 7);
-  pair(r, 8, "重点", data.priority, "header.priority", last);
-  r += 1 + gap;
+  headerRow([
+    { label: "施策課題", col: 0, to: 7, entry: data.measureCode, path: "header.measureCode", name: { entry: data.measureName, path: "header.measureName" } },
+    { label: "作成課", col: 8, to: last, entry: data.department, path: "header.department" },
+  ]);
+  headerRow([
+    { label: "基本政策", col: 0, to: 3, entry: data.basicPolicy, path: "header.basicPolicy" },
+    { label: "政策の\n基本方向", col: 4, to: 7, entry: data.policyDirection, path: "header.policyDirection" },
+    { label: "基本施策", col: 8, to: last, entry: data.basicMeasure, path: "header.basicMeasure" },
+  ]);
+  headerRow([
+    { label: "関係課", col: 0, to: 7, entry: data.relatedDepartments, path: "header.relatedDepartments" },
+    { label: "重点", col: 8, to: last, entry: data.priority, path: "header.priority" },
+  ]);
+  r += gap;
 
   heading(`${text(data.planLabel)}における施策の概要及び施策の目標`, "plan.label");
   textRow("当該施策によって\n解決すべき課題", data.texts.issues, "texts.issues");
@@ -202,10 +279,17 @@ export function renderSheet(data: MeasureData, sheetName: string, options: Layou
     b.value(r, 1 + i, year, `evaluation.codes[${i}].year`);
     b.value(r + 1, 1 + i, data.evaluation.codes[i] ?? null, `evaluation.codes[${i}].code`);
   });
-  const reasonCol = 1 + data.planYears.length;
-  b.value(r, reasonCol, data.evaluation.reason, "evaluation.reason");
-  b.merge(r, reasonCol, r + 1, Math.max(reasonCol, last));
-  r += 2;
+  if (options.valuesBelow) {
+    // The reason under the label and the codes, across the sheet.
+    b.value(r + 2, 0, data.evaluation.reason, "evaluation.reason");
+    b.merge(r + 2, 0, r + 2, last);
+    r += 3;
+  } else {
+    const reasonCol = 1 + data.planYears.length;
+    b.value(r, reasonCol, data.evaluation.reason, "evaluation.reason");
+    b.merge(r, reasonCol, r + 1, Math.max(reasonCol, last));
+    r += 2;
+  }
   b.put(r, 0, "A 施策が順調に推進したもの(新たな課題等 Ⅰ 無 Ⅱ 有) B 施策が一定程度推進したもの C 施策が推進していないもの");
   b.merge(r, 0, r, last);
   r += 1 + gap;

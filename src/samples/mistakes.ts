@@ -2,7 +2,7 @@
 // catalogue fires at least once at a known cell (taken from renderSheet's cellOf), plus one
 // sheet that is not an evaluation sheet. Used by the tests and the committed sample.
 
-import type { SheetGrid } from "../core/grid";
+import { fromA1, toA1, type SheetGrid } from "../core/grid";
 import { renderSheet, type LayoutOptions, type RenderedSheet } from "./layout";
 import type { MeasureData } from "./measureData";
 import { sample41303000 } from "./sample41303000";
@@ -10,14 +10,16 @@ import { sample41303000 } from "./sample41303000";
 export interface ExpectedFinding {
   rule: string;
   sheet: string;
-  /** A1 address, or null for a finding about something absent (a missing year row). */
-  cell: string | null;
+  /** A1 address of the cell the finding points at. */
+  cell: string;
 }
 
 interface Mistake {
   rule: string;
-  /** Model path whose cell the finding points at (looked up in cellOf); null: no cell. */
-  at: string | null;
+  /** Model path whose cell the finding points at (looked up in cellOf). */
+  at: string;
+  /** The cell this many rows above `at`'s (a table's header over its first row). */
+  rowsUp?: number;
 }
 
 interface MeasureSpec {
@@ -117,10 +119,12 @@ const SPECS: MeasureSpec[] = [
       { rule: "header.measure-code.invalid", at: "header.measureCode" },
       { rule: "header.field.missing", at: "header.department" },
       { rule: "indicator.year.duplicate", at: "indicators[0].rows[3].year" },
-      { rule: "indicator.year.missing", at: null },
+      // No 2013 row in ①: the finding points at the table's 年度 header, right above its first year.
+      { rule: "indicator.year.missing", at: "indicators[0].rows[0].year", rowsUp: 1 },
       { rule: "indicator.year.outside-plan", at: "indicators[1].rows[4].year" },
       { rule: "evaluation.letter.implausible", at: "evaluation.codes[2].code" },
-      { rule: "budget.year.missing", at: null },
+      // No 2012 row: the finding points at the year after it (2013), where the row would go.
+      { rule: "budget.year.missing", at: "budget[1].year" },
     ],
   },
   {
@@ -132,7 +136,7 @@ const SPECS: MeasureSpec[] = [
       d.measureCode = "51101000";
       d.measureName = "港湾物流機能の強化";
       d.department = "港湾局港湾経営部";
-      d.planLabel = "実行計画における施策の概要及び施策の目標";
+      d.planLabel = "実行計画"; // the heading adds における施策の概要及び施策の目標
       d.indicators[1].name = null;
       d.indicators[2].rows = [];
     },
@@ -155,12 +159,13 @@ function contentsSheet(): RenderedSheet {
 
 export function mistakesWorkbook(): { sheets: RenderedSheet[]; expected: ExpectedFinding[] } {
   const sheets: RenderedSheet[] = [contentsSheet()];
-  const expected: ExpectedFinding[] = [{ rule: "sheet.not-evaluation", sheet: "目次", cell: null }];
+  const expected: ExpectedFinding[] = [{ rule: "sheet.not-evaluation", sheet: "目次", cell: "A1" }];
   for (const spec of SPECS) {
     const rendered = renderSheet(measureFrom(spec.edit), spec.sheet, spec.options);
     sheets.push(rendered);
     for (const m of spec.mistakes) {
-      expected.push({ rule: m.rule, sheet: spec.sheet, cell: m.at === null ? null : (rendered.cellOf[m.at] ?? null) });
+      const { row, col } = fromA1(rendered.cellOf[m.at]);
+      expected.push({ rule: m.rule, sheet: spec.sheet, cell: toA1(row - (m.rowsUp ?? 0), col) });
     }
   }
   return { sheets, expected };

@@ -56,6 +56,17 @@ describe("renderSheet", () => {
     [{ valuesAsText: true }, "D41", "39,173"],
     [{ indicatorYearsAcross: true }, "A32", "計画値"],
     [{ indicatorYearsAcross: true }, "C32", 250],
+    [{ inlineLabels: true }, "A2", "評価年度：2013年度"],
+    [{ inlineLabels: true }, "A5", "施策課題\n41303000 環境技術を活かした国際貢献"],
+    [{ inlineLabels: true }, "I5", "作成課:環境局地球環境推進室"],
+    [{ inlineLabels: true }, "A6", "基本政策\u3000環境を守り自然と調和したまちづくり"],
+    [{ inlineLabels: true }, "I7", "重点："],
+    [{ inlineLabels: true, labelSpacing: true }, "A2", "評 価 年 度：2013年度"],
+    [{ valuesBelow: true }, "A2", "評価年度"],
+    [{ valuesBelow: true }, "A3", "2013年度"],
+    [{ valuesBelow: true }, "I6", "作成課"],
+    [{ valuesBelow: true }, "I7", "環境局地球環境推進室"],
+    [{ valuesBelow: true }, "A14", "当該施策によって\n解決すべき課題"],
   ])("variant %j writes %s as %j", (options, a1, expected) => {
     expect(valueAt(renderSheet(sample41303000, "s", options).grid, a1)).toBe(expected);
   });
@@ -75,6 +86,14 @@ describe("renderSheet", () => {
     const down = renderSheet(sample41303000, "s", { budgetYearsDown: true });
     expect(down.cellOf["budget[2].settlement"]).toBe("E42");
     expect(valueAt(down.grid, "E39")).toBe("決算見込");
+  });
+
+  it("points both 施策課題 paths at the one inline cell, and keeps the standard rows otherwise", () => {
+    const inline = renderSheet(sample41303000, "s", { inlineLabels: true });
+    expect([inline.cellOf["header.measureCode"], inline.cellOf["header.measureName"], inline.cellOf["texts.issues"]]).toEqual(["A5", "A5", "B10"]);
+    const below = renderSheet(sample41303000, "s", { valuesBelow: true });
+    expect([below.cellOf["header.measureCode"], below.cellOf["header.measureName"], below.cellOf["evaluation.reason"]]).toEqual(["A7", "B7", "A28"]);
+    expect(below.grid.merges).toContainEqual({ top: 27, left: 0, bottom: 27, right: 11 }); // the reason across the sheet
   });
 
   it("renders a blank template with every slot and no values", () => {

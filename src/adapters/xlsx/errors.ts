@@ -27,19 +27,31 @@ const MESSAGES: Record<WorkbookReadErrorCode, { en: string; ja: string }> = {
   },
 };
 
+/** What exactly was found, in both languages. */
+export interface ReadErrorDetail {
+  en: string;
+  ja: string;
+}
+
 export class WorkbookReadError extends Error {
   readonly code: WorkbookReadErrorCode;
+  /** Wholly Japanese: the detail appears only when it has a Japanese wording. */
   readonly messageJa: string;
   /** What exactly was found (`truncated zip`, `3,000,000,000 bytes declared`…), English. */
   readonly detail?: string;
+  readonly detailJa?: string;
 
-  constructor(code: WorkbookReadErrorCode, detail?: string) {
+  /** `detail` as plain text (a parser's own English message) stays out of messageJa. */
+  constructor(code: WorkbookReadErrorCode, detail?: string | ReadErrorDetail) {
     const text = MESSAGES[code];
-    super(detail ? `${text.en} (${detail})` : text.en);
+    const en = typeof detail === "string" ? detail : detail?.en;
+    const ja = typeof detail === "string" ? undefined : detail?.ja;
+    super(en ? `${text.en} (${en})` : text.en);
     this.name = "WorkbookReadError";
     this.code = code;
-    this.messageJa = detail ? `${text.ja}(${detail})` : text.ja;
-    this.detail = detail;
+    this.messageJa = ja ? `${text.ja}(${ja})` : text.ja;
+    this.detail = en;
+    this.detailJa = ja;
     // ES2020 target keeps the prototype, but transpilers to ES5 would not: be explicit.
     Object.setPrototypeOf(this, WorkbookReadError.prototype);
   }

@@ -2,7 +2,7 @@
 // a password-protected workbook, a renamed CSV, a truncated download, a zip bomb) get a clear
 // WorkbookReadError instead of whatever exceljs or JSZip would throw.
 
-import { WorkbookReadError } from "./errors";
+import { WorkbookReadError, type ReadErrorDetail } from "./errors";
 import { readZipDirectory, ZipFormatError, type ZipDirectory } from "./zip";
 
 /** OLE2 / Compound File Binary: both .xls and encrypted OOXML (an "EncryptedPackage" stream). */
@@ -34,12 +34,15 @@ function containsBytes(bytes: Uint8Array, needle: readonly number[]): boolean {
   return false;
 }
 
-function describeNonZip(bytes: Uint8Array): string {
+function describeNonZip(bytes: Uint8Array): ReadErrorDetail {
   const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
   if (head.startsWith("<?xml") || head.startsWith("<html") || head.startsWith("<!doctype") || head.startsWith("<table")) {
-    return "XML or HTML text (a web page or Excel 2003 XML saved as .xlsx?)";
+    return {
+      en: "XML or HTML text (a web page or Excel 2003 XML saved as .xlsx?)",
+      ja: "XML または HTML のテキストです。Web ページや Excel 2003 XML を .xlsx として保存したものではありませんか",
+    };
   }
-  return "first bytes are not a zip signature";
+  return { en: "first bytes are not a zip signature", ja: "先頭のバイトが zip の署名ではありません" };
 }
 
 export interface SniffLimits {
@@ -57,23 +60,32 @@ export function sniffWorkbook(bytes: Uint8Array, limits: SniffLimits): ZipDirect
   }
   if (!startsWith(bytes, ZIP_MAGIC)) throw new WorkbookReadError("not-zip", describeNonZip(bytes));
   if (bytes.length > limits.maxBytes) {
-    throw new WorkbookReadError("too-large", `file of ${bytes.length} bytes, limit ${limits.maxBytes}`);
+    throw new WorkbookReadError("too-large", {
+      en: `file of ${bytes.length} bytes, limit ${limits.maxBytes}`,
+      ja: `ファイルが ${bytes.length} バイトあります(上限 ${limits.maxBytes} バイト)`,
+    });
   }
   let directory: ZipDirectory;
   try {
     directory = readZipDirectory(bytes);
   } catch (e) {
-    if (e instanceof ZipFormatError) throw new WorkbookReadError("corrupt", e.message);
+    if (e instanceof ZipFormatError) throw new WorkbookReadError("corrupt", e.detail);
     throw e;
   }
   if (directory.totalUncompressed > limits.maxBytes) {
     throw new WorkbookReadError(
       "too-large",
-      `${directory.totalUncompressed} bytes once uncompressed, limit ${limits.maxBytes}`,
+      {
+        en: `${directory.totalUncompressed} bytes once uncompressed, limit ${limits.maxBytes}`,
+        ja: `展開すると ${directory.totalUncompressed} バイトになります(上限 ${limits.maxBytes} バイト)`,
+      },
     );
   }
   if (!directory.entries.some((e) => e.name === "xl/workbook.xml")) {
-    throw new WorkbookReadError("corrupt", "zip archive without xl/workbook.xml (not an Excel workbook)");
+    throw new WorkbookReadError("corrupt", {
+      en: "zip archive without xl/workbook.xml (not an Excel workbook)",
+      ja: "xl/workbook.xml のない zip ファイルです(Excel ブックではありません)",
+    });
   }
   return directory;
 }

@@ -2,6 +2,8 @@
 // sizes, entry names) and to make written archives byte-identical (fixed entry times).
 // Pure byte work: runs in Node and in the browser.
 
+import type { ReadErrorDetail } from "./errors";
+
 export interface ZipEntry {
   name: string;
   /** 0 = stored, 8 = deflate. */
@@ -30,7 +32,14 @@ const MAX_COMMENT = 0xffff;
 const U32_MAX = 0xffffffff;
 
 /** Thrown for a structurally broken archive (truncated, bad offsets). */
-export class ZipFormatError extends Error {}
+export class ZipFormatError extends Error {
+  readonly detail: ReadErrorDetail;
+
+  constructor(detail: ReadErrorDetail) {
+    super(detail.en);
+    this.detail = detail;
+  }
+}
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -51,12 +60,22 @@ function findEndOfCentralDirectory(bytes: Uint8Array, dv: DataView): number {
 
 const utf8 = new TextDecoder("utf-8");
 
+const CENTRAL_ENTRY_BROKEN: ReadErrorDetail = { en: "central directory entry broken", ja: "中央ディレクトリの項目が壊れています" };
+const beyondEnd = (name: string): ReadErrorDetail => ({
+  en: `entry ${name} lies beyond the end of the file (truncated)`,
+  ja: `${name} がファイルの終わりより後ろを指しています(ファイルが途中で切れています)`,
+});
+const localHeaderBroken = (name: string): ReadErrorDetail => ({
+  en: `local header of ${name} broken`,
+  ja: `${name} のローカルヘッダーが壊れています`,
+});
+
 /** Reads the central directory. Throws ZipFormatError when the archive is incomplete. */
 export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
-  if (bytes.length < EOCD_MIN) throw new ZipFormatError("archive shorter than a zip end record");
+  if (bytes.length < EOCD_MIN) throw new ZipFormatError({ en: "archive shorter than a zip end record", ja: "zip の終端レコードより短いファイルです" });
   const dv = view(bytes);
   const eocd = findEndOfCentralDirectory(bytes, dv);
-  if (eocd < 0) throw new ZipFormatError("no zip end record (the file is truncated)");
+  if (eocd < 0) throw new ZipFormatError({ en: "no zip end record (the file is truncated)", ja: "zip の終端レコードがありません(ファイルが途中で切れています)" });
 
   let count = dv.getUint16(eocd + 10, true);
   let cdSize = dv.getUint32(eocd + 12, true);
@@ -65,20 +84,25 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   if ((count === 0xffff || cdOffset === U32_MAX) && locator >= 0 && dv.getUint32(locator, true) === SIG_ZIP64_LOCATOR) {
     const z64 = u64(dv, locator + 8);
     if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== SIG_ZIP64_EOCD) {
-      throw new ZipFormatError("broken zip64 end record");
+      throw new ZipFormatError({ en: "broken zip64 end record", ja: "zip64 の終端レコードが壊れています" });
     }
     count = u64(dv, z64 + 32);
     cdSize = u64(dv, z64 + 40);
     cdOffset = u64(dv, z64 + 48);
   }
-  if (cdOffset + cdSize > bytes.length) throw new ZipFormatError("central directory lies beyond the end of the file (truncated)");
+  if (cdOffset + cdSize > bytes.length) {
+    throw new ZipFormatError({
+      en: "central directory lies beyond the end of the file (truncated)",
+      ja: "中央ディレクトリがファイルの終わりより後ろを指しています(ファイルが途中で切れています)",
+    });
+  }
 
   const entries: ZipEntry[] = [];
   let totalUncompressed = 0;
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || dv.getUint32(at, true) !== SIG_CENTRAL) {
-      throw new ZipFormatError("central directory entry broken");
+      throw new ZipFormatError(CENTRAL_ENTRY_BROKEN);
     }
     const method = dv.getUint16(at + 10, true);
     let compressedSize = dv.getUint32(at + 20, true);
@@ -90,7 +114,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     const nameStart = at + 46;
     const extraStart = nameStart + nameLength;
     const next = extraStart + extraLength + commentLength;
-    if (next > bytes.length) throw new ZipFormatError("central directory entry broken");
+    if (next > bytes.length) throw new ZipFormatError(CENTRAL_ENTRY_BROKEN);
     const name = utf8.decode(bytes.subarray(nameStart, extraStart));
     if (uncompressedSize === U32_MAX || compressedSize === U32_MAX || localHeaderOffset === U32_MAX) {
       // Zip64 extra field (id 1) holds, in this order, only the fields that overflowed.
@@ -107,7 +131,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
         e += 4 + size;
       }
     }
-    if (localHeaderOffset + 30 > bytes.length) throw new ZipFormatError(`entry ${name} lies beyond the end of the file (truncated)`);
+    if (localHeaderOffset + 30 > bytes.length) throw new ZipFormatError(beyondEnd(name));
     entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, centralHeaderOffset: at });
     totalUncompressed += uncompressedSize;
     at = next;
@@ -119,10 +143,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
 export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   const at = entry.localHeaderOffset;
-  if (dv.getUint32(at, true) !== SIG_LOCAL) throw new ZipFormatError(`local header of ${entry.name} broken`);
+  if (dv.getUint32(at, true) !== SIG_LOCAL) throw new ZipFormatError(localHeaderBroken(entry.name));
   const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new ZipFormatError(`entry ${entry.name} lies beyond the end of the file (truncated)`);
+  if (end > bytes.length) throw new ZipFormatError(beyondEnd(entry.name));
   return bytes.subarray(start, end);
 }
 
@@ -145,7 +169,7 @@ export function withFixedEntryTimes(bytes: Uint8Array, when: Date): Uint8Array {
   for (const entry of readZipDirectory(out).entries) {
     dv.setUint16(entry.centralHeaderOffset + 12, stamp.time, true);
     dv.setUint16(entry.centralHeaderOffset + 14, stamp.date, true);
-    if (dv.getUint32(entry.localHeaderOffset, true) !== SIG_LOCAL) throw new ZipFormatError(`local header of ${entry.name} broken`);
+    if (dv.getUint32(entry.localHeaderOffset, true) !== SIG_LOCAL) throw new ZipFormatError(localHeaderBroken(entry.name));
     dv.setUint16(entry.localHeaderOffset + 10, stamp.time, true);
     dv.setUint16(entry.localHeaderOffset + 12, stamp.date, true);
   }

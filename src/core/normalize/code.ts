@@ -2,11 +2,12 @@
 
 import type { CellValue } from "../grid";
 import type { EvaluationCode } from "../model";
+import { evaluationCodeNote, NOTE } from "./notes";
 import { invalid, settleCommon, type Parsed } from "./parsed";
 import { cellText, DASH_CHARS, foldWidth } from "./text";
 
 export const EVALUATION_CODES: readonly EvaluationCode[] = ["AⅠ", "AⅡ", "BⅠ", "BⅡ", "CⅠ", "CⅡ"];
-const EXPECTED = "expected A/B/C followed by Ⅰ or Ⅱ";
+const EXPECTED = NOTE.expectedCode;
 
 // Matched on width-folded text only (no NFKC, which would turn ① into 1 or Ⅲ into III and
 // so let doubtful entries through). Mixed-case II/Ii and l for I are too unsure to accept.
@@ -29,5 +30,5 @@ export function parseEvaluationCode(v: CellValue): Parsed<EvaluationCode> {
   if (!m) return invalid(raw, EXPECTED);
   const code = `${m[1].toUpperCase()}${NUMERAL_ONE.has(m[2]) ? "Ⅰ" : "Ⅱ"}`;
   if (!isCanonical(code)) return invalid(raw, EXPECTED);
-  return { value: code, raw, status: "normalized", note: `evaluation code ${trimmed} → ${code}` };
+  return { value: code, raw, status: "normalized", note: evaluationCodeNote(trimmed, code) };
 }

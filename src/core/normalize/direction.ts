@@ -2,10 +2,11 @@
 
 import type { CellValue } from "../grid";
 import type { Direction } from "../model";
+import { directionNote, NOTE } from "./notes";
 import { invalid, settleCommon, type Parsed } from "./parsed";
 import { cellText, nfkc } from "./text";
 
-const EXPECTED = "expected 大きいほどよい, 小さいほどよい or 目標値に近いほどよい";
+const EXPECTED = NOTE.expectedDirection;
 
 // A Map, not an object literal: cell text such as "constructor" must not hit a prototype key.
 const CANONICAL = new Map<string, Direction>([
@@ -36,7 +37,7 @@ export function parseDirection(v: CellValue): Parsed<Direction> {
   if (canonical) return { value: canonical, raw, status: "ok" };
   for (const [pattern, direction] of WORDINGS) {
     if (pattern.test(compact)) {
-      return { value: direction, raw, status: "normalized", note: `direction ${compact} read as ${direction}` };
+      return { value: direction, raw, status: "normalized", note: directionNote(compact, direction) };
     }
   }
   return invalid(raw, EXPECTED);

@@ -11,3 +11,4 @@ export { parseNumber } from "./number";
 export { parseYear, parsePeriod } from "./year";
 export { parseEvaluationCode, EVALUATION_CODES } from "./code";
 export { parseDirection } from "./direction";
+export { localizeNote, NOTE, UNKNOWN_NOTE_JA } from "./notes";

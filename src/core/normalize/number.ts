@@ -1,10 +1,11 @@
 // Numbers as people type them into the sheets: 43,769 / １２３ / △123 / 45.2% / 123※.
 
 import type { CellValue } from "../grid";
+import { NOTE, readAsMinusNote } from "./notes";
 import { invalid, readAs, settleCommon, type Parsed } from "./parsed";
 import { cellText, foldWidth, widthNotes } from "./text";
 
-const EXPECTED = "expected a number";
+const EXPECTED = NOTE.expectedNumber;
 const PLAIN = /^\d+(?:\.\d+)?$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 // ※ may carry its footnote number (123※1); * is repeated for second, third footnotes.
@@ -29,7 +30,7 @@ export function parseNumber(v: CellValue): Parsed<number> {
   if (typeof v === "number") {
     return Number.isFinite(v)
       ? { value: finite(v), raw: cellText(v), status: "ok" }
-      : invalid(cellText(v), "not a finite number");
+      : invalid(cellText(v), NOTE.notFiniteNumber);
   }
   return parseNumberText(v as string);
 }
@@ -54,7 +55,7 @@ function parseNumberText(raw: string): Parsed<number> {
   if (sign) {
     s = s.slice(sign[0].length);
     negative = sign[1] !== "+";
-    if (sign[1] !== "-" && sign[1] !== "+") notes.push(`${sign[1]} read as minus`);
+    if (sign[1] !== "-" && sign[1] !== "+") notes.push(readAsMinusNote(sign[1]));
   }
 
   let digits: string;
@@ -62,17 +63,17 @@ function parseNumberText(raw: string): Parsed<number> {
     digits = s;
   } else if (GROUPED.test(s)) {
     digits = s.replace(/,/g, "");
-    notes.push("thousands separator removed");
+    notes.push(NOTE.thousandsSeparatorRemoved);
   } else if (/^[\d,]+(?:\.\d+)?$/.test(s)) {
-    return invalid(raw, "bad thousands grouping");
+    return invalid(raw, NOTE.badThousandsGrouping);
   } else {
     return invalid(raw, EXPECTED);
   }
-  if (percent) notes.push("percent sign removed");
-  if (footnote) notes.push("footnote mark removed");
+  if (percent) notes.push(NOTE.percentSignRemoved);
+  if (footnote) notes.push(NOTE.footnoteMarkRemoved);
 
   const magnitude = Number(digits);
-  if (!Number.isFinite(magnitude)) return invalid(raw, "number too large");
+  if (!Number.isFinite(magnitude)) return invalid(raw, NOTE.numberTooLarge);
   const value = finite(negative ? -magnitude : magnitude);
-  return readAs(value, raw, notes.length > 0 ? notes : ["number stored as text"]);
+  return readAs(value, raw, notes.length > 0 ? notes : [NOTE.numberStoredAsText]);
 }

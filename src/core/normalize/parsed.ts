@@ -4,6 +4,7 @@
 import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
 import type { ValueStatus } from "../model";
+import { booleanNote, excelErrorNote, joinNotes, NOTE } from "./notes";
 import { cellText, isNoValueMarker } from "./text";
 
 export interface Parsed<T> {
@@ -23,7 +24,7 @@ export function invalid<T>(raw: string, note: string): Parsed<T> {
 export function readAs<T>(value: T, raw: string, notes: string[]): Parsed<T> {
   return notes.length === 0
     ? { value, raw, status: "ok" }
-    : { value, raw, status: "normalized", note: notes.join("; ") };
+    : { value, raw, status: "normalized", note: joinNotes(notes) };
 }
 
 /**
@@ -40,8 +41,8 @@ export function settleCommon<T>(v: CellValue, expected: string): Parsed<T> | nul
     return null;
   }
   const raw = cellText(v);
-  if (typeof v === "boolean") return invalid(raw, `boolean ${raw}; ${expected}`);
-  if (isCellError(v)) return invalid(raw, `Excel error ${raw}; ${expected}`);
+  if (typeof v === "boolean") return invalid(raw, joinNotes([booleanNote(raw), expected]));
+  if (isCellError(v)) return invalid(raw, joinNotes([excelErrorNote(raw), expected]));
   // Not a CellValue at all (a caller's bug): still no throw.
-  return invalid(raw, `unsupported cell value; ${expected}`);
+  return invalid(raw, joinNotes([NOTE.unsupportedCellValue, expected]));
 }

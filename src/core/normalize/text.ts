@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
+import { NOTE } from "./notes";
 
 // Short texts (values, units, years, markers) repeat from sheet to sheet of one template, and
 // NFKC is the reader's costliest step: remember them. Free text is longer and rarely repeats,
@@ -44,7 +45,7 @@ export function foldWidth(s: string): string {
 /** The note for what foldWidth changed, or none; full-width digits are named as such. */
 export function widthNotes(raw: string, folded: string): string[] {
   if (raw === folded) return [];
-  return [/[０-９]/.test(raw) ? "full-width digits" : "full-width characters"];
+  return [/[０-９]/.test(raw) ? NOTE.fullWidthDigits : NOTE.fullWidthCharacters];
 }
 
 // Everything people use as a dash or a long-vowel mark in place of one another.

@@ -1,12 +1,15 @@
 // Fiscal years and plan periods: 2011, 2011年度, H23, 平成23年度, 2011(H23)年度, R5, 令和元年度…
 
 import type { CellValue } from "../grid";
+import { eraOutOfRangeNote, eraYearNote, joinNotes, NOTE, yearOutOfRangeNote, yearsDisagreeNote } from "./notes";
 import { invalid, readAs, settleCommon, type Parsed } from "./parsed";
 import { cellText, DASH_CHARS, foldWidth, widthNotes } from "./text";
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
-const EXPECTED = "expected a fiscal year such as 2013, 2013年度, H25 or 平成25年度";
+const EXPECTED = NOTE.expectedYear;
+const OUT_OF_RANGE = yearOutOfRangeNote(MIN_YEAR, MAX_YEAR);
+const NOT_WHOLE = joinNotes([NOTE.notWholeYear, EXPECTED]);
 
 interface Era {
   name: string;
@@ -35,7 +38,7 @@ export function eraToWestern(mark: string, number: string): { year: number } | {
   const era = ERA_BY_MARK[mark.toLowerCase()];
   const n = number === "元" ? 1 : Number(number);
   if (!era || n < 1 || n > era.lastYear) {
-    return { note: `era year ${mark}${number} out of range (${era ? `${era.name} 1–${era.lastYear}` : "unknown era"})` };
+    return { note: eraOutOfRangeNote(`${mark}${number}`, era) };
   }
   return { year: era.offset + n };
 }
@@ -61,8 +64,8 @@ export function parseYear(v: CellValue): Parsed<number> {
   if (settled) return settled;
   if (typeof v === "number") {
     const raw = cellText(v);
-    if (!Number.isInteger(v)) return invalid(raw, `not a whole year; ${EXPECTED}`);
-    return inRange(v) ? { value: v, raw, status: "ok" } : invalid(raw, `year out of range ${MIN_YEAR}–${MAX_YEAR}`);
+    if (!Number.isInteger(v)) return invalid(raw, NOT_WHOLE);
+    return inRange(v) ? { value: v, raw, status: "ok" } : invalid(raw, OUT_OF_RANGE);
   }
   return parseYearText(v as string);
 }
@@ -75,8 +78,8 @@ function parseYearText(raw: string): Parsed<number> {
   const western = WESTERN_ONLY.exec(s);
   if (western) {
     const year = Number(western[1]);
-    if (!inRange(year)) return invalid(raw, `year out of range ${MIN_YEAR}–${MAX_YEAR}`);
-    if (western[2] === "" && notes.length === 0) notes.push("number stored as text");
+    if (!inRange(year)) return invalid(raw, OUT_OF_RANGE);
+    if (western[2] === "" && notes.length === 0) notes.push(NOTE.numberStoredAsText);
     return readAs(year, raw, notes);
   }
 
@@ -84,7 +87,7 @@ function parseYearText(raw: string): Parsed<number> {
   if (eraOnly) {
     const era = eraToWestern(eraOnly[1], eraOnly[2]);
     if ("note" in era) return invalid(raw, era.note);
-    notes.push(`era year ${eraOnly[1]}${eraOnly[2]} → ${era.year}`);
+    notes.push(eraYearNote(`${eraOnly[1]}${eraOnly[2]}`, era.year));
     return readAs(era.year, raw, notes);
   }
 
@@ -93,16 +96,16 @@ function parseYearText(raw: string): Parsed<number> {
   if (both || reversed) {
     const [westernText, mark, number] = both ? [both[1], both[2], both[3]] : [reversed![3], reversed![1], reversed![2]];
     const year = Number(westernText);
-    if (!inRange(year)) return invalid(raw, `year out of range ${MIN_YEAR}–${MAX_YEAR}`);
+    if (!inRange(year)) return invalid(raw, OUT_OF_RANGE);
     const era = eraToWestern(mark, number);
     if ("note" in era) return invalid(raw, era.note);
     if (era.year !== year) {
-      return invalid(raw, `western year ${year} and era year ${mark}${number} (${era.year}) disagree`);
+      return invalid(raw, yearsDisagreeNote(year, `${mark}${number}`, era.year));
     }
     return readAs(year, raw, notes);
   }
 
-  if (/^\d{4}(?:\.\d+)?$/.test(s)) return invalid(raw, `not a whole year; ${EXPECTED}`);
+  if (/^\d{4}(?:\.\d+)?$/.test(s)) return invalid(raw, NOT_WHOLE);
   return invalid(raw, EXPECTED);
 }
 

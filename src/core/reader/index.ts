@@ -20,7 +20,7 @@ import type { LabelName, Vocabulary } from "../vocabulary";
 import { readBudget } from "./budget";
 import { readIndicators } from "./indicators";
 import { isYearCell, textField, yearField } from "./fields";
-import { emptyField, toField, type Cell, SheetIndex } from "./sheetIndex";
+import { emptyField, isHeading, toField, type Cell, SheetIndex } from "./sheetIndex";
 
 export { labelOf, type LabelMatch } from "./sheetIndex";
 
@@ -246,15 +246,24 @@ function yearsDown(index: SheetIndex, label: Cell): Cell[] {
 }
 
 /**
- * The reason text: the first other non-empty cell right of the label (its rows), else a long
- * text right below; never a label or the legend. Blank: an empty field at the reason's place.
+ * The reason text: its inline part, else the first other non-empty cell right of the label
+ * (its rows), else the text under the label, else a long text below the years and codes;
+ * never a label, a year, a code or the legend. Blank: an empty field at the reason's place.
  */
 function readReason(index: SheetIndex, label: Cell, used: Set<Cell>): Field<string> {
+  if (label.inline !== undefined) {
+    const { cell, slot } = index.valueOf(label);
+    return textField(index, cell, slot);
+  }
   let bottom = label.box.bottom;
   for (const c of used) bottom = Math.max(bottom, c.row);
   for (let row = label.row; row <= bottom; row++) {
     const first = index.row(row).find((c) => c.col > label.box.right && !used.has(c) && !c.label);
     if (first) return textField(index, first);
+  }
+  const under = index.under(label);
+  if (under && !under.label && !isHeading(under) && !used.has(under) && !isYearCell(under) && parseEvaluationCode(under.value).value === null) {
+    return textField(index, under);
   }
   const below = index.at(bottom + 1, label.col);
   if (below && !below.label && below.text.length > 20) return textField(index, below);

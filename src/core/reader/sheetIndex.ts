@@ -22,6 +22,11 @@ export interface Cell {
   label: LabelMatch | null;
   /** parseYear of the value, once asked for (yearOf in reader/fields): years are looked at many times. */
   year: Parsed<number> | undefined;
+  /**
+   * A label cell that holds its value too (`評価年度：2013年度`): the value part, as a cell at the
+   * same place. null: the label ends in a colon with nothing after it (the value belongs here).
+   */
+  inline?: Cell | null;
 }
 
 const NO_CELLS: readonly Cell[] = [];
@@ -46,12 +51,53 @@ const YEAR_PREFIX = /^(?:\d{4}|(?:h|r|平成|令和)(?:\d{1,2}|元))/;
 const TERM_PREFIX = /^第\d+期/;
 const INDEX_SUFFIX = /\(?([1-9])\)?$/;
 
+// Fields whose label may carry its value in the same cell. Table headers and section headings
+// never do: `年度 2011` or `予算 100` in one cell is not a form a reader can trust.
+const INLINE_NAMES: ReadonlySet<LabelName> = new Set<LabelName>([
+  "fiscalYear",
+  "measure",
+  "department",
+  "basicPolicy",
+  "policyDirection",
+  "basicMeasure",
+  "relatedDepartments",
+  "priority",
+  "issues",
+  "overview",
+  "goals",
+  "results",
+  "remainingIssues",
+  "futureDirection",
+  "evaluationReason",
+  "indicatorName",
+  "description",
+  "direction",
+]);
+const INLINE_SEPARATOR = /[\s:：]/;
+const LEADING_SEPARATORS = /^[\s:：]+/;
+const LEADING_COLON = /^\s*[:：]/;
+// Two-character synonyms (成果, 概要, 目標, 説明, 重点) open ordinary sentences too: inline only before a colon.
+const SHORT_LABEL_KEY = 2;
+// `(1)` / `1.` before a label in a compound heading (評価結果 (1)解決すべき課題に対する当該年度の成果).
+const HEADING_NUMBER = /^(?:[(（][0-9０-９]+[)）]|[0-9０-９]+[.．])\s*/;
+
+interface InlineMatch {
+  label: LabelMatch;
+  /** The value part; null when the label ends in a colon and nothing follows; undefined for a compound heading (no value). */
+  rest: string | null | undefined;
+}
+
 interface Matcher {
   synonyms: Map<string, LabelName[]>;
+  /** The synonyms of INLINE_NAMES only. */
+  inlineSynonyms: Map<string, LabelName[]>;
+  /** First characters of those synonyms' keys, and of the year and term prefixes: most free text is ruled out by its first character. */
+  inlineFirst: Set<string>;
   /** Keys of the evaluationLegend phrases, matched inside a cell rather than as the whole cell. */
   legend: string[];
   /** Cell text → match: templates repeat the same labels across hundreds of sheets. */
   seen: Map<string, LabelMatch | null>;
+  inlineSeen: Map<string, InlineMatch | null>;
 }
 
 const matcherCache = new WeakMap<Vocabulary, Matcher>();
@@ -73,8 +119,15 @@ function matcherFor(vocabulary: Vocabulary): Matcher {
       synonyms.set(key, names);
     }
   }
+  const inlineSynonyms = new Map<string, LabelName[]>();
+  for (const [key, names] of synonyms) {
+    const inline = names.filter((name) => INLINE_NAMES.has(name));
+    if (inline.length > 0) inlineSynonyms.set(key, inline);
+  }
+  const inlineFirst = new Set<string>([..."0123456789hr平令第"]);
+  for (const key of inlineSynonyms.keys()) inlineFirst.add(key[0]);
   const legend = (complete.evaluationLegend ?? []).map((phrase) => labelKey(phrase)).filter((key) => key !== "");
-  const matcher: Matcher = { synonyms, legend, seen: new Map() };
+  const matcher: Matcher = { synonyms, inlineSynonyms, inlineFirst, legend, seen: new Map(), inlineSeen: new Map() };
   matcherCache.set(vocabulary, matcher);
   return matcher;
 }
@@ -89,6 +142,48 @@ function matchLabel(text: string, matcher: Matcher): LabelMatch | null {
   const match = (text.length <= MAX_LABEL_LENGTH ? matchKey(key, matcher.synonyms) : null) ?? matchLegend(key, matcher.legend);
   matcher.seen.set(text, match);
   return match;
+}
+
+/**
+ * A label followed by a separator (：, :, a space, a line break) and its value in one cell:
+ * `評価年度：2013年度`, `施策課題 41303000 環境技術を活かした国際貢献`. The longest label that
+ * ends at a separator wins (`政策の\n基本方向\n…`). Only for texts that are not a label as a whole.
+ */
+function matchInline(text: string, matcher: Matcher): InlineMatch | null {
+  const cacheable = text.length <= MAX_LEGEND_LENGTH;
+  if (cacheable) {
+    const known = matcher.inlineSeen.get(text);
+    if (known !== undefined) return known;
+    if (matcher.inlineSeen.size >= SEEN_LIMIT) matcher.inlineSeen.clear();
+  }
+  const match = findInline(text, matcher);
+  if (cacheable) matcher.inlineSeen.set(text, match);
+  return match;
+}
+
+function findInline(text: string, matcher: Matcher): InlineMatch | null {
+  const start = text.search(/\S/);
+  if (start < 0 || !matcher.inlineFirst.has(labelKey(text.slice(start, start + 1)))) return null;
+  let best: { label: LabelMatch; end: number; keyLength: number } | null = null;
+  const limit = Math.min(text.length, MAX_LABEL_LENGTH + 1);
+  for (let end = 1; end < limit; end++) {
+    // The first separator of a run: `評価年度 ： 2013` is tried once, at its space.
+    if (!INLINE_SEPARATOR.test(text[end]) || INLINE_SEPARATOR.test(text[end - 1])) continue;
+    const key = labelKey(text.slice(0, end));
+    const label = matchKey(key, matcher.inlineSynonyms);
+    if (label && (!best || key.length > best.keyLength)) best = { label, end, keyLength: key.length };
+  }
+  if (!best) return null;
+  const { label, end, keyLength } = best;
+  const after = text.slice(end);
+  const colon = LEADING_COLON.test(after);
+  if (keyLength <= SHORT_LABEL_KEY && !colon) return null;
+  const rest = after.replace(LEADING_SEPARATORS, "");
+  if (rest.trim() === "") return colon ? { label, rest: null } : null;
+  // `評価結果 (1)解決すべき課題に対する当該年度の成果`: a heading naming another field, not a value.
+  const tail = matchLabel(rest.replace(HEADING_NUMBER, ""), matcher);
+  if (tail && !tail.names.some((name) => label.names.includes(name))) return { label: tail, rest: undefined };
+  return { label, rest };
 }
 
 const LEGEND_MATCH: LabelMatch = { names: ["evaluationLegend"], index: null };
@@ -199,21 +294,43 @@ export class SheetIndex {
         const col = grid.left + j;
         const position = this.position(row, col);
         const box = heads.get(position) ?? { top: row, left: col, bottom: row, right: col };
-        const label = typeof value === "string" ? matchLabel(text, matcher) : null;
+        let label = typeof value === "string" ? matchLabel(text, matcher) : null;
+        const inline = typeof value === "string" && !label ? matchInline(text, matcher) : null;
+        if (inline) label = inline.label;
         const cell: Cell = { row, col, value, text, box, label, year: undefined };
+        if (inline && inline.rest !== undefined) {
+          cell.inline = inline.rest === null ? null : { row, col, value: inline.rest, text: inline.rest, box, label: null, year: undefined };
+        }
         this.cells.push(cell);
         this.byPosition.set(position, cell);
         if (rowCells) rowCells.push(cell);
         else rowCells = this.byRow[i] = [cell];
-        if (label) {
-          for (const name of label.names) {
-            const named = this.byName.get(name);
-            if (named) named.push(cell);
-            else this.byName.set(name, [cell]);
-          }
-        }
       }
     }
+    for (const cell of this.cells) {
+      if (cell.inline !== undefined && this.isValueOfLeftLabel(cell)) {
+        cell.label = null;
+        delete cell.inline;
+      }
+      if (!cell.label) continue;
+      for (const name of cell.label.names) {
+        const named = this.byName.get(name);
+        if (named) named.push(cell);
+        else this.byName.set(name, [cell]);
+      }
+    }
+  }
+
+  /**
+   * Right next to a label of its own: the value of that label that happens to open with a
+   * label word (`施策の概要 | 施策の目標：…を達成するため`), not a label with a value.
+   */
+  private isValueOfLeftLabel(cell: Cell): boolean {
+    if (cell.col <= this.left) return false;
+    const leftPosition = this.position(cell.row, cell.col - 1);
+    const headPosition = this.coveredBy.get(leftPosition) ?? leftPosition;
+    const left = this.byPosition.get(headPosition);
+    return left !== undefined && left.label !== null && left.inline === undefined;
   }
 
   /** Linear position of a cell on the grid, −1 outside it. */
@@ -295,12 +412,15 @@ export class SheetIndex {
   }
 
   /**
-   * The value of a label: the nearest non-empty non-label cell to its right on its first row
-   * (stopping at another label or at `maxCol`), else the cell right below it when the label
-   * is a column header (merged wide, alone on its row, or one of a row of the same labels).
+   * The value of a label: its inline part (`評価年度：2013年度`), else the nearest non-empty
+   * non-label cell to its right on its first row (stopping at another label or at `maxCol`),
+   * else the cell right below it when the label is a column header (merged wide, alone on its
+   * row, one of a row of the same labels, or one of a row of labels with values under them),
+   * else a value under the label when nothing is to its right.
    * `slot` is where the value would be when none was found, null when there is none.
    */
   valueOf(label: Cell, maxCol = this.right, acceptSameLabel = false): { cell: Cell | null; slot: { row: number; col: number } | null } {
+    if (label.inline !== undefined) return label.inline ? { cell: label.inline, slot: null } : { cell: null, slot: { row: label.row, col: label.col } };
     const row = label.row;
     const sameName = (c: Cell): boolean => c.label !== null && c.label.names.some((n) => label.label?.names.includes(n));
     const isStop = (c: Cell): boolean => c.label !== null && !(acceptSameLabel && sameName(c));
@@ -320,17 +440,50 @@ export class SheetIndex {
       stoppedAtSame ||
       label.box.right + 1 > maxCol ||
       rowCells.every((c) => c.col > maxCol) ||
-      rowCells.some((c) => c.col < label.col && sameName(c));
+      rowCells.some((c) => c.col < label.col && sameName(c)) ||
+      this.labelsOverValues(label, rowCells);
     if (headerLike) {
       const below = this.at(label.box.bottom + 1, label.col);
       if (below && !isStop(below)) return { cell: below, slot: null };
       if (!below && label.box.bottom + 1 <= this.bottom) return { cell: null, slot: { row: label.box.bottom + 1, col: label.col } };
       return { cell: null, slot: null };
     }
+    // 作成課 on a row of labels with its value typed under it.
+    const under = this.under(label);
+    if (under && !isStop(under) && !isHeading(under)) return { cell: under, slot: null };
     const right = { row, col: label.box.right + 1 };
     if (!this.at(right.row, right.col) && !this.isCovered(right.row, right.col)) return { cell: null, slot: right };
     return { cell: null, slot: null };
   }
+
+  /** The first non-empty cell on the row under a label's box, starting within the label's columns. */
+  under(label: Cell): Cell | null {
+    const row = label.box.bottom + 1;
+    for (let col = label.box.left; col <= label.box.right; col++) {
+      const c = this.at(row, col);
+      if (c) return c;
+    }
+    return null;
+  }
+
+  /**
+   * A row of labels only (no inline values) with a value under at least one of them: the form
+   * keeps every value of that row under its label, blank ones too.
+   */
+  private labelsOverValues(label: Cell, rowCells: readonly Cell[]): boolean {
+    if (rowCells.length === 0 || rowCells.some((c) => c.label === null || c.inline !== undefined)) return false;
+    return rowCells.some((c) => {
+      const under = this.under(c);
+      return under !== null && under.label === null;
+    });
+  }
+}
+
+// A section heading (`<参考指標>`, `■ 事業費`) is never a field's value.
+const HEADING_START = /^[<＜〈《■□◆]/;
+
+export function isHeading(cell: Cell): boolean {
+  return HEADING_START.test(cell.text.trim());
 }
 
 export function inside(cell: { row: number; col: number }, box: RangeBox): boolean {

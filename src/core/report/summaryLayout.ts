@@ -5,13 +5,73 @@
 // summary's own cells.
 
 import type { SheetResult } from "../engine";
+import type { Language } from "../findings";
 import type { CellRef, EvaluationSheet, Field, Indicator, IndicatorRow } from "../model";
 import type { Settings } from "../settings";
 import { columnLetters, toA1 } from "../grid";
 import type { Grade, IndicatorSummary, IndicatorYearSummary, SheetSummary } from "../summary/types";
 import { circled, gradeLabel } from "./labels";
 
+/** The sheet's name in either language: adapters find their own summary sheet by it. */
 export const SUMMARY_SHEET_NAME = "達成率サマリー";
+
+/** Every word the summary sheet shows, per language. */
+const WORDS = {
+  ja: {
+    title: SUMMARY_SHEET_NAME,
+    file: "ファイル",
+    sheet: "シート",
+    measure: "施策課題",
+    indicatorsTitle: "参考指標の達成率",
+    indicator: "指標",
+    year: "年度",
+    plan: "計画値",
+    actual: "実績値",
+    rate: "達成率",
+    grade: "評価",
+    notes: "備考",
+    baseYear: "基準年",
+    budgetTitle: "事業費 (単位:千円)",
+    planned: "計画事業費",
+    budget: "予算",
+    settlement: "決算",
+    forecast: "決算見込",
+    forecastMark: "見込",
+    execution: "執行率",
+    budgetToPlan: "予算/計画",
+    sourceText: (raw: string, value: string) => `元セルは文字列: ${raw} → ${value}`,
+    sourceInvalid: (raw: string) => `元セルは数値として読めません: ${raw}`,
+    sourceNoValue: (raw: string) => `元セルは値なし: ${raw}`,
+  },
+  en: {
+    title: "Achievement summary",
+    file: "File",
+    sheet: "Sheet",
+    measure: "Measure",
+    indicatorsTitle: "Indicator achievement rates",
+    indicator: "Indicator",
+    year: "Year",
+    plan: "Plan",
+    actual: "Actual",
+    rate: "Achievement rate",
+    grade: "Grade",
+    notes: "Notes",
+    baseYear: "base year",
+    budgetTitle: "Project costs (thousand yen)",
+    planned: "Planned cost",
+    budget: "Budget",
+    settlement: "Settlement",
+    forecast: "Forecast",
+    forecastMark: "forecast",
+    execution: "Execution rate",
+    budgetToPlan: "Budget/plan",
+    sourceText: (raw: string, value: string) => `source cell is text: ${raw} → ${value}`,
+    sourceInvalid: (raw: string) => `source cell cannot be read as a number: ${raw}`,
+    sourceNoValue: (raw: string) => `source cell has no value: ${raw}`,
+  },
+} as const;
+
+type Words = (typeof WORDS)[Language];
 
 export interface LayoutCell {
   value: string | number | boolean | null;
@@ -71,6 +131,8 @@ export interface SummaryLayoutOptions {
   formulas: boolean;
   /** File of each result (same length as results): adds a ファイル column (CLI over many files). */
   files?: readonly string[];
+  /** Headings, grades and notes; settings.language when not given. */
+  language?: Language;
 }
 
 const RATE_FORMAT = "0.0%";
@@ -85,13 +147,13 @@ export function sheetRef(ref: CellRef): string {
  * A source figure: a live reference when Excel arithmetic would read the source cell as the
  * core did (status ok), otherwise the core's number as a value and a note saying why.
  */
-function sourceCell(field: Field<number> | undefined, value: number | null, formulas: boolean, numberFormat?: string): LayoutCell {
+function sourceCell(field: Field<number> | undefined, value: number | null, formulas: boolean, words: Words, numberFormat?: string): LayoutCell {
   const cell: LayoutCell = { value };
   if (numberFormat) cell.numberFormat = numberFormat;
   if (!field) return cell;
-  if (field.status === "normalized") cell.note = `元セルは文字列: ${field.raw} → ${field.value ?? ""}`;
-  else if (field.status === "invalid") cell.note = `元セルは数値として読めません: ${field.raw}`;
-  else if (field.status === "no-value") cell.note = `元セルは値なし: ${field.raw}`;
+  if (field.status === "normalized") cell.note = words.sourceText(field.raw, String(field.value ?? ""));
+  else if (field.status === "invalid") cell.note = words.sourceInvalid(field.raw);
+  else if (field.status === "no-value") cell.note = words.sourceNoValue(field.raw);
   else if (formulas && field.status === "ok" && field.cell) cell.formula = `=${sheetRef(field.cell)}`;
   return cell;
 }
@@ -126,11 +188,18 @@ function rateFormula(
   }
 }
 
-function gradeFormula(rate: string, settings: Settings): string {
-  return `=IF(${rate}="","",IF(${rate}>=${settings.gradeAchieved},"${gradeLabel("achieved", "ja")}",IF(${rate}>=${settings.gradeNearly},"${gradeLabel("nearly", "ja")}","${gradeLabel("not", "ja")}")))`;
+function gradeFormula(rate: string, settings: Settings, language: Language): string {
+  return `=IF(${rate}="","",IF(${rate}>=${settings.gradeAchieved},"${gradeLabel("achieved", language)}",IF(${rate}>=${settings.gradeNearly},"${gradeLabel("nearly", language)}","${gradeLabel("not", language)}")))`;
 }
 
-function legendText(settings: Settings): string {
+function legendText(settings: Settings, language: Language): string {
+  if (language === "en") {
+    const lower = settings.lowerIsBetter === "two-minus" ? "2 − actual/plan" : "plan/actual";
+    const basis = settings.rateBasis === "change-from-base"
+      ? "change from the base year (actual − base)/(plan − base)"
+      : `higher is better: actual/plan, lower is better: ${lower}`;
+    return `Achievement rate = ${basis}; grade: ${settings.gradeAchieved * 100}% or more achieved, ${settings.gradeNearly * 100}% or more nearly achieved, below that not achieved`;
+  }
   const lower = settings.lowerIsBetter === "two-minus" ? "2−実績/計画" : "計画/実績";
   const basis = settings.rateBasis === "change-from-base" ? "基準年からの変化 (実績−基準)/(計画−基準)" : `大きいほどよい: 実績/計画, 小さいほどよい: ${lower}`;
   return `達成率 = ${basis}; 評価: ${settings.gradeAchieved * 100}%以上 達成, ${settings.gradeNearly * 100}%以上 概ね達成, それ未満 未達成`;
@@ -151,20 +220,22 @@ function modelRowOf(ind: Indicator, ys: IndicatorYearSummary): IndicatorRow | un
 const withNote = (notes: string[]): LayoutCell => ({ value: notes.length ? notes.join("; ") : null });
 
 export function buildSummaryLayout(results: readonly SheetResult[], settings: Settings, options: SummaryLayoutOptions): SummaryLayout {
+  const language = options.language ?? settings.language ?? "ja";
+  const words: Words = WORDS[language];
   const withFile = options.files !== undefined;
-  const lead = withFile ? ["ファイル"] : [];
+  const lead = withFile ? [words.file] : [];
   const evaluations = results
     .map((r, i) => ({ r, file: options.files?.[i] ?? "" }))
     .filter((x): x is { r: SheetResult & { model: EvaluationSheet; summary: SheetSummary }; file: string } =>
       x.r.kind === "evaluation" && x.r.model.kind === "evaluation" && x.r.summary !== null);
 
   // Indicator table: starts at row 3 (title, legend, blank above).
-  const indHeaders = [...lead, "シート", "施策課題", "指標", "年度", "計画値", "実績値", "達成率", "評価", "備考"];
+  const indHeaders = [...lead, words.sheet, words.measure, words.indicator, words.year, words.plan, words.actual, words.rate, words.grade, words.notes];
   const c = lead.length; // offset of シート
   const col = { plan: c + 4, actual: c + 5, rate: c + 6, grade: c + 7 };
   const indicators: LayoutTable = {
     name: "hyoka_indicators",
-    title: "参考指標の達成率",
+    title: words.indicatorsTitle,
     titleRow: 3,
     headerRow: 4,
     left: 0,
@@ -183,20 +254,20 @@ export function buildSummaryLayout(results: readonly SheetResult[], settings: Se
         const row = modelRowOf(ind, ys);
         const sheetRow = indicators.headerRow + 1 + indicators.rows.length;
         const a1 = (k: number, absolute = false) => (absolute ? `$${columnLetters(k)}$${sheetRow + 1}` : toA1(sheetRow, k));
-        const plan = sourceCell(row?.plan, ys.plan, options.formulas);
-        const actual = sourceCell(row?.actual, ys.actual, options.formulas);
+        const plan = sourceCell(row?.plan, ys.plan, options.formulas, words);
+        const actual = sourceCell(row?.actual, ys.actual, options.formulas, words);
         const rate: LayoutCell = { value: ys.rate, numberFormat: RATE_FORMAT };
-        const grade: LayoutCell = { value: ys.grade ? gradeLabel(ys.grade, "ja") : null };
+        const grade: LayoutCell = { value: ys.grade ? gradeLabel(ys.grade, language) : null };
         if (options.formulas && !isBase) {
           const f = rateFormula(ind.direction.value, settings, a1(col.plan), a1(col.actual), baseRow);
           if (f) {
             rate.formula = f;
-            grade.formula = gradeFormula(a1(col.rate), settings);
+            grade.formula = gradeFormula(a1(col.rate), settings, language);
           }
         }
         if (isBase) baseRow = { plan: a1(col.plan, true), actual: a1(col.actual, true) };
         const notes = [plan.note, actual.note].filter((n): n is string => !!n);
-        if (isBase) notes.unshift("基準年");
+        if (isBase) notes.unshift(words.baseYear);
         indicators.rows.push([
           ...(withFile ? [{ value: file }] : []),
           { value: r.sheet },
@@ -215,11 +286,13 @@ export function buildSummaryLayout(results: readonly SheetResult[], settings: Se
 
   // Budget table: two rows below the indicator table.
   const budgetTitleRow = indicators.headerRow + indicators.rows.length + 2;
-  const budHeaders = [...lead, "シート", "施策課題", "年度", "計画事業費", "予算", "決算", "決算見込", "執行率", "予算/計画", "備考"];
+  const budHeaders = [
+    ...lead, words.sheet, words.measure, words.year, words.planned, words.budget, words.settlement, words.forecast, words.execution, words.budgetToPlan, words.notes,
+  ];
   const bcol = { planned: c + 3, budget: c + 4, settlement: c + 5, execution: c + 7, toPlan: c + 8 };
   const budget: LayoutTable = {
     name: "hyoka_budget",
-    title: "事業費 (単位:千円)",
+    title: words.budgetTitle,
     titleRow: budgetTitleRow,
     headerRow: budgetTitleRow + 1,
     left: 0,
@@ -234,9 +307,9 @@ export function buildSummaryLayout(results: readonly SheetResult[], settings: Se
       const sheetRow = budget.headerRow + 1 + budget.rows.length;
       const a1 = (k: number) => toA1(sheetRow, k);
       const bs = r.summary.budget.find((b) => b.year === year);
-      const planned = sourceCell(by.planned, bs?.planned ?? by.planned.value, options.formulas, AMOUNT_FORMAT);
-      const amount = sourceCell(by.budget, bs?.budget ?? by.budget.value, options.formulas, AMOUNT_FORMAT);
-      const settlement = sourceCell(by.settlement, bs?.settlement ?? by.settlement.value, options.formulas, AMOUNT_FORMAT);
+      const planned = sourceCell(by.planned, bs?.planned ?? by.planned.value, options.formulas, words, AMOUNT_FORMAT);
+      const amount = sourceCell(by.budget, bs?.budget ?? by.budget.value, options.formulas, words, AMOUNT_FORMAT);
+      const settlement = sourceCell(by.settlement, bs?.settlement ?? by.settlement.value, options.formulas, words, AMOUNT_FORMAT);
       const execution: LayoutCell = { value: bs?.executionRate ?? null, numberFormat: RATE_FORMAT };
       const toPlan: LayoutCell = { value: bs?.budgetToPlan ?? null, numberFormat: RATE_FORMAT };
       if (options.formulas) {
@@ -253,7 +326,7 @@ export function buildSummaryLayout(results: readonly SheetResult[], settings: Se
         planned,
         amount,
         settlement,
-        { value: by.settlementIsForecast ? "見込" : null },
+        { value: by.settlementIsForecast ? words.forecastMark : null },
         execution,
         toPlan,
         withNote(notes),
@@ -261,8 +334,8 @@ export function buildSummaryLayout(results: readonly SheetResult[], settings: Se
     }
   }
 
-  const title: PlacedCell = { row: 0, col: 0, address: "A1", cell: { value: SUMMARY_SHEET_NAME } };
-  const legend: PlacedCell = { row: 1, col: 0, address: "A2", cell: { value: legendText(settings) } };
+  const title: PlacedCell = { row: 0, col: 0, address: "A1", cell: { value: words.title } };
+  const legend: PlacedCell = { row: 1, col: 0, address: "A2", cell: { value: legendText(settings, language) } };
   const gradeRules: GradeRule[] = [
     { grade: "achieved", expression: `AND(ISNUMBER({cell}),{cell}>=${settings.gradeAchieved})`, fill: "FFC6EFCE", font: "FF006100" },
     { grade: "nearly", expression: `AND(ISNUMBER({cell}),{cell}>=${settings.gradeNearly},{cell}<${settings.gradeAchieved})`, fill: "FFFFEB9C", font: "FF9C5700" },

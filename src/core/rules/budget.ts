@@ -32,6 +32,11 @@ function eachValue(budget: BudgetYear[], visit: (b: BudgetYear, i: number, key: 
   return out;
 }
 
+/** Where a missing year's column (or row) would go: the next later year's header, else the last year's. */
+function yearColumnFor(budget: readonly BudgetYear[], year: number): BudgetYear | undefined {
+  return budget.find((b) => b.year.value !== null && b.year.value > year) ?? budget[budget.length - 1];
+}
+
 export const budgetRules: Rule[] = [
   {
     id: "budget.year.missing",
@@ -48,12 +53,13 @@ export const budgetRules: Rule[] = [
         const i = model.budget.findIndex((b) => b.year.value === year);
         const b = model.budget[i];
         if (b && !(isBlank(b.planned) && isBlank(b.budget) && isBlank(b.settlement))) continue;
+        const place = b ?? yearColumnFor(model.budget, year);
         out.push({
-          cell: b ? addressOf(b.year) : null,
+          cell: place ? addressOf(place.year) : null,
           path: b ? `budget[${i}]` : "budget",
           message: b
             ? { ja: `事業費の${year}年度${at(b.year)}の予算・決算・計画事業費がすべて空欄です。`, en: `Every project-cost figure for ${year} ${at(b.year)} is blank.` }
-            : { ja: `事業費の表に${year}年度がありません。`, en: `The project-cost table has no ${year} column.` },
+            : { ja: `事業費の表に${year}年度がありません。`, en: `The project-cost table has no entry for ${year}.` },
           raw: b?.year.raw,
           expected: { ja: `${year}年度の予算・決算`, en: `the budget and settlement for ${year}` },
         });

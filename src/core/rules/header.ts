@@ -2,7 +2,7 @@
 
 import type { Field, SheetHeader } from "../model";
 import type { Rule } from "./types";
-import { addressOf, at, isBlank, quoted } from "./text";
+import { addressOf, at, isBlank, quoted, withArticle } from "./text";
 
 /** Header fields a sheet cannot be filed without. */
 const REQUIRED_HEADER: { key: keyof SheetHeader; ja: string; en: string }[] = [
@@ -35,7 +35,7 @@ export const headerRules: Rule[] = [
             ? { ja: `${ja}${at(field)}が空欄です。`, en: `The ${en} ${at(field)} is blank.` }
             : { ja: `${ja}が見つかりません。`, en: `The ${en} was not found.` },
           raw: field.raw,
-          expected: { ja: `${ja}の記入`, en: `a ${en}` },
+          expected: { ja: `${ja}の記入`, en: withArticle(en) },
         };
       }),
   },

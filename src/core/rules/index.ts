@@ -23,6 +23,7 @@ import { budgetRules } from "./budget";
 import { CROSS_YEAR_CATALOGUE } from "./crossYear";
 import { evaluationRules } from "./evaluation";
 import { headerRules } from "./header";
+import { localizeReason } from "./text";
 import { indicatorRules } from "./indicators";
 import { TEMPLATE_CATALOGUE } from "./template";
 import type { FindingDraft, Rule, RuleScope } from "./types";
@@ -90,16 +91,17 @@ function stamp(draft: FindingDraft, rule: Rule, sheet: string): Finding {
 }
 
 export function notEvaluationFindings(other: OtherSheet): Finding[] {
+  const reason = localizeReason(other.reason);
   return [
     {
       rule: notEvaluationRule.id,
       severity: notEvaluationRule.severity,
       sheet: other.sheet,
-      cell: null,
+      cell: "A1",
       path: "",
       message: {
-        ja: `シート「${other.sheet}」は評価票ではないため点検しませんでした(${other.reason})。`,
-        en: `Sheet "${other.sheet}" is not an evaluation sheet and was skipped (${other.reason}).`,
+        ja: `シート「${other.sheet}」は評価票ではないため点検しませんでした(${reason.ja})。`,
+        en: `Sheet "${other.sheet}" is not an evaluation sheet and was skipped (${reason.en}).`,
       },
       expected: { ja: "施策進行管理・評価票", en: "an evaluation sheet (施策進行管理・評価票)" },
     },

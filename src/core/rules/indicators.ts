@@ -126,7 +126,7 @@ export const indicatorRules: Rule[] = [
         const label = indicatorLabel(ind);
         for (const y of years.filter((y) => !present.has(y))) {
           out.push({
-            cell: null,
+            cell: ind.table ? toA1(ind.table.box.top, ind.table.box.left) : null, // the table's 年度 header
             path: `indicators[${i}].rows`,
             message: {
               ja: `${label.ja}の表に${y}年度の行がありません。`,
@@ -465,7 +465,7 @@ export const indicatorRules: Rule[] = [
             cell: y.cells[key],
             path: `indicators[${i}].rows[${j}].${key}`,
             message: {
-              ja: `${label.ja}${y.year}年度の達成率を計算できません(${reason?.ja ?? y.rateUndefinedReason})。計画値${y.cells.plan ? `(${y.cells.plan})` : ""}: ${num(y.plan)}、実績値${y.cells.actual ? `(${y.cells.actual})` : ""}: ${num(y.actual)}。`,
+              ja: `${label.ja}${y.year}年度の達成率を計算できません(${reason?.ja ?? "値が不足しているか計算できない"})。計画値${y.cells.plan ? `(${y.cells.plan})` : ""}: ${num(y.plan)}、実績値${y.cells.actual ? `(${y.cells.actual})` : ""}: ${num(y.actual)}。`,
               en: `${label.en}: no achievement rate for ${y.year} (${y.rateUndefinedReason}); plan${y.cells.plan ? ` (${y.cells.plan})` : ""}: ${num(y.plan)}, actual${y.cells.actual ? ` (${y.cells.actual})` : ""}: ${num(y.actual)}.`,
             },
             raw: j >= 0 ? ind.rows[j][key].raw : undefined,

@@ -1,7 +1,7 @@
 // Wording shared by the rule messages: how an indicator, a cell and a raw value are named.
 
 import type { LocalizedText } from "../findings";
-import type { CellRef, Field, Indicator } from "../model";
+import type { CellRef, Field, Indicator, OtherSheet } from "../model";
 import { isNoValueMarker } from "../normalize";
 
 export const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
@@ -16,6 +16,11 @@ export function quoted(raw: string): LocalizedText {
   const text = raw.trim();
   if (text === "") return { ja: "空欄", en: "blank" };
   return { ja: `「${text}」`, en: `"${text}"` };
+}
+
+/** `an evaluation year`, `a department`: the article by the first letter (enough for the header field names; not for `unit`). */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
@@ -68,4 +73,26 @@ export function isBlank(f: Field<unknown>): boolean {
 export function hasText(f: Field<string>): boolean {
   const text = (f.value ?? "").trim();
   return text !== "" && !isNoValueMarker(text);
+}
+
+/** Japanese for a reason the table does not know: never the English text itself. */
+export const UNKNOWN_REASON_JA = "評価票として読める見出しが見つかりませんでした";
+
+// The reasons core/reader gives for an OtherSheet (English, stable); a test checks each of
+// the reader's reasons has an entry.
+const REASONS: ReadonlyArray<{ pattern: RegExp; ja: string; en?: string }> = [
+  { pattern: /^empty sheet$/, ja: "空のシートです" },
+  { pattern: /^no 施策課題 label$/, ja: "施策課題の見出しがありません" },
+  {
+    pattern: /^施策課題 found but none of 参考指標, 事業費, 評価結果, 評価年度$/,
+    ja: "施策課題の見出しはありますが、参考指標・事業費・評価結果・評価年度の見出しがありません",
+  },
+  // The reader's guard: the error text is for the developers, in English only.
+  { pattern: /^could not be read: /, ja: "読み取り中に予期しないエラーが起きました" },
+];
+
+/** Why a sheet is not an evaluation sheet, in both languages (`en` is the reader's text). */
+export function localizeReason(reason: OtherSheet["reason"]): LocalizedText {
+  const known = REASONS.find((r) => r.pattern.test(reason));
+  return { ja: known?.ja ?? UNKNOWN_REASON_JA, en: reason };
 }

@@ -1,6 +1,7 @@
 // value.normalized: every Field the normalizer had to rewrite, wherever it sits in the model.
 
 import type { EvaluationSheet, Field, SheetHeader, SheetTexts } from "../model";
+import { localizeNote } from "../normalize";
 import type { FindingDraft, Rule } from "./types";
 
 type AnyField = Field<unknown>;
@@ -78,13 +79,13 @@ export const valueRules: Rule[] = [
         if (seen.has(key)) continue;
         seen.add(key);
         const value = shown(field.value);
-        const note = field.note ? `(${field.note})` : "";
+        const note = field.note ? localizeNote(field.note) : null;
         out.push({
           cell: field.cell?.address ?? null,
           path,
           message: {
-            ja: `セル${field.cell?.address ?? ""}の「${field.raw}」を「${value}」として読みました${note}。`,
-            en: `Cell ${field.cell?.address ?? ""} "${field.raw}" was read as "${value}"${note ? ` ${note}` : ""}.`,
+            ja: `セル${field.cell?.address ?? ""}の「${field.raw}」を「${value}」として読みました${note ? `(${note.ja})` : ""}。`,
+            en: `Cell ${field.cell?.address ?? ""} "${field.raw}" was read as "${value}"${note ? ` (${note.en})` : ""}.`,
           },
           raw: field.raw,
           expected: { ja: `「${value}」`, en: `"${value}"` },

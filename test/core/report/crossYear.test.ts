@@ -50,7 +50,7 @@ describe("withInvalidProfileFinding", () => {
     const out = withInvalidProfileFinding(sheets, ["name: expected a non-empty string", "version: expected a whole number ≥ 1"]);
     expect(out[0].findings.map((f) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
       ["template.profile.invalid", "warning", "目次", null],
-      ["sheet.not-evaluation", "info", "目次", null],
+      ["sheet.not-evaluation", "info", "目次", "A1"],
     ]);
     expect(out[0].findings[0].message.en).toBe(
       "The template profile saved in this workbook is invalid and was not used; fields were found by their labels: name: expected a non-empty string; version: expected a whole number ≥ 1",

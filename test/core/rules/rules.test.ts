@@ -159,7 +159,7 @@ describe("indicator rules", () => {
     m.indicators[2].rows.splice(2, 1);
     const fs = of("indicator.year.missing", m);
     expect(fs.map((f) => [f.cell, f.path, f.message.ja])).toEqual([
-      [null, "indicators[2].rows", "参考指標③「かわさきコンパクトへの参加団体数」の表に2012年度の行がありません。"],
+      ["I41", "indicators[2].rows", "参考指標③「かわさきコンパクトへの参加団体数」の表に2012年度の行がありません。"], // the table's 年度 header
     ]);
   });
 
@@ -169,7 +169,7 @@ describe("indicator rules", () => {
     const [f] = of("indicator.year.duplicate", m);
     expect([f.cell, f.path, f.related]).toEqual(["I45", "indicators[2].rows[3].year", [`${SHEET}!I44`]]);
     // 2013 is now missing, too
-    expect(where(of("indicator.year.missing", m))).toEqual([[null, "indicators[2].rows"]]);
+    expect(where(of("indicator.year.missing", m))).toEqual([["I41", "indicators[2].rows"]]);
   });
 
   test("indicator.year.outside-plan: 2009 before the base year, 2014 after the plan; the base year 2010 is fine", () => {
@@ -347,6 +347,12 @@ describe("evaluation rules", () => {
     expect([f.cell, f.path, f.severity]).toEqual(["K16", "evaluation.codes[2].code", "warning"]);
     expect(f.message.ja).toBe("2013年度の評価区分(K16)は「AⅡ」(順調に推進)ですが、達成率のある指標3件中2件が80.0%未満です。");
     expect(of("evaluation.letter.implausible", m, withDefaults({ implausibleShare: 0.7 }))).toEqual([]);
+    // One low indicator of three, share 1/3: "1 of 3 … is below", not "are".
+    const n = sampleModel();
+    n.indicators[2].rows[3].actual = field(20, "K45");
+    expect(of("evaluation.letter.implausible", n, withDefaults({ implausibleShare: 0.3 }))[0].message.en).toBe(
+      'The 2013 code (K16) is "AⅡ" (progressed as planned) but 1 of 3 rated indicators is below 80.0%.',
+    );
   });
 
   test("evaluation.letter.implausible: C with every rated indicator achieved", () => {
@@ -357,6 +363,11 @@ describe("evaluation rules", () => {
     m.indicators[2].rows[3].actual = field(41, "K45");
     expect(of("evaluation.letter.implausible", m)[0].message.en).toBe(
       'The 2013 code (K16) is "CⅡ" (did not progress) but all 3 rated indicators are achieved (100.0% or more).',
+    );
+    // A single rated indicator: not "all 1 rated indicators are".
+    m.indicators = [m.indicators[0]];
+    expect(of("evaluation.letter.implausible", m)[0].message.en).toBe(
+      'The 2013 code (K16) is "CⅡ" (did not progress) but its one rated indicator is achieved (100.0% or more).',
     );
   });
 
@@ -374,7 +385,7 @@ describe("budget rules", () => {
     const m = sampleModel();
     m.budget.splice(1, 1);
     expect(of("budget.year.missing", m).map((f) => [f.cell, f.path, f.message.ja])).toEqual([
-      [null, "budget", "事業費の表に2012年度がありません。"],
+      ["H48", "budget", "事業費の表に2012年度がありません。"], // 2013's year, where 2012 would go
     ]);
   });
 
@@ -417,7 +428,7 @@ describe("value.normalized", () => {
     const fs = of("value.normalized", m).filter((f) => f.cell === "C44");
     expect(fs).toHaveLength(1);
     expect(fs[0].path).toBe("indicators[0].rows[2].actual");
-    expect(fs[0].message.ja).toBe("セルC44の「４２８」を「428」として読みました(full-width digits)。");
+    expect(fs[0].message.ja).toBe("セルC44の「４２８」を「428」として読みました(全角数字を半角にしました)。");
     // measure code and name read from one cell: one finding
     const n = sampleModel();
     n.header.measureCode = field("41303000", "C4", { raw: "41303000 環境技術を活かした国際貢献", status: "normalized" });
@@ -469,10 +480,10 @@ test("notEvaluationFindings: one info finding", () => {
       rule: "sheet.not-evaluation",
       severity: "info",
       sheet: "目次",
-      cell: null,
+      cell: "A1",
       path: "",
       message: {
-        ja: "シート「目次」は評価票ではないため点検しませんでした(no 施策課題 label)。",
+        ja: "シート「目次」は評価票ではないため点検しませんでした(施策課題の見出しがありません)。",
         en: 'Sheet "目次" is not an evaluation sheet and was skipped (no 施策課題 label).',
       },
       expected: { ja: "施策進行管理・評価票", en: "an evaluation sheet (施策進行管理・評価票)" },
