@@ -6,7 +6,7 @@
 // Prints a table and writes BENCHMARKS.md.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import type { SheetGrid, WorkbookGrid } from "../src/core/grid";
