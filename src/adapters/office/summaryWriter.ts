@@ -49,13 +49,12 @@ interface ChartBlock {
 
 /** The latest year's rates, as a two-column block referencing the indicator table's rate cells. */
 function chartBlock(table: LayoutTable, left: number): ChartBlock | null {
-  const col = (h: string) => table.headers.indexOf(h);
-  const [sheetCol, indicatorCol, yearCol] = [col("シート"), col("指標"), col("年度")];
+  const { sheet: sheetCol, indicator: indicatorCol, year: yearCol } = table.columns;
   const rateCol = table.rateColumns[0];
   const rated = table.rows
     .map((row, i) => ({ row, sheetRow: table.headerRow + 1 + i }))
     .filter(({ row }) => row[rateCol]?.formula !== undefined || typeof row[rateCol]?.value === "number");
-  if (!rated.length || yearCol < 0) return null;
+  if (!rated.length || yearCol === undefined) return null;
   const year = Math.max(...rated.map(({ row }) => Number(row[yearCol].value)));
   const rows = rated
     .filter(({ row }) => Number(row[yearCol].value) === year)
@@ -162,7 +161,7 @@ export async function writeSummarySheet(
   if (chart && chart.rows.length) {
     const source = ws.getRange(`${toA1(chart.top, chart.left)}:${toA1(chart.top + chart.rows.length, chart.left + 1)}`);
     const c = ws.charts.add("ColumnClustered", source, "Columns");
-    c.title.text = `${chart.year}年度 参考指標の達成率`;
+    c.title.text = settings.language === "en" ? `Indicator achievement rates, ${chart.year}` : `${chart.year}年度 参考指標の達成率`;
     c.legend.visible = false;
     if (features.chartAxisFormat) c.axes.valueAxis.numberFormat = RATE_FORMAT;
     c.setPosition(toA1(chart.top + chart.rows.length + 2, chart.left), toA1(chart.top + chart.rows.length + 20, chart.left + 7));

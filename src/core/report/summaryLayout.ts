@@ -102,6 +102,8 @@ export interface LayoutTable {
   rows: LayoutCell[][];
   /** Column offsets (within the table) holding fractions shown as 0.0%. */
   rateColumns: number[];
+  /** Column offsets by meaning, so writers never look columns up by their (localized) heading. */
+  columns: Record<string, number>;
 }
 
 export interface GradeRule {
@@ -242,6 +244,7 @@ export function buildSummaryLayout(results: readonly SheetResult[], settings: Se
     headers: indHeaders,
     rows: [],
     rateColumns: [col.rate],
+    columns: { sheet: c, measure: c + 1, indicator: c + 2, year: c + 3, ...col },
   };
   for (const { r, file } of evaluations) {
     const model = r.model;
@@ -299,6 +302,7 @@ export function buildSummaryLayout(results: readonly SheetResult[], settings: Se
     headers: budHeaders,
     rows: [],
     rateColumns: [bcol.execution, bcol.toPlan],
+    columns: { sheet: c, measure: c + 1, year: c + 2, forecast: c + 6, notes: c + 9, ...bcol },
   };
   for (const { r, file } of evaluations) {
     for (const by of r.model.budget) {

@@ -13,11 +13,11 @@ function workbook(): FakeExcel {
   return new FakeExcel([specOf(sampleGrid("41303000")), specOf(sampleGrid("施策B", { rowOffset: 3, valuesAsText: true })), USER_SHEET]);
 }
 
-async function readAndSummarize(fake: FakeExcel) {
+async function readAndSummarize(fake: FakeExcel, settings = DEFAULT_SETTINGS) {
   const port = new OfficeWorkbookPort({ run: fake.run, supports: () => true });
-  const results = checkWorkbook(await port.readWorkbook(), { settings: DEFAULT_SETTINGS });
+  const results = checkWorkbook(await port.readWorkbook(), { settings });
   fake.syncCount = 0;
-  const written = await port.writeSummary(results, DEFAULT_SETTINGS);
+  const written = await port.writeSummary(results, settings);
   return { port, results, written };
 }
 
@@ -100,6 +100,15 @@ describe("writeSummary", () => {
     expect(chart.args).toEqual(["ColumnClustered", "Columns"]);
     expect(chart.address).toBe("L5:M11");
     expect(chart.props["title.text"]).toBe("2013年度 参考指標の達成率");
+    expect(fake.cell(written.sheetName, "M6")?.formula).toBe("=G9");
+  });
+
+  it("finds the chart's columns by meaning, not by heading: the English summary has its chart too", async () => {
+    const fake = workbook();
+    const { written } = await readAndSummarize(fake, { ...DEFAULT_SETTINGS, language: "en" });
+    const [chart] = fake.recordsOf(written.sheetName).filter((r) => r.kind === "chart");
+    expect(chart.address).toBe("L5:M11");
+    expect(chart.props["title.text"]).toBe("Indicator achievement rates, 2013");
     expect(fake.cell(written.sheetName, "M6")?.formula).toBe("=G9");
   });
 
