@@ -2,6 +2,7 @@
 
 import type { Language } from "../core/findings";
 import type { ReportFormat } from "../core/report";
+import { languageOf, MSG, say, type Text } from "./messages";
 
 export type FailOn = "error" | "warning" | "never";
 
@@ -24,6 +25,10 @@ export interface CheckArgs {
   crossYear: boolean;
   /** Template profile JSON file; it wins over a profile saved in a workbook. */
   template: string | null;
+  /** Most cells a workbook may have (--max-cells); null = the CLI's default. */
+  maxCells: number | null;
+  /** Heap limit of each worker thread in MB (--worker-memory); null = env or default. */
+  workerMemoryMb: number | null;
 }
 
 export type ParsedArgs =
@@ -35,14 +40,20 @@ export type ParsedArgs =
 const FORMATS: readonly ReportFormat[] = ["text", "json", "csv", "md"];
 const FAIL_ON: readonly FailOn[] = ["error", "warning", "never"];
 
+/** Smallest values accepted for --max-cells and --worker-memory (below, nothing useful runs). */
+export const MIN_MAX_CELLS = 1000;
+export const MIN_WORKER_MEMORY_MB = 64;
+
+/** Usage errors in the language of --lang (Japanese by default). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) return { kind: "help" };
   if (argv[0] === "--version" || argv[0] === "-v") return { kind: "version" };
+  const language = languageOf(argv);
+  const usageError = (text: Text): ParsedArgs => ({ kind: "usage-error", message: say(language, text) });
   const [first, ...afterCommand] = argv;
   if (first === "help") return { kind: "help" };
-  if (first !== "check" && first !== "summary" && first !== "template")
-    return { kind: "usage-error", message: `unknown command "${first}" (use check, summary or template show)` };
-  if (first === "template" && afterCommand[0] !== "show") return { kind: "usage-error", message: 'template: the only subcommand is "show" (hyoka template show <file.xlsx>)' };
+  if (first !== "check" && first !== "summary" && first !== "template") return usageError(MSG.unknownCommand(first));
+  if (first === "template" && afterCommand[0] !== "show") return usageError(MSG.templateSubcommand);
   const command = first === "template" ? "template-show" : first;
   const rest = first === "template" ? afterCommand.slice(1) : afterCommand;
   const commandName = first === "template" ? "template show" : first;
@@ -62,6 +73,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     includeModel: true,
     crossYear: false,
     template: null,
+    maxCells: null,
+    workerMemoryMb: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -77,7 +90,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     };
     const needValue = (): string => {
       const v = takeValue();
-      if (v === null) throw new UsageError(`${name} needs a value`);
+      if (v === null) throw new UsageError(MSG.needsValue(name));
+      return v;
+    };
+    const wholeNumber = (min: number): number => {
+      const v = Number(needValue());
+      if (!Number.isInteger(v) || v < min) throw new UsageError(MSG.wholeNumber(name, min));
       return v;
     };
     try {
@@ -85,13 +103,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         case "--format":
         case "-f": {
           const v = needValue();
-          if (!FORMATS.includes(v as ReportFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+          if (!FORMATS.includes(v as ReportFormat)) throw new UsageError(MSG.oneOf("--format", FORMATS));
           args.format = v as ReportFormat;
           break;
         }
         case "--lang": {
           const v = needValue();
-          if (v !== "ja" && v !== "en") throw new UsageError("--lang must be ja or en");
+          if (v !== "ja" && v !== "en") throw new UsageError(MSG.oneOf("--lang", ["ja", "en"]));
           args.language = v;
           break;
         }
@@ -103,7 +121,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           break;
         case "--fail-on": {
           const v = needValue();
-          if (!FAIL_ON.includes(v as FailOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")}`);
+          if (!FAIL_ON.includes(v as FailOn)) throw new UsageError(MSG.oneOf("--fail-on", FAIL_ON));
           args.failOn = v as FailOn;
           break;
         }
@@ -124,38 +142,45 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           args.includeModel = false;
           break;
         case "--cross-year":
-          if (command !== "check") throw new UsageError("--cross-year is an option of check");
+          if (command !== "check") throw new UsageError(MSG.crossYearCheckOnly);
           args.crossYear = true;
           break;
         case "--template":
           args.template = needValue();
           break;
         case "--jobs":
-        case "-j": {
-          const v = Number(needValue());
-          if (!Number.isInteger(v) || v < 1) throw new UsageError("--jobs must be a whole number ≥ 1");
-          args.jobs = v;
+        case "-j":
+          args.jobs = wholeNumber(1);
           break;
-        }
+        case "--max-cells":
+          args.maxCells = wholeNumber(MIN_MAX_CELLS);
+          break;
+        case "--worker-memory":
+          args.workerMemoryMb = wholeNumber(MIN_WORKER_MEMORY_MB);
+          break;
         default:
-          if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
+          if (arg.startsWith("-") && arg !== "-") throw new UsageError(MSG.unknownOption(arg));
           args.inputs.push(arg);
       }
     } catch (e) {
-      if (e instanceof UsageError) return { kind: "usage-error", message: e.message };
+      if (e instanceof UsageError) return usageError(e.text);
       throw e;
     }
   }
-  if (args.inputs.length === 0) return { kind: "usage-error", message: `${commandName}: give at least one file or folder` };
+  if (args.inputs.length === 0) return usageError(MSG.giveInput(commandName));
   if (command === "template-show") {
-    if (args.inputs.length !== 1) return { kind: "usage-error", message: "template show: give one workbook" };
-    if (args.format !== "text" && args.format !== "json") return { kind: "usage-error", message: "template show: --format must be text or json" };
+    if (args.inputs.length !== 1) return usageError(MSG.templateShowOne);
+    if (args.format !== "text" && args.format !== "json") return usageError(MSG.templateShowFormat);
   }
-  if (command === "summary" && !args.output) return { kind: "usage-error", message: "summary: give the workbook to write with -o out.xlsx" };
+  if (command === "summary" && !args.output) return usageError(MSG.summaryNeedsOutput);
   return { kind: "run", args };
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
 
 export const HELP = `hyoka — checks 施策進行管理・評価票 workbooks
 
@@ -168,12 +193,16 @@ Usage:
                                               and section (pinned fields marked)
   hyoka --help | --version
 
-Folders are searched recursively for .xlsx and .xlsm files; files named explicitly are
-always read (a file that is not a workbook is reported as unreadable).
+Folders are searched recursively for spreadsheet files: .xlsx and .xlsm are checked; .xls,
+.xlsb, .csv and .ods are reported as unreadable with the reason (exit 2), so that no workbook
+of a folder is left out silently. Other files (.txt, .pdf, .docx…) are ignored. Excel lock
+files (~$Book.xlsx, present while a workbook is open) are skipped with a note on stderr.
+Files named explicitly are always read (a file that is not a workbook is unreadable).
 
 Options:
   -f, --format text|json|csv|md   report format (default text; template show: text|json)
-      --lang ja|en                message language (default ja)
+      --lang ja|en                language of the report and of the command's own messages
+                                  (usage errors, notes, progress); default ja
       --cross-year                check: after all files, compare the evaluation sheets of the
                                   same 施策課題 from different years — restated figures
                                   (crossyear.value.changed), plans changed after the fact
@@ -193,11 +222,18 @@ Options:
       --no-model                  leave the sheet models out of the JSON report
   -j, --jobs <n>                  threads checking files, the main one included
                                   (default: one per core for 3+ files)
+      --max-cells <n>             most cells a workbook may hold, all sheets together
+                                  (default 1000000, about 500 MB to read); a larger one is
+                                  unreadable (too-large)
+      --worker-memory <MB>        heap limit of each worker thread (default 1024, or the
+                                  environment variable HYOKA_WORKER_MEMORY_MB); a worker
+                                  that runs out of it fails only its file (worker-crashed)
 
 Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
   2  at least one file could not be read (the others were still checked)
   3  wrong usage (unknown option, missing argument, bad vocabulary, settings or template
-     profile file)
+     profile file, no spreadsheet found) or the output (-o) cannot be written
+  70 an unexpected failure (a bug): one line on stderr; HYOKA_DEBUG=1 adds the stack trace
 `;

@@ -1,27 +1,26 @@
 // The `hyoka` command. `main(argv, io)` does everything and returns the exit code, so tests
 // call it directly; bin/hyoka.js runs it on the real process.
 
-import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { Severity } from "../core/findings";
+import type { Language, Severity } from "../core/findings";
 import {
   buildReportFromFiles,
   buildTemplateShow,
-  CROSS_YEAR_RULE_ROWS,
   formatReport,
   formatTemplateShow,
   jsonReportParts,
-  PROFILE_RULE_ROWS,
   TOOL_NAME,
   withCrossYearFindings,
   type FileResult,
   type ReportFile,
 } from "../core/report";
 import { parseProfileText, type TemplateProfile } from "../core/profile";
-import { RULES, RULE_CATALOGUE_VERSION } from "../core/rules";
+import { RULE_CATALOGUE_VERSION, ruleRows, type RuleScope } from "../core/rules";
 import { withDefaults, type Settings } from "../core/settings";
 import { parseVocabulary, type Vocabulary } from "../core/vocabulary";
-import { HELP, parseArgs, type CheckArgs, type FailOn } from "./args";
+import { HELP, MIN_WORKER_MEMORY_MB, parseArgs, type CheckArgs, type FailOn } from "./args";
+import { languageOf, MSG, say, type Text } from "./messages";
 import { collectFiles } from "./files";
 import { toCheckedEntry, type CheckedEntry } from "./entry";
 import type { InputFile } from "./files";
@@ -41,7 +40,11 @@ export interface CliIo {
   now?: () => Date;
 }
 
-export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 3 } as const;
+/** `output` shares 3 with `usage`: both are fixed by changing the command line. */
+export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 3, output: 3, unexpected: 70 } as const;
+
+/** Environment variable giving the workers' heap limit in MB (--worker-memory wins). */
+export const WORKER_MEMORY_ENV = "HYOKA_WORKER_MEMORY_MB";
 
 /** Progress is worth showing from this many files on. */
 const PROGRESS_FROM = 3;
@@ -55,19 +58,31 @@ export function toolVersion(): string {
   }
 }
 
-class ConfigError extends Error {}
+/** A wrong option file or environment: exit 3. `text` is a Text or a message already worded. */
+class ConfigError extends Error {
+  constructor(readonly text: Text | string) {
+    super(typeof text === "string" ? text : text.en);
+  }
+}
+
+/** -o cannot be written: exit 3 (EXIT.output). */
+class OutputError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
 
 async function readJsonFile(file: string, cwd: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await fs.readFile(path.resolve(cwd, file), "utf8");
   } catch {
-    throw new ConfigError(`${what}: cannot read ${file}`);
+    throw new ConfigError(MSG.cannotRead(what, file));
   }
   try {
     return JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (e) {
-    throw new ConfigError(`${what}: ${file} is not valid JSON (${(e as Error).message})`);
+    throw new ConfigError(MSG.notJson(what, file, (e as Error).message));
   }
 }
 
@@ -75,7 +90,7 @@ async function loadSettings(args: CheckArgs, cwd: string): Promise<Settings> {
   let partial: Partial<Settings> = {};
   if (args.settings) {
     const json = await readJsonFile(args.settings, cwd, "--settings");
-    if (typeof json !== "object" || json === null || Array.isArray(json)) throw new ConfigError("--settings: expected a JSON object");
+    if (typeof json !== "object" || json === null || Array.isArray(json)) throw new ConfigError(MSG.expectedObject("--settings"));
     partial = json as Partial<Settings>;
   }
   const settings = withDefaults(partial);
@@ -97,11 +112,25 @@ async function loadProfile(args: CheckArgs, cwd: string): Promise<TemplateProfil
   try {
     text = await fs.readFile(path.resolve(cwd, args.template), "utf8");
   } catch {
-    throw new ConfigError(`--template: cannot read ${args.template}`);
+    throw new ConfigError(MSG.cannotRead("--template", args.template));
   }
   const { profile, errors } = parseProfileText(text.replace(/^\ufeff/, ""));
-  if (!profile) throw new ConfigError(`--template: ${args.template} is not a valid template profile:\n${errors.map((e) => `  ${e}`).join("\n")}`);
+  if (!profile) {
+    const heading = MSG.invalidProfile(args.template);
+    const list = errors.map((e) => `\n  ${e}`).join("");
+    throw new ConfigError({ ja: heading.ja + list, en: heading.en + list });
+  }
   return profile;
+}
+
+/** --worker-memory, else HYOKA_WORKER_MEMORY_MB, else the pool's default. */
+function workerMemory(args: CheckArgs, env: CliIo["env"]): number | undefined {
+  if (args.workerMemoryMb !== null) return args.workerMemoryMb;
+  const value = env?.[WORKER_MEMORY_ENV];
+  if (value === undefined || value === "") return undefined;
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < MIN_WORKER_MEMORY_MB) throw new ConfigError(MSG.badEnv(WORKER_MEMORY_ENV, value, MIN_WORKER_MEMORY_MB));
+  return mb;
 }
 
 const FAIL_LEVELS: Record<FailOn, Severity[]> = { error: ["error"], warning: ["error", "warning"], never: [] };
@@ -113,13 +142,19 @@ export function exitCodeFor(files: ReadonlyArray<Pick<ReportFile, "error" | "cou
   return hit ? EXIT.findings : EXIT.ok;
 }
 
-function progressReporter(args: CheckArgs, io: CliIo, total: number): ((done: number, total: number) => void) | undefined {
+function progressReporter(args: CheckArgs, io: CliIo, total: number, language: Language): ((done: number, total: number) => void) | undefined {
   const tty = io.stderr.isTTY === true;
   if (total < PROGRESS_FROM || !(tty || args.progress)) return undefined;
   return (done, all) => {
-    if (tty) io.stderr.write(`\rhyoka: ${done}/${all} files${done === all ? "\n" : ""}`);
-    else io.stderr.write(`hyoka: ${done}/${all} files\n`);
+    const line = `hyoka: ${say(language, MSG.progress(done, all))}`;
+    if (tty) io.stderr.write(`\r${line}${done === all ? "\n" : ""}`);
+    else io.stderr.write(`${line}\n`);
   };
+}
+
+/** A note or error of the CLI itself on stderr. */
+function note(io: CliIo, language: Language, text: Text): void {
+  io.stderr.write(`hyoka: ${say(language, text)}\n`);
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -133,51 +168,58 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   if (parsed.kind === "usage-error") {
-    io.stderr.write(`hyoka: ${parsed.message}\nRun "hyoka --help" for usage.\n`);
+    io.stderr.write(`hyoka: ${parsed.message}\n${say(languageOf(argv), MSG.seeHelp)}\n`);
     return EXIT.usage;
   }
   const args = parsed.args;
-  let settings: Settings;
-  let vocabulary: { vocabulary?: Vocabulary; raw: unknown };
-  let profile: TemplateProfile | undefined;
+  // Until the settings are read, --lang alone decides (a settings file may name a language too).
+  let language: Language = args.language ?? "ja";
   try {
-    settings = await loadSettings(args, io.cwd);
-    vocabulary = await loadVocabulary(args, io.cwd);
-    profile = await loadProfile(args, io.cwd);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr.write(`hyoka: ${e.message}\n`);
+    const settings = await loadSettings(args, io.cwd);
+    language = settings.language;
+    const vocabulary = await loadVocabulary(args, io.cwd);
+    const profile = await loadProfile(args, io.cwd);
+    const workerMemoryMb = workerMemory(args, io.env);
+    if (args.output) assertOutputTarget(path.resolve(io.cwd, args.output), args.output, args.command);
+    const collected = await collectFiles(args.inputs, io.cwd);
+    for (const lock of collected.lockFiles) note(io, language, MSG.lockFileSkipped(lock));
+    const files = collected.files;
+    if (files.length === 0) {
+      note(io, language, MSG.noWorkbook(args.inputs));
       return EXIT.usage;
+    }
+    if (args.command === "template-show" && files.length > 1) {
+      note(io, language, MSG.templateShowMany(args.inputs[0], files.length));
+      return EXIT.usage;
+    }
+    const poolOptions: PoolOptions = {
+      settings,
+      vocabulary: vocabulary.vocabulary,
+      profile,
+      maxCells: args.maxCells ?? undefined,
+      jobs: args.jobs,
+      workerMemoryMb,
+      onProgress: progressReporter(args, io, files.length, language),
+    };
+    if (args.command === "check") return await runCheck(args, files, poolOptions, vocabulary.raw, io);
+
+    const checked = await checkFiles(files, poolOptions);
+    for (const r of checked) reportUnreadable(r, io);
+    if (args.command === "summary") return await writeSummary(args, checked, settings, io);
+    return showTemplate(args, checked[0], settings, io);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof OutputError) {
+      io.stderr.write(`hyoka: ${typeof e.text === "string" ? e.text : say(language, e.text)}\n`);
+      return e instanceof OutputError ? EXIT.output : EXIT.usage;
     }
     throw e;
   }
-
-  const files = await collectFiles(args.inputs, io.cwd);
-  if (files.length === 0) {
-    io.stderr.write(`hyoka: no .xlsx or .xlsm workbook found in ${args.inputs.join(", ")}\n`);
-    return EXIT.usage;
-  }
-  if (args.command === "template-show" && files.length > 1) {
-    io.stderr.write(`hyoka: template show: give one workbook (${args.inputs[0]} holds ${files.length})\n`);
-    return EXIT.usage;
-  }
-  const poolOptions: PoolOptions = {
-    settings,
-    vocabulary: vocabulary.vocabulary,
-    profile,
-    jobs: args.jobs,
-    onProgress: progressReporter(args, io, files.length),
-  };
-  if (args.command === "check") return runCheck(args, files, poolOptions, vocabulary.raw, io);
-
-  const checked = await checkFiles(files, poolOptions);
-  for (const r of checked) reportUnreadable(r, io);
-  if (args.command === "summary") return writeSummary(args, checked, settings, io);
-  return showTemplate(args, checked[0], settings, io);
 }
 
 function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): void {
-  if (file.error) io.stderr.write(`hyoka: ${file.path}: [${file.error.code}] ${file.error.message}\n`);
+  // On a terminal the progress line has no newline yet: erase it rather than append to it.
+  const clearLine = io.stderr.isTTY === true ? "\r\u001b[K" : "";
+  if (file.error) io.stderr.write(`${clearLine}hyoka: ${file.path}: [${file.error.code}] ${file.error.message}\n`);
 }
 
 /**
@@ -186,7 +228,9 @@ function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): 
  */
 async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOptions: PoolOptions, customVocabulary: unknown, io: CliIo): Promise<number> {
   const settings = poolOptions.settings;
-  const rules = [...RULES.filter((r) => r.scope === "sheet").map((r) => ({ id: r.id, severity: r.severity })), ...PROFILE_RULE_ROWS, ...(args.crossYear ? CROSS_YEAR_RULE_ROWS : [])];
+  // Profiles are always looked for, so the template rules always ran.
+  const scopes: RuleScope[] = args.crossYear ? ["sheet", "template", "cross-year"] : ["sheet", "template"];
+  const rules = ruleRows(scopes);
   const reportInput = {
     toolVersion: toolVersion(),
     settings,
@@ -198,7 +242,7 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
   const entryOptions = { includeModel: args.includeModel, json: args.format === "json" };
   // Nothing before "files" depends on the files: the head can be written before any is checked.
   const json = entryOptions.json ? jsonReportParts(buildReportFromFiles(reportInput, [])) : null;
-  const out = openOutput(args, io, "report");
+  const out = openOutput(args, io, MSG.reportWritten, settings.language);
   const kept: ReportFile[] = [];
   const take = (entry: CheckedEntry, index: number) => {
     kept.push(entry.file);
@@ -228,26 +272,55 @@ interface Output {
   close(): void;
 }
 
+/**
+ * Refuses an -o that is a folder before any file is checked (a long run would otherwise end
+ * in a write error); other write errors are caught where the file is written.
+ */
+function assertOutputTarget(file: string, given: string, command: CheckArgs["command"]): void {
+  let isFolder = /[\\/]$/.test(given);
+  try {
+    isFolder ||= statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // ENOTDIR and the like: the write itself reports it.
+  }
+  if (isFolder) throw new OutputError(MSG.outputIsFolder(given, command === "summary" ? "summary.xlsx" : "report.json"));
+}
+
+/** Runs a write to -o, turning a file-system error into an OutputError naming the file. */
+function writing<T>(given: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const error = e as NodeJS.ErrnoException;
+    throw new OutputError(MSG.outputFailed(given, error?.code ?? String(error?.message ?? e)));
+  }
+}
+
 /** To -o (creating its folder) or to standard output. */
-function openOutput(args: CheckArgs, io: CliIo, what: string): Output {
-  if (!args.output) return { write: (text) => void io.stdout.write(text), close: () => undefined };
-  const file = path.resolve(io.cwd, args.output);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const fd = openSync(file, "w");
+function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text, language: Language): Output {
+  const given = args.output;
+  if (!given) return { write: (text) => void io.stdout.write(text), close: () => undefined };
+  const file = path.resolve(io.cwd, given);
+  const fd = writing(given, () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    return openSync(file, "w");
+  });
   return {
     write(text) {
       const bytes = Buffer.from(text, "utf8");
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      writing(given, () => {
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      });
     },
     close() {
-      closeSync(fd);
-      io.stderr.write(`hyoka: ${what} written to ${args.output}\n`);
+      writing(given, () => closeSync(fd));
+      note(io, language, written(given));
     },
   };
 }
 
-function writeText(args: CheckArgs, io: CliIo, text: string, what: string): void {
-  const out = openOutput(args, io, what);
+function writeText(args: CheckArgs, io: CliIo, text: string, what: (file: string) => Text, language: Language): void {
+  const out = openOutput(args, io, what, language);
   out.write(text);
   out.close();
 }
@@ -257,11 +330,14 @@ async function writeSummary(args: CheckArgs, results: FileResult[], settings: Se
   const fileOfSheet = results.flatMap((f) => f.sheets.map(() => f.path));
   const { writeSummaryWorkbook } = await import("../adapters/xlsx/summaryWorkbook");
   const bytes = await writeSummaryWorkbook(sheets, settings, { files: fileOfSheet });
-  const out = path.resolve(io.cwd, args.output as string);
-  await fs.mkdir(path.dirname(out), { recursive: true });
-  await fs.writeFile(out, bytes);
+  const given = args.output as string;
+  const out = path.resolve(io.cwd, given);
+  writing(given, () => {
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, bytes);
+  });
   const evaluations = sheets.filter((s) => s.kind === "evaluation").length;
-  io.stdout.write(`hyoka: summary of ${evaluations} evaluation sheet(s) from ${results.length} file(s) written to ${args.output}\n`);
+  io.stdout.write(`hyoka: ${say(settings.language, MSG.summaryWritten(evaluations, results.length, given))}\n`);
   return results.some((f) => f.error !== null) ? EXIT.unreadable : EXIT.ok;
 }
 
@@ -277,18 +353,26 @@ async function showTemplate(args: CheckArgs, file: FileResult, settings: Setting
     sheets: file.sheets,
   });
   const text = formatTemplateShow(show, args.format === "json" ? "json" : "text");
-  writeText(args, io, text, "field locations");
+  writeText(args, io, text, MSG.locationsWritten, settings.language);
   return EXIT.ok;
+}
+
+/** What an unexpected failure prints: one line, plus the stack with HYOKA_DEBUG=1. */
+export function unexpectedFailure(e: unknown, language: Language, env: CliIo["env"]): string {
+  const line = `hyoka: ${say(language, MSG.unexpected(String((e as Error)?.message ?? e)))}\n`;
+  const stack = env?.HYOKA_DEBUG === "1" ? (e as Error)?.stack : undefined;
+  return stack ? `${line}${stack}\n` : line;
 }
 
 /** Entry for bin/hyoka.js. */
 export function run(): void {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env })
+  const argv = process.argv.slice(2);
+  main(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env })
     .then((code) => {
       process.exitCode = code;
     })
     .catch((e: unknown) => {
-      process.stderr.write(`hyoka: unexpected failure: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 70;
+      process.stderr.write(unexpectedFailure(e, languageOf(argv), process.env));
+      process.exitCode = EXIT.unexpected;
     });
 }

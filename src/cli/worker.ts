@@ -16,10 +16,47 @@ export interface WorkerTask {
   display: string;
 }
 
+/** Environment variable of the test hook below. */
+export const TEST_FAULT_ENV = "HYOKA_TEST_WORKER_FAULT";
+
+type FaultMode = "exit" | "throw" | "oom";
+
+/**
+ * Test hook: `HYOKA_TEST_WORKER_FAULT=<exit|throw|oom>:<path as reported>` makes a worker die
+ * in that way when it takes that file, so the pool's crash handling is tested for real (a
+ * crafted workbook that exhausts memory would depend on the machine). Never set otherwise.
+ */
+function testFault(value: string | undefined): { mode: FaultMode; display: string } | null {
+  const m = /^(exit|throw|oom):(.+)$/.exec(value ?? "");
+  return m ? { mode: m[1] as FaultMode, display: m[2] } : null;
+}
+
+function injectFault(mode: FaultMode): void {
+  if (mode === "exit") process.exit(3);
+  if (mode === "throw") throw new Error("test fault");
+  const hog: number[][] = [];
+  for (;;) hog.push(new Array<number>(1_000_000).fill(hog.length));
+}
+
 if (parentPort) {
   const port = parentPort;
   const { options, entry } = workerData as WorkerSetup;
+  const fault = testFault(process.env[TEST_FAULT_ENV]);
+  // One file at a time: when the thread dies, the pool knows which file it was on.
+  let chain = Promise.resolve();
   port.on("message", (task: WorkerTask) => {
-    void checkForOutput(task.absolute, task.display, options, entry).then((value) => port.postMessage({ id: task.id, value }));
+    chain = chain
+      .then(async () => {
+        if (fault?.display === task.display) injectFault(fault.mode);
+        const value = await checkForOutput(task.absolute, task.display, options, entry);
+        port.postMessage({ id: task.id, value });
+      })
+      .catch((e: unknown) => {
+        // checkForOutput never throws; anything else must end the thread so the pool sees it
+        // (a swallowed rejection would leave the file's result pending for ever).
+        setImmediate(() => {
+          throw e;
+        });
+      });
   });
 }

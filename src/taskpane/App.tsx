@@ -23,7 +23,7 @@ import type { Settings } from "../core/settings";
 import type { HostCapabilities, WorkbookPort } from "../port/workbookPort";
 import { FEATURE_SETS } from "../adapters/office/requirements";
 import { allFindings, createSheetDebouncer, initialState, isCheckedSheet, paneReducer, totalCounts, type PaneState } from "./state";
-import { findingCountText, progressText, t } from "./i18n";
+import { findingCountText, progressText, t, type StringKey } from "./i18n";
 import { describeError } from "./errors";
 import { canStoreSettings, loadStoredSettings, storeSettings } from "./settingsStore";
 import { officeThemeName, type ThemeName } from "./theme";
@@ -34,6 +34,7 @@ import { SettingsTab } from "./SettingsTab";
 import { RollupTab } from "./RollupTab";
 import { ReportPanel } from "./ReportPanel";
 import { TemplateTab } from "./TemplateTab";
+import { ListMessage } from "./ui";
 import { addSynonym, newProfile, parseProfileText, pinLabel, pinTarget, serializeProfile, setPin, type TemplateProfile } from "../core/profile";
 import type { LocalizedText } from "../core/findings";
 import type { LabelName } from "../core/vocabulary";
@@ -42,6 +43,15 @@ import type { LabelName } from "../core/vocabulary";
 export const LIVE_DEBOUNCE_MS = 500;
 
 type TabName = "findings" | "rates" | "budget" | "rollup" | "template" | "settings";
+
+const TABS: readonly { name: TabName; label: StringKey }[] = [
+  { name: "findings", label: "tabFindings" },
+  { name: "rates", label: "tabRates" },
+  { name: "budget", label: "tabBudget" },
+  { name: "rollup", label: "tabRollup" },
+  { name: "template", label: "tabTemplate" },
+  { name: "settings", label: "tabSettings" },
+];
 
 /** One quiet line per feature the host lacks (older Excel), in the order of HostCapabilities. */
 export function hostLimitTexts(capabilities: HostCapabilities | null, lang: "ja" | "en"): string[] {
@@ -378,16 +388,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
         </p>
 
         {state.profileErrors && (
-          <MessageBar intent="warning" className={styles.block} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t(lang, "savedProfileInvalid")}</MessageBarTitle>
-              <ul>
-                {state.profileErrors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
+          <ListMessage intent="warning" className={styles.block} title={t(lang, "savedProfileInvalid")} items={state.profileErrors} />
         )}
 
         <TabList
@@ -397,25 +398,17 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           aria-label={t(lang, "tabsLabel")}
           size="small"
         >
-          <Tab value="findings" id="tab-findings">
-            {t(lang, "tabFindings")}{" "}
-            {state.checkCount > 0 && <CounterBadge count={total} showZero size="small" color={counts.error > 0 ? "danger" : "informative"} aria-hidden />}
-          </Tab>
-          <Tab value="rates" id="tab-rates">
-            {t(lang, "tabRates")}
-          </Tab>
-          <Tab value="budget" id="tab-budget">
-            {t(lang, "tabBudget")}
-          </Tab>
-          <Tab value="rollup" id="tab-rollup">
-            {t(lang, "tabRollup")}
-          </Tab>
-          <Tab value="template" id="tab-template">
-            {t(lang, "tabTemplate")}
-          </Tab>
-          <Tab value="settings" id="tab-settings">
-            {t(lang, "tabSettings")}
-          </Tab>
+          {TABS.map(({ name, label }) => (
+            <Tab key={name} value={name} id={`tab-${name}`}>
+              {t(lang, label)}
+              {name === "findings" && (
+                <>
+                  {" "}
+                  {state.checkCount > 0 && <CounterBadge count={total} showZero size="small" color={counts.error > 0 ? "danger" : "informative"} aria-hidden />}
+                </>
+              )}
+            </Tab>
+          ))}
         </TabList>
 
         <div role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>

@@ -1,30 +1,19 @@
 import * as React from "react";
-import {
-  Badge,
-  ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, ProgressBar, TableCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../core/findings";
 import type { SheetResult } from "../core/engine";
-import type { Grade, IndicatorSummary } from "../core/summary/types";
-import { circledNumber, directionLabel, formatNumber, formatRate, gradeLabel, rateReasonText, sheetHeading, t } from "./i18n";
+import type { Grade, IndicatorSummary, IndicatorYearSummary } from "../core/summary/types";
+import { circledNumber, directionLabel, formatNumber, formatRate, gradeLabel, rateReasonText, t, type StringKey } from "./i18n";
+import { EvaluationSheetsTab, FigureTable, NumberCell, useSharedStyles } from "./ui";
 
 const useStyles = makeStyles({
-  sheetHeading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
   indicatorHeading: { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalS} 0 2px` },
-  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   rateCell: { display: "flex", flexDirection: "column", gap: "2px", minWidth: "90px", paddingTop: "2px", paddingBottom: "2px" },
   rateLine: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", justifyContent: "space-between" },
   progress: { display: "flex", flexDirection: "column", gap: "2px", marginTop: tokens.spacingVerticalXS },
 });
+
+const COLUMNS: readonly StringKey[] = ["year", "plan", "actual", "rate"];
 
 export const GRADE_BADGE_COLOR: Record<Grade, "success" | "warning" | "danger"> = {
   achieved: "success",
@@ -52,30 +41,23 @@ export function RateBar({ rate, grade, label }: { rate: number; grade: Grade | n
 }
 
 export function RatesTab({ results, lang }: { results: SheetResult[]; lang: Language }) {
-  const styles = useStyles();
-  const evaluated = results.filter((r) => r.summary !== null);
-  if (evaluated.length === 0) return <p>{t(lang, "noEvaluationSheets")}</p>;
+  const shared = useSharedStyles();
   return (
-    <section aria-labelledby="rates-heading">
-      <h2 id="rates-heading" className={styles.sheetHeading}>
-        {t(lang, "tabRates")}
-      </h2>
-      {evaluated.map((result) => (
-        <section key={result.sheet} aria-label={result.sheet}>
-          <h3 className={styles.sheetHeading}>
-            {sheetHeading(result.sheet, result.summary)}
-          </h3>
-          {result.summary!.indicators.length === 0 && <p className={styles.meta}>{t(lang, "noIndicators")}</p>}
-          {result.summary!.indicators.map((indicator) => (
+    <EvaluationSheetsTab id="rates" title={t(lang, "tabRates")} results={results} lang={lang}>
+      {(result, summary) => (
+        <>
+          {summary.indicators.length === 0 && <p className={shared.meta}>{t(lang, "noIndicators")}</p>}
+          {summary.indicators.map((indicator) => (
             <IndicatorTable key={indicator.index} sheet={result.sheet} indicator={indicator} lang={lang} />
           ))}
-        </section>
-      ))}
-    </section>
+        </>
+      )}
+    </EvaluationSheetsTab>
   );
 }
 
 function IndicatorTable({ sheet, indicator, lang }: { sheet: string; indicator: IndicatorSummary; lang: Language }) {
+  const shared = useSharedStyles();
   const styles = useStyles();
   const title = `${circledNumber(indicator.index)} ${indicator.name}`;
   const facts = [directionLabel(lang, indicator.direction), indicator.unit ? `${t(lang, "unit")}: ${indicator.unit}` : ""]
@@ -84,54 +66,34 @@ function IndicatorTable({ sheet, indicator, lang }: { sheet: string; indicator: 
   return (
     <div data-testid={`indicator-${sheet}-${indicator.index}`}>
       <h4 className={styles.indicatorHeading}>{title}</h4>
-      {facts && <p className={styles.meta}>{facts}</p>}
-      <Table size="extra-small" aria-label={`${sheet} ${title}`}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t(lang, "year")}</TableHeaderCell>
-            <TableHeaderCell>{t(lang, "plan")}</TableHeaderCell>
-            <TableHeaderCell>{t(lang, "actual")}</TableHeaderCell>
-            <TableHeaderCell>{t(lang, "rate")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {indicator.base && (
-            // The base year (before the plan period) is the starting value: shown, never rated.
-            <TableRow data-testid={`rate-row-${indicator.index}-${indicator.base.year}`}>
-              <TableCell>{indicator.base.year}</TableCell>
-              <TableCell className={styles.number}>{formatNumber(indicator.base.plan)}</TableCell>
-              <TableCell className={styles.number}>{formatNumber(indicator.base.actual)}</TableCell>
-              <TableCell>
-                <span className={styles.meta}>{rateReasonText(lang, indicator.base.rateUndefinedReason) || "—"}</span>
-              </TableCell>
-            </TableRow>
-          )}
-          {indicator.years.map((y) => (
-            <TableRow key={y.year} data-testid={`rate-row-${indicator.index}-${y.year}`}>
-              <TableCell>{y.year}</TableCell>
-              <TableCell className={styles.number}>{formatNumber(y.plan)}</TableCell>
-              <TableCell className={styles.number}>{formatNumber(y.actual)}</TableCell>
-              <TableCell>
-                {y.rate === null ? (
-                  <span className={styles.meta}>— {rateReasonText(lang, y.rateUndefinedReason)}</span>
-                ) : (
-                  <div className={styles.rateCell}>
-                    <div className={styles.rateLine}>
-                      <span className={styles.number}>{formatRate(y.rate)}</span>
-                      {y.grade && (
-                        <Badge size="small" color={GRADE_BADGE_COLOR[y.grade]} data-grade={y.grade}>
-                          {gradeLabel(lang, y.grade)}
-                        </Badge>
-                      )}
-                    </div>
-                    <RateBar rate={y.rate} grade={y.grade} label={`${y.year} ${t(lang, "rate")} ${formatRate(y.rate)}`} />
-                  </div>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      {facts && <p className={shared.meta}>{facts}</p>}
+      <FigureTable label={`${sheet} ${title}`} columns={COLUMNS} lang={lang}>
+        {indicator.base && (
+          // The base year (before the plan period) is the starting value: shown, never rated.
+          <YearRow index={indicator.index} year={indicator.base}>
+            <span className={shared.meta}>{rateReasonText(lang, indicator.base.rateUndefinedReason) || "—"}</span>
+          </YearRow>
+        )}
+        {indicator.years.map((y) => (
+          <YearRow key={y.year} index={indicator.index} year={y}>
+            {y.rate === null ? (
+              <span className={shared.meta}>— {rateReasonText(lang, y.rateUndefinedReason)}</span>
+            ) : (
+              <div className={styles.rateCell}>
+                <div className={styles.rateLine}>
+                  <span className={shared.number}>{formatRate(y.rate)}</span>
+                  {y.grade && (
+                    <Badge size="small" color={GRADE_BADGE_COLOR[y.grade]} data-grade={y.grade}>
+                      {gradeLabel(lang, y.grade)}
+                    </Badge>
+                  )}
+                </div>
+                <RateBar rate={y.rate} grade={y.grade} label={`${y.year} ${t(lang, "rate")} ${formatRate(y.rate)}`} />
+              </div>
+            )}
+          </YearRow>
+        ))}
+      </FigureTable>
       {indicator.cumulative && indicator.progress !== null && (
         <div className={styles.progress} data-testid={`progress-${indicator.index}`}>
           <span>
@@ -141,5 +103,17 @@ function IndicatorTable({ sheet, indicator, lang }: { sheet: string; indicator: 
         </div>
       )}
     </div>
+  );
+}
+
+/** One year of an indicator: its figures, then what is said of its rate. */
+function YearRow({ index, year, children }: { index: number; year: IndicatorYearSummary; children: React.ReactNode }) {
+  return (
+    <TableRow data-testid={`rate-row-${index}-${year.year}`}>
+      <TableCell>{year.year}</TableCell>
+      <NumberCell>{formatNumber(year.plan)}</NumberCell>
+      <NumberCell>{formatNumber(year.actual)}</NumberCell>
+      <TableCell>{children}</TableCell>
+    </TableRow>
   );
 }

@@ -3,11 +3,10 @@ import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-compon
 import type { Language } from "../core/findings";
 import type { Settings } from "../core/settings";
 import { t, type StringKey } from "./i18n";
+import { TabSection, useSharedStyles } from "./ui";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "360px" },
-  heading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
-  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
 });
 
 type PercentKey = "gradeAchieved" | "gradeNearly" | "budgetPlanDeviation";
@@ -26,12 +25,10 @@ interface SettingsTabProps {
 }
 
 export function SettingsTab({ settings, lang, stored, onChange }: SettingsTabProps) {
+  const shared = useSharedStyles();
   const styles = useStyles();
   return (
-    <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading" className={styles.heading}>
-        {t(lang, "tabSettings")}
-      </h2>
+    <TabSection id="settings" title={t(lang, "tabSettings")}>
       <div className={styles.form}>
         <Field label={t(lang, "settingsRateFormula")}>
           <Select
@@ -57,9 +54,9 @@ export function SettingsTab({ settings, lang, stored, onChange }: SettingsTabPro
             <option value="en">English</option>
           </Select>
         </Field>
-        <p className={styles.meta}>{t(lang, stored ? "settingsSaved" : "settingsNotSaved")}</p>
+        <p className={shared.meta}>{t(lang, stored ? "settingsSaved" : "settingsNotSaved")}</p>
       </div>
-    </section>
+    </TabSection>
   );
 }
 

@@ -5,9 +5,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   makeStyles,
   tokens,
@@ -30,9 +27,9 @@ import {
 import { LABEL_NAMES, defaultVocabulary, type LabelName } from "../core/vocabulary";
 import { downloadText, readFileText, safeFileName } from "./download";
 import { t } from "./i18n";
+import { ListMessage, TabSection, useSharedStyles } from "./ui";
 
 const useStyles = makeStyles({
-  heading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
   sectionHeading: { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}` },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0` },
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -101,6 +98,7 @@ export interface TemplateTabProps {
 
 /** テンプレート: where every field was read, and the profile that pins fields and adds label synonyms. */
 export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSynonym, onRename, onImport, onError }: TemplateTabProps) {
+  const shared = useSharedStyles();
   const styles = useStyles();
   const [sheetOnly, setSheetOnly] = React.useState(false);
   const [synonymName, setSynonymName] = React.useState<LabelName>(LABEL_NAMES[0]);
@@ -166,10 +164,7 @@ export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSyno
   };
 
   return (
-    <section aria-labelledby="template-heading" className={styles.box}>
-      <h2 id="template-heading" className={styles.heading}>
-        {t(lang, "tabTemplate")}
-      </h2>
+    <TabSection id="template" title={t(lang, "tabTemplate")} className={styles.box}>
       <div className={styles.row}>
         <Field label={t(lang, "profileName")}>
           <Input
@@ -204,16 +199,7 @@ export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSyno
         />
       </div>
       {importErrors && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t(lang, "importFailed")}</MessageBarTitle>
-            <ul data-testid="import-errors">
-              {importErrors.map((error) => (
-                <li key={error}>{error}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <ListMessage intent="error" title={t(lang, "importFailed")} items={importErrors} listTestId="import-errors" />
       )}
       <p className={styles.meta}>{profile ? t(lang, "profileStoredHint") : t(lang, "noProfile")}</p>
       {profile && (
@@ -246,11 +232,11 @@ export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSyno
       <p className={styles.meta}>{t(lang, "pinHint")}</p>
       <Checkbox label={t(lang, "pinThisSheetOnly")} checked={sheetOnly} onChange={(_, data) => setSheetOnly(data.checked === true)} />
 
-      <h3 className={styles.heading}>{t(lang, "templateHeading")}</h3>
+      <h3 className={shared.heading}>{t(lang, "templateHeading")}</h3>
       {results.map((result) => (
         <SheetLocations key={result.sheet} result={result} lang={lang} actions={rowActions} />
       ))}
-    </section>
+    </TabSection>
   );
 }
 
@@ -267,16 +253,7 @@ const SheetLocations = React.memo(function SheetLocations({ result, lang, action
     <section aria-label={result.sheet} data-testid={`template-sheet-${result.sheet}`}>
       <h4 className={styles.sectionHeading}>{result.sheet}</h4>
       {stale.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t(lang, "stalePins")}</MessageBarTitle>
-            <ul>
-              {stale.map((f) => (
-                <li key={`${f.path}-${f.cell}`}>{f.message[lang]}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <ListMessage intent="warning" title={t(lang, "stalePins")} items={stale.map((f) => f.message[lang])} />
       )}
       {result.kind === "evaluation" ? (
         bySection(fieldLocations(result.model as EvaluationSheet)).map((group) => (

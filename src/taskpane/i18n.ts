@@ -4,7 +4,10 @@
 import type { Language, LocalizedText, Severity } from "../core/findings";
 import type { Direction } from "../core/model";
 import type { Grade } from "../core/summary/types";
-import { RATE_UNDEFINED_REASONS } from "../core/summary/rates";
+import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel, rateReasonLabel } from "../core/summary/labels";
+import { formatRate as reportFormatRate } from "../core/report/labels";
+
+export { circled as circledNumber } from "../core/report/labels";
 
 const STRINGS = {
   appTitle: { ja: "施策評価票チェック", en: "Evaluation sheet check" },
@@ -134,9 +137,6 @@ const STRINGS = {
     en: "Not read as an evaluation sheet. If its labels are worded differently, add synonyms.",
   },
   stalePins: { ja: "使われなかった固定位置", en: "Pins not used" },
-  directionHigher: { ja: "大きいほどよい", en: "higher is better" },
-  directionLower: { ja: "小さいほどよい", en: "lower is better" },
-  directionTarget: { ja: "目標値に近いほどよい", en: "closer to target is better" },
 } satisfies Record<string, LocalizedText>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -155,28 +155,18 @@ export function severityLabel(lang: Language, severity: Severity): string {
   return SEVERITY_LABELS[severity][lang];
 }
 
-const GRADE_LABELS: Record<Grade, LocalizedText> = {
-  achieved: { ja: "達成", en: "Achieved" },
-  nearly: { ja: "概ね達成", en: "Nearly achieved" },
-  not: { ja: "未達成", en: "Not achieved" },
-};
-
+/** A grade standing alone (a badge), so capitalized: "Nearly achieved". */
 export function gradeLabel(lang: Language, grade: Grade): string {
-  return GRADE_LABELS[grade][lang];
+  const label = coreGradeLabel(grade, lang);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 export function directionLabel(lang: Language, direction: Direction | null): string {
-  if (direction === "higher") return t(lang, "directionHigher");
-  if (direction === "lower") return t(lang, "directionLower");
-  if (direction === "target") return t(lang, "directionTarget");
-  return "";
+  return direction ? coreDirectionLabel(direction, lang) : "";
 }
 
-/** The core explains a missing rate in English; its own table has the Japanese wording. */
 export function rateReasonText(lang: Language, reasonEn: string | undefined): string {
-  if (!reasonEn) return "";
-  const known = Object.values(RATE_UNDEFINED_REASONS).find((r) => r.en === reasonEn);
-  return known ? known[lang] : reasonEn;
+  return reasonEn ? rateReasonLabel(reasonEn, lang) : "";
 }
 
 export function findingCountText(lang: Language, n: number): string {
@@ -187,21 +177,15 @@ export function progressText(lang: Language, done: number, total: number): strin
   return lang === "ja" ? `${done} / ${total} シート` : `${done} of ${total} sheets`;
 }
 
-/** A fraction as a percentage with one decimal: 0.71333 → "71.3%"; null → "—". */
+/** A rate as the report prints it (0.71333 → "71.3%"), and "—" for none. */
 export function formatRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return "—";
-  return `${(rate * 100).toFixed(1)}%`;
+  return reportFormatRate(rate ?? null) || "—";
 }
 
 /** Figures as entered in the sheets: thousands separators, no forced decimals. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
-}
-
-/** ① for 1, ② for 2… (the sheets number indicators this way). */
-export function circledNumber(index: number): string {
-  return index >= 1 && index <= 20 ? String.fromCharCode(0x2460 + index - 1) : `(${index})`;
 }
 
 /**

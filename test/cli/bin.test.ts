@@ -11,8 +11,8 @@ const root = path.join(__dirname, "..", "..");
 const bin = path.join(root, "bin", "hyoka.js");
 let fx: Fixtures;
 
-function hyoka(args: string[], cwd = fx.dir) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
+function hyoka(args: string[], cwd = fx.dir, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -29,8 +29,8 @@ describe("bin/hyoka.js", () => {
     const pooled = hyoka(["check", ".", "notes.csv", "--format", "json", "--no-model", "--jobs", "2", "--progress"]);
     expect(pooled.code).toBe(2);
     expect(pooled.err).toContain("hyoka: nested/corrupt.xlsx: [corrupt] ");
-    expect(pooled.err).toContain("hyoka: notes.csv: [not-zip] ");
-    expect(pooled.err).toContain("hyoka: 4/4 files\n");
+    expect(pooled.err).toContain("hyoka: notes.csv: [csv] ");
+    expect(pooled.err).toContain("hyoka: 4/4 ファイル\n");
     const report: Report = JSON.parse(pooled.out);
     expect(report.files.map((f) => f.path)).toEqual(["nested/corrupt.xlsx", "nested/hostile.xlsx", "notes.csv", "sample.xlsx"]);
     expect(report.files[3].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
@@ -50,8 +50,8 @@ describe("bin/hyoka.js", () => {
         const single = hyoka(["check", ".", "--format", format, "--jobs", "1"], many);
         expect([pooled.code, single.code]).toEqual([2, 2]);
         expect(pooled.out.replace(stamp, "")).toBe(single.out.replace(stamp, ""));
-        expect(pooled.err.split("\n").filter((l) => l.startsWith("hyoka: ") && l.includes("files"))).toEqual(
-          Array.from({ length: 9 }, (_, i) => `hyoka: ${i + 1}/9 files`),
+        expect(pooled.err.split("\n").filter((l) => /^hyoka: \d+\/9 ファイル$/.test(l))).toEqual(
+          Array.from({ length: 9 }, (_, i) => `hyoka: ${i + 1}/9 ファイル`),
         );
         expect(pooled.err).toContain("hyoka: book-4.xlsx: [corrupt] ");
       }
@@ -100,6 +100,65 @@ describe("bin/hyoka.js", () => {
       rmSync(profiles, { recursive: true, force: true });
     }
   }, 60_000);
+
+  describe("a worker that dies fails only its file; a fresh worker takes the rest", () => {
+    let many: string;
+    beforeAll(() => {
+      many = mkdtempSync(path.join(os.tmpdir(), "hyoka-crash-"));
+      for (let i = 0; i < 5; i++) copyFileSync(fx.sample, path.join(many, `book-${i}.xlsx`));
+    });
+    afterAll(() => rmSync(many, { recursive: true, force: true }));
+
+    // With --jobs 2 the one worker is started before the main thread takes a file: book-0 and
+    // book-1 go to it, so book-0 is the file it dies on and book-1 is handed on.
+    const run = (fault: string, extra: string[] = [], env: Record<string, string> = {}) =>
+      hyoka(["check", ".", "--format", "json", "--no-model", "--jobs", "2", "--progress", ...extra], many, { HYOKA_TEST_WORKER_FAULT: `${fault}:book-0.xlsx`, ...env });
+
+    const expectOthersChecked = (report: Report) => {
+      expect(report.files.map((f) => [f.path, f.error?.code ?? null])).toEqual([
+        ["book-0.xlsx", "worker-crashed"],
+        ["book-1.xlsx", null],
+        ["book-2.xlsx", null],
+        ["book-3.xlsx", null],
+        ["book-4.xlsx", null],
+      ]);
+      for (const f of report.files.slice(1)) expect(f.sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+      // Still hashed for the audit trail: the same bytes as the others.
+      expect(report.files[0].sha256).toBe(report.files[1].sha256);
+    };
+
+    it("out of memory under the heap limit (HYOKA_WORKER_MEMORY_MB): exit 2, the file's reason, the others checked", () => {
+      const r = run("oom", [], { HYOKA_WORKER_MEMORY_MB: "128" });
+      expect(r.code).toBe(2);
+      const report: Report = JSON.parse(r.out);
+      expectOthersChecked(report);
+      expect(report.files[0].error?.message).toBe(
+        "このファイルを検査していたスレッドが停止しました(メモリ不足または異常終了)。他のファイルは検査を続けました。 (メモリ上限 128 MB を超えました。--worker-memory で上限を変えられます)",
+      );
+      expect(r.err).toContain("hyoka: book-0.xlsx: [worker-crashed] ");
+      expect(r.err).toContain("hyoka: 5/5 ファイル\n");
+    }, 60_000);
+
+    it("an exit without a result and an uncaught error, in English; --worker-memory wins over the environment", () => {
+      const exited = run("exit", ["--lang", "en", "--worker-memory", "256"], { HYOKA_WORKER_MEMORY_MB: "lots" });
+      expect(exited.code).toBe(2);
+      const report: Report = JSON.parse(exited.out);
+      expectOthersChecked(report);
+      expect(report.files[0].error?.message).toBe(
+        "The thread checking this file stopped (out of memory, or a crash); the other files were still checked. (the thread exited without a result (exit code 3))",
+      );
+      const thrown: Report = JSON.parse(run("throw", ["--lang", "en"]).out);
+      expectOthersChecked(thrown);
+      expect(thrown.files[0].error?.message).toMatch(/\(thread error: test fault\)$/);
+    }, 60_000);
+  });
+
+  it("an -o that is a folder: exit 3 with one line, no stack trace", () => {
+    const r = hyoka(["check", "sample.xlsx", "-o", os.tmpdir()]);
+    expect(r.code).toBe(3);
+    expect(r.err).toBe(`hyoka: -o ${os.tmpdir()} はフォルダです。書き出すファイルの名前を指定してください(例: -o ${os.tmpdir()}/report.json)\n`);
+    expect(r.out).toBe("");
+  });
 
   it("answers --version and --help", () => {
     expect(hyoka(["--version"]).out).toMatch(/^\d+\.\d+\.\d+\n$/);

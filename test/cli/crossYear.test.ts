@@ -117,6 +117,6 @@ describe("hyoka check --cross-year on the 2012 and 2013 books", () => {
   it("is an option of check only", async () => {
     const io = captureIo(fx.dir);
     expect(await main(["summary", "--cross-year", ".", "-o", "s.xlsx"], io)).toBe(EXIT.usage);
-    expect(io.err()).toContain("hyoka: --cross-year is an option of check\n");
+    expect(io.err()).toContain("hyoka: --cross-year は check のオプションです\n");
   });
 });

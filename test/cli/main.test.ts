@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { main, EXIT } from "../../src/cli/main";
+import { main, EXIT, unexpectedFailure } from "../../src/cli/main";
 import { parseArgs } from "../../src/cli/args";
 import type { Report } from "../../src/core/report";
 import { RULE_CATALOGUE_VERSION, RULES } from "../../src/core/rules";
@@ -113,11 +113,11 @@ describe("hyoka check on a folder with bad files", () => {
       ["missing.xlsx", "not-found"],
       ["nested/corrupt.xlsx", "corrupt"],
       ["nested/hostile.xlsx", null],
-      ["notes.csv", "not-zip"],
+      ["notes.csv", "csv"],
       ["sample.xlsx", null],
     ]);
     expect(report.files[0].sha256).toBeNull();
-    expect(report.files[3].error?.message).toContain("zip 形式ではありません");
+    expect(report.files[3].error?.message).toBe("CSV テキストファイルで、ブックではありません。Excel で開いて .xlsx 形式で保存してください。");
     expect(report.files[4].sheets[0].summary?.indicators[0].years[1].rate).toBeCloseTo(428 / 600, 12);
     expect(io.err()).toContain("hyoka: nested/corrupt.xlsx: [corrupt] ブックが破損しているか不完全なため読み込めません。");
     expect(io.err()).toContain("hyoka: missing.xlsx: [not-found] ファイルが見つかりません。");
@@ -150,7 +150,7 @@ describe("hyoka check on a folder with bad files", () => {
     const io = captureIo(fx.dir);
     expect(await main(["check", "sample.xlsx", "--format", "md", "-o", "reports/report.md"], io)).toBe(EXIT.ok);
     expect(io.out()).toBe("");
-    expect(io.err()).toBe("hyoka: report written to reports/report.md\n");
+    expect(io.err()).toBe("hyoka: レポートを reports/report.md に書き出しました\n");
     const md = readFileSync(path.join(fx.dir, "reports/report.md"), "utf8");
     expect(md).toContain("| `indicator.unit.missing` | 警告 | 2 |");
     expect(md).toContain("| ① 海外からの視察受入人数累計数 | 大きいほどよい | 2012 | 600 | 428 | 71.3% | 未達成 |");
@@ -162,7 +162,15 @@ describe("terminal behaviour", () => {
     const tty = captureIo(fx.dir, { tty: true });
     await main(["check", ".", "--fail-on", "never"], tty);
     expect(tty.out()).toContain("\u001b[33m警告\u001b[0m");
-    expect(tty.err()).toContain("\rhyoka: 1/3 files\rhyoka: 2/3 files\rhyoka: 3/3 files\n");
+    // notes.csv is found in the folder too (reported as unreadable); the lock file is skipped with a note.
+    // An unreadable file's line erases the progress line instead of running on from it.
+    const csvLine = "hyoka: notes.csv: [csv] CSV テキストファイルで、ブックではありません。Excel で開いて .xlsx 形式で保存してください。\n";
+    expect(tty.err()).toContain(`\rhyoka: 1/4 ファイル\rhyoka: 2/4 ファイル\r\u001b[K${csvLine}\rhyoka: 3/4 ファイル\rhyoka: 4/4 ファイル\n`);
+    expect(tty.err()).toContain("hyoka: ~$sample.xlsx は Excel のロックファイル(ブックを開いている間の一時ファイル)なので飛ばしました\n");
+    const english = captureIo(fx.dir, { tty: true });
+    await main(["check", ".", "--lang", "en"], english);
+    expect(english.err()).toContain("\rhyoka: 1/4 files\rhyoka: 2/4 files\r\u001b[Khyoka: notes.csv: [csv] A CSV text file, not a workbook: open it in Excel and save it as .xlsx.\n\rhyoka: 3/4 files\rhyoka: 4/4 files\n");
+    expect(english.err()).toContain("hyoka: skipped ~$sample.xlsx: an Excel lock file (present while the workbook is open)\n");
     const noColor = captureIo(fx.dir, { tty: true });
     noColor.env = { NO_COLOR: "1" };
     await main(["check", "sample.xlsx"], noColor);
@@ -170,7 +178,8 @@ describe("terminal behaviour", () => {
     const piped = captureIo(fx.dir);
     await main(["check", ".", "--fail-on", "never"], piped);
     expect(piped.out()).not.toContain("\u001b[");
-    expect(piped.err()).not.toContain("files");
+    expect(piped.err()).not.toContain("ファイル\n");
+    expect(piped.err()).not.toMatch(/\d\/4/);
   });
 });
 
@@ -207,7 +216,7 @@ describe("hyoka summary", () => {
     const io = captureIo(fx.dir);
     const code = await main(["summary", "sample.xlsx", "-o", "out/summary.xlsx"], io);
     expect(code).toBe(EXIT.ok);
-    expect(io.out()).toBe("hyoka: summary of 1 evaluation sheet(s) from 1 file(s) written to out/summary.xlsx\n");
+    expect(io.out()).toBe("hyoka: 1 ファイルの評価票 1 シートの集計を out/summary.xlsx に書き出しました\n");
     const grid = await readXlsx(readFileSync(path.join(fx.dir, "out/summary.xlsx")));
     expect(grid.sheets.map((s) => s.name)).toEqual(["達成率", "事業費", "全体", "作成課別"]);
     const ind = grid.sheets[0].values;
@@ -216,7 +225,11 @@ describe("hyoka summary", () => {
     const bud = grid.sheets[1].values;
     expect(bud[1].slice(3, 9)).toEqual([2011, null, 43769, 38182, null, 38182 / 43769]);
     expect(bud[3][7]).toBe("見込");
-    expect(grid.sheets[2].values[1].slice(0, 5)).toEqual(["41303000", "41303000 環境技術を活かした国際貢献", "環境局地球環境推進室", 2013, "AⅡ"]);
+    expect(grid.sheets[2].values[0].slice(0, 3)).toEqual(["ファイル", "シート", "施策課題"]);
+    expect(grid.sheets[2].values[1].slice(0, 6)).toEqual(["sample.xlsx", "41303000", "41303000 環境技術を活かした国際貢献", "環境局地球環境推進室", 2013, "AⅡ"]);
+    const en = captureIo(fx.dir);
+    expect(await main(["summary", "sample.xlsx", "-o", "out/summary-en.xlsx", "--lang", "en"], en)).toBe(EXIT.ok);
+    expect(en.out()).toBe("hyoka: summary of 1 evaluation sheet(s) from 1 file(s) written to out/summary-en.xlsx\n");
   });
 });
 
@@ -243,18 +256,34 @@ describe("arguments", () => {
     expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it("rejects wrong usage with exit 3 and a message", async () => {
-    for (const [argv, message] of [
-      [["check"], "check: give at least one file or folder"],
-      [["check", "x.xlsx", "--format", "xml"], "--format must be one of text, json, csv, md"],
-      [["check", "x.xlsx", "--bogus"], "unknown option --bogus"],
-      [["summary", "x.xlsx"], "summary: give the workbook to write with -o out.xlsx"],
-      [["frobnicate"], 'unknown command "frobnicate" (use check, summary or template show)'],
+  it("rejects wrong usage with exit 3 and a message in Japanese, or English with --lang en", async () => {
+    for (const [argv, ja, en] of [
+      [["check"], "check: ファイルまたはフォルダを 1 つ以上指定してください", "check: give at least one file or folder"],
+      [["check", "x.xlsx", "--format", "xml"], "--format は text, json, csv, md のいずれかです", "--format must be one of text, json, csv, md"],
+      [["check", "x.xlsx", "--bogus"], "不明なオプション --bogus です", "unknown option --bogus"],
+      [["summary", "x.xlsx"], "summary: 書き出すブックを -o out.xlsx で指定してください", "summary: give the workbook to write with -o out.xlsx"],
+      [["frobnicate"], "不明なコマンド「frobnicate」です(check、summary、template show のいずれかを指定してください)", 'unknown command "frobnicate" (use check, summary or template show)'],
+      [["check", "x.xlsx", "--jobs", "0"], "--jobs は 1 以上の整数です", "--jobs must be a whole number ≥ 1"],
+      [["check", "x.xlsx", "--max-cells", "10"], "--max-cells は 1000 以上の整数です", "--max-cells must be a whole number ≥ 1000"],
+      [["check", "x.xlsx", "--worker-memory"], "--worker-memory には値が必要です", "--worker-memory needs a value"],
     ] as const) {
       const io = captureIo(fx.dir);
       expect(await main(argv, io)).toBe(EXIT.usage);
-      expect(io.err()).toContain(`hyoka: ${message}\n`);
+      expect(io.err()).toBe(`hyoka: ${ja}\n使い方は「hyoka --help」で表示されます。\n`);
+      const english = captureIo(fx.dir);
+      expect(await main([argv[0], "--lang=en", ...argv.slice(1)], english)).toBe(EXIT.usage);
+      expect(english.err()).toBe(`hyoka: ${en}\nRun "hyoka --help" for usage.\n`);
     }
+  });
+
+  it("reports a wrong --settings file and a wrong HYOKA_WORKER_MEMORY_MB in the chosen language, exit 3", async () => {
+    const ja = captureIo(fx.dir);
+    expect(await main(["check", "sample.xlsx", "--settings", "nowhere.json"], ja)).toBe(EXIT.usage);
+    expect(ja.err()).toBe("hyoka: --settings: nowhere.json を読み込めません\n");
+    const en = captureIo(fx.dir);
+    en.env = { HYOKA_WORKER_MEMORY_MB: "lots" };
+    expect(await main(["check", "sample.xlsx", "--lang", "en"], en)).toBe(EXIT.usage);
+    expect(en.err()).toBe("hyoka: environment variable HYOKA_WORKER_MEMORY_MB=lots is not a whole number ≥ 64\n");
   });
 
   it("parses --flag=value and -o", () => {
@@ -283,6 +312,43 @@ describe("arguments", () => {
     const { mkdirSync } = require("node:fs") as typeof import("node:fs");
     mkdirSync(path.join(fx.dir, "empty"), { recursive: true });
     expect(await main(["check", "../empty"], empty)).toBe(EXIT.usage);
-    expect(empty.err()).toContain("no .xlsx or .xlsm workbook found in ../empty");
+    expect(empty.err()).toBe("hyoka: ../empty に表計算ファイル(.xlsx、.xlsm、.xls、.xlsb、.csv、.ods)が見つかりません\n");
+    const english = captureIo(path.join(fx.dir, "out"));
+    expect(await main(["check", "../empty", "--lang", "en"], english)).toBe(EXIT.usage);
+    expect(english.err()).toBe("hyoka: no spreadsheet file (.xlsx, .xlsm, .xls, .xlsb, .csv, .ods) found in ../empty\n");
+  });
+});
+
+describe("output that cannot be written, and unexpected failures", () => {
+  it("an -o that is a folder: exit 3 before any file is checked, in either language", async () => {
+    const { mkdirSync } = require("node:fs") as typeof import("node:fs");
+    mkdirSync(path.join(fx.dir, "reports-folder"), { recursive: true });
+    const check = captureIo(fx.dir);
+    expect(await main(["check", "sample.xlsx", "-o", "reports-folder"], check)).toBe(EXIT.output);
+    expect(check.err()).toBe("hyoka: -o reports-folder はフォルダです。書き出すファイルの名前を指定してください(例: -o reports-folder/report.json)\n");
+    expect(check.out()).toBe("");
+    const summary = captureIo(fx.dir);
+    expect(await main(["summary", ".", "-o", "reports-folder/", "--lang", "en", "--progress"], summary)).toBe(EXIT.output);
+    // Refused up front: no file was checked (no progress, no unreadable-file line).
+    expect(summary.err()).toBe("hyoka: -o reports-folder/ is a folder: give the name of the file to write (e.g. -o reports-folder/summary.xlsx)\n");
+  });
+
+  it("an -o under a plain file: exit 3 naming the file and the system's reason", async () => {
+    const check = captureIo(fx.dir);
+    expect(await main(["check", "sample.xlsx", "-o", "sample.xlsx/report.md"], check)).toBe(EXIT.output);
+    expect(check.err()).toMatch(/^hyoka: sample\.xlsx\/report\.md に書き出せません\((EEXIST|ENOTDIR)\)\n$/);
+    const summary = captureIo(fx.dir);
+    expect(await main(["summary", "sample.xlsx", "-o", "sample.xlsx/summary.xlsx", "--lang", "en"], summary)).toBe(EXIT.output);
+    expect(summary.err()).toMatch(/^hyoka: cannot write sample\.xlsx\/summary\.xlsx \((EEXIST|ENOTDIR)\)\n$/);
+  });
+
+  it("prints an unexpected failure on one line, with the stack only when HYOKA_DEBUG=1", () => {
+    const e = new Error("boom");
+    expect(unexpectedFailure(e, "ja", {})).toBe("hyoka: 予期しないエラーで停止しました: boom(HYOKA_DEBUG=1 で詳細を表示します。不具合として報告してください)\n");
+    expect(unexpectedFailure(e, "en", { HYOKA_DEBUG: "0" })).toBe("hyoka: stopped on an unexpected error: boom (HYOKA_DEBUG=1 shows the details; please report it as a bug)\n");
+    const debug = unexpectedFailure(e, "en", { HYOKA_DEBUG: "1" });
+    expect(debug.split("\n")[1]).toBe("Error: boom");
+    expect(debug).toContain("main.test.ts");
+    expect(EXIT.unexpected).toBe(70);
   });
 });

@@ -148,7 +148,7 @@ describe("hyoka check --format json -o", () => {
     const { readFileSync } = await import("node:fs");
     expect(readFileSync(`${fx.dir}/out/r.json`, "utf8")).toBe(printed.out());
     expect(written.out()).toBe("");
-    expect(written.err()).toBe(`${printed.err()}hyoka: report written to out/r.json\n`);
+    expect(written.err()).toBe(`${printed.err()}hyoka: レポートを out/r.json に書き出しました\n`);
     expect(printed.err()).toContain("hyoka: nested/corrupt.xlsx: [corrupt] ");
   });
 });

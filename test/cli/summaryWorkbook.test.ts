@@ -47,7 +47,23 @@ describe("writeSummaryWorkbook", () => {
     expect(r.getCell("G2").value).toBeCloseTo(0.9, 12);
     expect(r.getCell("K2").value).toBeCloseTo(21165 / 21959, 12);
     const d = wb.getWorksheet("作成課別")!;
-    expect([d.getCell("A2").value, d.getCell("B2").value, d.getCell("C2").value]).toEqual(["環境局地球環境推進室", 1, 21959]);
+    expect(d.getRow(1).values).toEqual([undefined, "作成課", "施策数", "評価年度不明", "予算計", "決算計", "決算見込計", "執行率(見込含む)", "決算超過", "高執行・低達成", "執行率低"]);
+    // 2013 is the sample's own year: its 21,165 is a forecast, so 決算計 stays blank.
+    expect((d.getRow(2).values as unknown[]).slice(1, 7)).toEqual(["環境局地球環境推進室", 1, 0, 21959, undefined, 21165]);
+    expect(d.getCell("G2").value).toBeCloseTo(21165 / 21959, 12);
+  });
+
+  it("over many files: a ファイル column tells identical measures apart, and the chart follows the shifted columns", async () => {
+    const JSZip = (await import("jszip")).default;
+    const twice = [...results(), ...results()];
+    const bytes = await writeSummaryWorkbook(twice, DEFAULT_SETTINGS, { files: ["b/41303000.xlsx", "a/41303000-写し.xlsx"] });
+    const r = (await load(bytes)).getWorksheet("全体")!;
+    expect((r.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["ファイル", "シート", "施策課題"]);
+    expect([r.getCell("A2").value, r.getCell("B2").value, r.getCell("F2").value]).toEqual(["a/41303000-写し.xlsx", "41303000", "AⅡ"]);
+    expect([r.getCell("A3").value, r.getCell("B3").value]).toEqual(["b/41303000.xlsx", "41303000"]);
+    expect(r.getCell("L2").value).toBeCloseTo(21165 / 21959, 12);
+    const chart = await (await JSZip.loadAsync(bytes)).file("xl/charts/chart1.xml")!.async("string");
+    expect(chart.match(/<c:f>[^<]+<\/c:f>/g)).toEqual(["<c:f>全体!$L$2:$L$3</c:f>", "<c:f>全体!$G$2:$G$3</c:f>"]);
   });
 
   it("gives the same bytes for the same input and writes a header-only sheet when there is nothing", async () => {

@@ -67,13 +67,15 @@ describe("hyoka check with template profiles", () => {
     expect(r.code).toBe(EXIT.usage);
     expect(r.out).toBe("");
     expect(r.err).toBe(
-      "hyoka: --template: bad.json is not a valid template profile:\n" +
+      "hyoka: --template: bad.json はテンプレート設定として正しくありません:\n" +
         '  unknown key "colour" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets)\n' +
         '  pins["header.fiscalYear"].cell: "ZZ" is not an A1 address\n',
     );
     const missing = await run(["check", "renamed.xlsx", "--template", "nowhere.json"]);
     expect(missing.code).toBe(EXIT.usage);
-    expect(missing.err).toBe("hyoka: --template: cannot read nowhere.json\n");
+    expect(missing.err).toBe("hyoka: --template: nowhere.json を読み込めません\n");
+    const english = await run(["check", "renamed.xlsx", "--template", "bad.json", "--lang", "en"]);
+    expect(english.err.split("\n")[0]).toBe("hyoka: --template: bad.json is not a valid template profile:");
   });
 
   it("reports a saved pin that no longer fits as template.pin.stale and keeps the label search result", async () => {
@@ -169,16 +171,17 @@ describe("hyoka template show", () => {
     writeFileSync(path.join(dir, "notes.csv"), "a,b\n");
     const unreadable = await run(["template", "show", "notes.csv"]);
     expect(unreadable.code).toBe(EXIT.unreadable);
-    expect(unreadable.err).toContain("hyoka: notes.csv: [not-zip] ");
+    expect(unreadable.err).toContain("hyoka: notes.csv: [csv] ");
     for (const [argv, message] of [
       [["template"], 'template: the only subcommand is "show" (hyoka template show <file.xlsx>)'],
       [["template", "list", "a.xlsx"], 'template: the only subcommand is "show" (hyoka template show <file.xlsx>)'],
       [["template", "show"], "template show: give at least one file or folder"],
       [["template", "show", "a.xlsx", "b.xlsx"], "template show: give one workbook"],
       [["template", "show", "a.xlsx", "--format", "csv"], "template show: --format must be text or json"],
-      [["template", "show", "."], "template show: give one workbook (. holds 4)"],
+      [["template", "show", "."], "template show: give one workbook (. holds 5)"], // 4 workbooks and notes.csv
     ] as const) {
-      const r = await run([...argv]);
+      // The messages in English; their Japanese wording is pinned in main.test.ts.
+      const r = await run([...argv, "--lang", "en"]);
       expect([argv, r.code]).toEqual([argv, EXIT.usage]);
       expect(r.err).toContain(`hyoka: ${message}\n`);
     }

@@ -1,4 +1,4 @@
-import { circledNumber, formatNumber, formatRate, rateReasonText, sheetHeading, t } from "../../src/taskpane/i18n";
+import { circledNumber, directionLabel, formatNumber, formatRate, gradeLabel, rateReasonText, sheetHeading, t } from "../../src/taskpane/i18n";
 import { describeError } from "../../src/taskpane/errors";
 import { isDarkColor, officeThemeName } from "../../src/taskpane/theme";
 import { documentFileName, wantsAutoCheck } from "../../src/taskpane/boot";
@@ -12,6 +12,11 @@ describe("formatRate", () => {
     expect(formatRate(161 / 130)).toBe("123.8%");
     expect(formatRate(38182 / 43769)).toBe("87.2%");
     expect(formatRate(1)).toBe("100.0%");
+  });
+  it("rounds halves as the report does, so the pane and its report agree", () => {
+    // 23 / 80 = 0.2875: toFixed on 28.749999… gave 28.7%.
+    expect(formatRate(23 / 80)).toBe("28.8%");
+    expect(formatRate(29 / 400)).toBe("7.3%");
   });
   it("shows a dash for no rate", () => {
     expect(formatRate(null)).toBe("—");
@@ -37,6 +42,18 @@ describe("formatNumber and labels", () => {
     expect(rateReasonText("ja", "plan is 0")).toBe("計画値が0");
     expect(rateReasonText("en", "plan is 0")).toBe("plan is 0");
     expect(rateReasonText("ja", "something new")).toBe("something new");
+    expect(rateReasonText("ja", undefined)).toBe("");
+  });
+  it("shows the core's grade words, capitalized on their own", () => {
+    expect(gradeLabel("en", "achieved")).toBe("Achieved");
+    expect(gradeLabel("en", "nearly")).toBe("Nearly achieved");
+    expect(gradeLabel("en", "not")).toBe("Not achieved");
+    expect(gradeLabel("ja", "nearly")).toBe("概ね達成");
+  });
+  it("shows the core's direction words, nothing for an unknown direction", () => {
+    expect(directionLabel("ja", "target")).toBe("目標値に近いほどよい");
+    expect(directionLabel("en", "lower")).toBe("lower is better");
+    expect(directionLabel("en", null)).toBe("");
   });
 });
 

@@ -96,16 +96,24 @@ export async function writeSummaryWorkbook(
   addTableSheet(wb, SUMMARY_WORKBOOK_SHEETS.indicators, fromLayout(layout.indicators), layout.gradeRules);
   addTableSheet(wb, SUMMARY_WORKBOOK_SHEETS.budget, fromLayout(layout.budget), null);
 
-  const rollup = rollUp(results, settings);
+  const rollup = rollUp(results, settings, { files: options.files });
   const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
   const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
+  // Over many files the same measure may come twice (a copy, another year's book): name the file.
+  const withFile = options.files !== undefined;
+  const rollupHeaders = [
+    ...(withFile ? ["ファイル"] : []),
+    ...["シート", "施策課題", "作成課", "評価年度", "評価区分", "平均達成率", "最小達成率", "予算", "決算", "決算見込", "執行率", "予算/計画", "フラグ", "エラー", "警告"],
+  ];
+  const rollupColumn = (header: string) => rollupHeaders.indexOf(header);
   addTableSheet(
     wb,
     SUMMARY_WORKBOOK_SHEETS.rollup,
     {
       name: "hyoka_rollup",
-      headers: ["シート", "施策課題", "作成課", "評価年度", "評価区分", "平均達成率", "最小達成率", "予算", "決算", "決算見込", "執行率", "予算/計画", "フラグ", "エラー", "警告"],
+      headers: rollupHeaders,
       rows: rollup.measures.map((m) => [
+        ...(withFile ? [{ value: m.file }] : []),
         { value: m.sheet },
         { value: [m.measureCode, m.measureName].filter((x) => x).join(" ") },
         { value: m.department },
@@ -122,36 +130,43 @@ export async function writeSummaryWorkbook(
         { value: m.counts.error },
         { value: m.counts.warning },
       ]),
-      rateColumns: [5, 6],
+      rateColumns: [rollupColumn("平均達成率"), rollupColumn("最小達成率")],
     },
     layout.gradeRules,
   );
+  // 決算見込 (forecasts of the current year) is totalled apart from 決算; 評価年度不明 counts the
+  // measures whose figures could not be taken (blank totals rather than a misleading 0).
   addTableSheet(
     wb,
     SUMMARY_WORKBOOK_SHEETS.departments,
     {
       name: "hyoka_departments",
-      headers: ["作成課", "施策数", "予算計", "決算計", "執行率", ...Object.values(FLAG_LABELS)],
+      headers: ["作成課", "施策数", "評価年度不明", "予算計", "決算計", "決算見込計", "執行率(見込含む)", ...Object.values(FLAG_LABELS)],
       rows: rollup.departments.map((d) => [
         { value: d.department ?? "(作成課なし)" },
         { value: d.measures },
+        { value: d.unknownYear },
         amount(d.budget),
         amount(d.settlement),
+        amount(d.settlementForecast),
         rate(d.executionRate),
         ...(Object.keys(FLAG_LABELS) as RollupFlag[]).map((f) => ({ value: d.flags[f] })),
       ]),
-      rateColumns: [4],
+      rateColumns: [6],
     },
     null,
   );
 
   const buffer = await wb.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
-  // 執行率 (column K) against 平均達成率 (column F) of the roll-up, right of its table.
+  // 執行率 against 平均達成率 of the roll-up, right of its table.
   const last = rollup.measures.length + 1;
+  const x = columnLetters(rollupColumn("執行率"));
+  const y = columnLetters(rollupColumn("平均達成率"));
+  const fromCol = rollupHeaders.length + 1;
   const charted = last < 2 ? bytes : await addScatterChart(bytes, {
     sheetName: SUMMARY_WORKBOOK_SHEETS.rollup, title: "執行率と平均達成率", xTitle: "執行率", yTitle: "平均達成率",
-    xRange: `K2:K${last}`, yRange: `F2:F${last}`, seriesName: "施策", anchor: { fromCol: 16, fromRow: 1, toCol: 25, toRow: 21 },
+    xRange: `${x}2:${x}${last}`, yRange: `${y}2:${y}${last}`, seriesName: "施策", anchor: { fromCol, fromRow: 1, toCol: fromCol + 9, toRow: 21 },
   });
   return withFixedEntryTimes(charted, date);
 }

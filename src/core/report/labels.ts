@@ -3,6 +3,7 @@
 import type { Language, Severity } from "../findings";
 import type { Grade } from "../summary/types";
 import type { Direction } from "../model";
+import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel } from "../summary/labels";
 
 const LABELS = {
   file: { ja: "ファイル", en: "File" },
@@ -79,24 +80,13 @@ export function severityLabel(s: Severity, language: Language): string {
   return SEVERITY_LABELS[s][language];
 }
 
-const GRADE_LABELS: Record<Grade, { ja: string; en: string }> = {
-  achieved: { ja: "達成", en: "achieved" },
-  nearly: { ja: "概ね達成", en: "nearly" },
-  not: { ja: "未達成", en: "not achieved" },
-};
-
+// Grade and direction words are the summary's own concepts, defined once in core/summary/labels.
 export function gradeLabel(g: Grade | null, language: Language): string {
-  return g ? GRADE_LABELS[g][language] : "";
+  return g ? coreGradeLabel(g, language) : "";
 }
 
-const DIRECTION_LABELS: Record<Direction, { ja: string; en: string }> = {
-  higher: { ja: "大きいほどよい", en: "higher is better" },
-  lower: { ja: "小さいほどよい", en: "lower is better" },
-  target: { ja: "目標値に近いほどよい", en: "closer to target is better" },
-};
-
 export function directionLabel(d: Direction | null, language: Language): string {
-  return d ? DIRECTION_LABELS[d][language] : "?";
+  return d ? coreDirectionLabel(d, language) : "?";
 }
 
 /** `name v3 (saved in the workbook)`; the "none" wording when no profile was applied. */

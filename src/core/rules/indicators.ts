@@ -5,6 +5,7 @@ import type { Field, Indicator, IndicatorRow, EvaluationSheet } from "../model";
 import { baseYearOf, planYears, RATE_UNDEFINED_REASONS } from "../summary";
 import type { FindingDraft, Rule } from "./types";
 import { addressOf, at, circled, hasText, indicatorLabel, isBlank, num, quoted, sheetCell } from "./text";
+import { rateUndefinedReasonOf } from "../summary/labels";
 
 type RowVisitor = (ind: Indicator, i: number, row: IndicatorRow, j: number, year: number | null) => FindingDraft | null;
 
@@ -457,7 +458,7 @@ export const indicatorRules: Rule[] = [
         const label = indicatorLabel(ind);
         for (const y of s.years) {
           if (y.rate !== null || y.year > fiscalYear) continue;
-          const reason = Object.values(RATE_UNDEFINED_REASONS).find((r) => r.en === y.rateUndefinedReason);
+          const reason = rateUndefinedReasonOf(y.rateUndefinedReason);
           const j = ind.rows.findIndex((r) => r.year.value === y.year && addressOf(r.year) === y.cells.year);
           const aboutActual = y.rateUndefinedReason === RATE_UNDEFINED_REASONS.actualMissing.en || y.rateUndefinedReason === RATE_UNDEFINED_REASONS.actualZero.en;
           const key = aboutActual ? "actual" : "plan";

@@ -9,7 +9,7 @@ import type { FindingCounts, Rollup, RollupDepartment, RollupFlag, RollupMeasure
 /** Flag order: the first is the most urgent, and measures sort by it. */
 export const ROLLUP_FLAGS: readonly RollupFlag[] = ["overrun", "high-spend-low-achievement", "under-execution"];
 
-function measureOf(sheet: string, summary: SheetSummary, counts: FindingCounts, settings: Settings): RollupMeasure {
+function measureOf(file: string | null, sheet: string, summary: SheetSummary, counts: FindingCounts, settings: Settings): RollupMeasure {
   const year = summary.fiscalYear;
   const rates: number[] = [];
   for (const ind of summary.indicators) {
@@ -31,6 +31,7 @@ function measureOf(sheet: string, summary: SheetSummary, counts: FindingCounts, 
   if (executionRate !== null && executionRate < settings.rollupUnderExecution) flags.push("under-execution");
 
   return {
+    file,
     sheet,
     measureCode: summary.measureCode,
     measureName: summary.measureName,
@@ -58,8 +59,14 @@ function compareMeasures(a: RollupMeasure, b: RollupMeasure): number {
     b.flags.length - a.flags.length ||
     (a.measureCode === null ? 1 : 0) - (b.measureCode === null ? 1 : 0) ||
     (a.measureCode ?? "").localeCompare(b.measureCode ?? "") ||
+    (a.file ?? "").localeCompare(b.file ?? "") ||
     a.sheet.localeCompare(b.sheet)
   );
+}
+
+/** Null stays null until a figure comes: a sum of nothing is blank, not 0. */
+function add(total: number | null, value: number | null): number | null {
+  return value === null ? total : (total ?? 0) + value;
 }
 
 function departmentTotals(measures: RollupMeasure[]): RollupDepartment[] {
@@ -70,8 +77,10 @@ function departmentTotals(measures: RollupMeasure[]): RollupDepartment[] {
       d = {
         department: m.department,
         measures: 0,
-        budget: 0,
-        settlement: 0,
+        unknownYear: 0,
+        budget: null,
+        settlement: null,
+        settlementForecast: null,
         executionRate: null,
         flags: { overrun: 0, "high-spend-low-achievement": 0, "under-execution": 0 },
         paired: { budget: 0, settlement: 0 },
@@ -79,8 +88,10 @@ function departmentTotals(measures: RollupMeasure[]): RollupDepartment[] {
       byName.set(m.department, d);
     }
     d.measures++;
-    d.budget += m.budget ?? 0;
-    d.settlement += m.settlement ?? 0;
+    if (m.fiscalYear === null) d.unknownYear++;
+    d.budget = add(d.budget, m.budget);
+    if (m.settlementIsForecast) d.settlementForecast = add(d.settlementForecast, m.settlement);
+    else d.settlement = add(d.settlement, m.settlement);
     // 執行率 only from measures with both figures, so a missing 決算 does not look like under-execution.
     if (m.budget !== null && m.settlement !== null) {
       d.paired.budget += m.budget;
@@ -93,15 +104,20 @@ function departmentTotals(measures: RollupMeasure[]): RollupDepartment[] {
     .sort((a, b) => (a.department === null ? 1 : 0) - (b.department === null ? 1 : 0) || (a.department ?? "").localeCompare(b.department ?? ""));
 }
 
-export function rollUp(results: readonly SheetResult[], settings: Settings): Rollup {
+export interface RollupOptions {
+  /** File of each result (same length): names it on each measure, e.g. two copies of 41303000. */
+  files?: readonly string[];
+}
+
+export function rollUp(results: readonly SheetResult[], settings: Settings, options: RollupOptions = {}): Rollup {
   const findings: FindingCounts = { error: 0, warning: 0, info: 0 };
   const measures: RollupMeasure[] = [];
   let other = 0;
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
     findings.error += r.counts.error;
     findings.warning += r.counts.warning;
     findings.info += r.counts.info;
-    if (r.kind === "evaluation" && r.summary) measures.push(measureOf(r.sheet, r.summary, r.counts, settings));
+    if (r.kind === "evaluation" && r.summary) measures.push(measureOf(options.files?.[i] ?? null, r.sheet, r.summary, r.counts, settings));
     else other++;
   }
   measures.sort(compareMeasures);

@@ -70,6 +70,8 @@ export type RollupFlag = "overrun" | "high-spend-low-achievement" | "under-execu
 
 /** One measure (evaluation sheet) of a roll-up, figures for its evaluation year. */
 export interface RollupMeasure {
+  /** The file the sheet came from (a roll-up over many files); null within one workbook. */
+  file: string | null;
   sheet: string;
   measureCode: string | null;
   measureName: string | null;
@@ -95,9 +97,15 @@ export interface RollupDepartment {
   /** null when the sheets did not name one. */
   department: string | null;
   measures: number;
-  budget: number;
-  settlement: number;
-  /** Σ決算 ÷ Σ予算 over the measures that have both; null when none. */
+  /** Measures whose 評価年度 is unknown: they have no figures to add (blank, not 0). */
+  unknownYear: number;
+  /** Σ予算 of the evaluation years; null when no measure has one. */
+  budget: number | null;
+  /** Σ決算 (closed years only); null when no measure has one. */
+  settlement: number | null;
+  /** Σ決算見込 (forecasts, kept apart from 決算); null when no measure has one. */
+  settlementForecast: number | null;
+  /** (Σ決算 + Σ決算見込) ÷ Σ予算 over the measures that have both, as each measure's 執行率; null when none. */
   executionRate: number | null;
   flags: Record<RollupFlag, number>;
 }

@@ -50,7 +50,7 @@ describe("summary layout in English", () => {
   test("grades, their formula, the base year and the forecast mark in English; figures unchanged", () => {
     expect(at(live, "H8")).toEqual({
       value: "not achieved",
-      formula: '=IF(G8="","",IF(G8>=1,"achieved",IF(G8>=0.8,"nearly","not achieved")))',
+      formula: '=IF(G8="","",IF(G8>=1,"achieved",IF(G8>=0.8,"nearly achieved","not achieved")))',
     });
     expect(at(live, "G8")).toEqual({ value: 428 / 600, formula: '=IF(OR(E8="",F8=""),"",IF(E8=0,"",F8/E8))', numberFormat: "0.0%" });
     expect(at(live, "I6")?.value).toBe("base year");

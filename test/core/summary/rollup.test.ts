@@ -71,16 +71,21 @@ describe("rollUp", () => {
       {
         department: "健康福祉局総務部",
         measures: 2,
+        unknownYear: 0,
         budget: 20000,
-        settlement: 14500,
+        // 2013 is each sheet's own year: its figures are 決算見込, kept apart from 決算.
+        settlement: null,
+        settlementForecast: 14500,
         executionRate: 14500 / 20000,
         flags: { overrun: 0, "high-spend-low-achievement": 1, "under-execution": 1 },
       },
       {
         department: "環境局地球環境推進室",
         measures: 2,
+        unknownYear: 0,
         budget: 31959,
-        settlement: 33165,
+        settlement: null,
+        settlementForecast: 33165,
         executionRate: 33165 / 31959,
         flags: { overrun: 1, "high-spend-low-achievement": 0, "under-execution": 0 },
       },
@@ -95,6 +100,10 @@ describe("rollUp", () => {
     expect(r.findings.info).toBeGreaterThanOrEqual(5); // one forecast per measure + 目次
   });
 
+  test("without files, no measure names one", () => {
+    expect(r.measures.map((m) => m.file)).toEqual([null, null, null, null]);
+  });
+
   test("thresholds come from settings", () => {
     const strict = rollUp(results(), withDefaults({ rollupUnderExecution: 0.4, rollupHighSpend: 0.96 }));
     expect(strict.measures.map((m) => [m.sheet, m.flags])).toEqual([
@@ -103,5 +112,51 @@ describe("rollUp", () => {
       ["D", []],
       ["A", []],
     ]);
+  });
+});
+
+describe("rollUp over many files", () => {
+  // The same 41303000 sheet from two files (a copy kept in another folder), a 2012 book of
+  // 41303100 (決算 closed) and a sheet whose 評価年度 cannot be read, in a department of its own.
+  const closed = measure("41303100", "環境局地球環境推進室", 0, 0);
+  closed.fiscalYear = "2012年度";
+  const unknownYear = measure("21103000", "市民文化局", 5000, 4000);
+  unknownYear.fiscalYear = null;
+  const sheets = [
+    renderSheet(measure("41303000", "環境局地球環境推進室", 21959, 21165), "41303000").grid,
+    renderSheet(closed, "41303100").grid,
+    renderSheet(unknownYear, "21103000").grid,
+    renderSheet(measure("41303000", "環境局地球環境推進室", 21959, 21165), "41303000").grid,
+  ];
+  const files = ["b/評価票.xlsx", "b/評価票.xlsx", "b/評価票.xlsx", "a/評価票-写し.xlsx"];
+  const r = rollUp(checkWorkbook({ sheets }), DEFAULT_SETTINGS, { files });
+
+  test("each measure names its file; the two identical 41303000 lines are told apart and ordered by file", () => {
+    expect(r.measures.map((m) => [m.file, m.sheet, m.measureCode, m.fiscalYear])).toEqual([
+      ["b/評価票.xlsx", "21103000", "21103000", null],
+      ["a/評価票-写し.xlsx", "41303000", "41303000", 2013],
+      ["b/評価票.xlsx", "41303000", "41303000", 2013],
+      ["b/評価票.xlsx", "41303100", "41303100", 2012],
+    ]);
+  });
+
+  test("a department whose only measure has no 評価年度 has blank totals, not 0", () => {
+    expect(r.departments.find((d) => d.department === "市民文化局")).toEqual({
+      department: "市民文化局",
+      measures: 1,
+      unknownYear: 1,
+      budget: null,
+      settlement: null,
+      settlementForecast: null,
+      executionRate: null,
+      flags: { overrun: 0, "high-spend-low-achievement": 0, "under-execution": 0 },
+    });
+  });
+
+  test("決算 of a closed year and 決算見込 of the current year are totalled apart; 執行率 uses both, as each measure's does", () => {
+    // 41303100's 2012: 予算 37,355 決算 34,473 (closed); 41303000's 2013 twice: 予算 21,959 決算見込 21,165.
+    const d = r.departments.find((x) => x.department === "環境局地球環境推進室")!;
+    expect([d.measures, d.unknownYear, d.budget, d.settlement, d.settlementForecast]).toEqual([3, 0, 37355 + 2 * 21959, 34473, 2 * 21165]);
+    expect(d.executionRate).toBeCloseTo((34473 + 2 * 21165) / (37355 + 2 * 21959), D);
   });
 });
