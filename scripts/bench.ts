@@ -167,7 +167,9 @@ async function cliVersusOpenOnly(files: number, sheetsPerFile: number, repeat: n
       record("hyoka check (CLI)", "not measured: dist/cli/main.js missing (run `npm run build:node`)");
       return;
     }
-    const cliArgs = [cliPath, "check", dir, "--format", "json", "--fail-on", "never"];
+    // The report goes to a file, as a user keeps it, rather than ~180 MB through a pipe into
+    // this process, which decodes it on a core the CLI needs.
+    const cliArgs = [cliPath, "check", dir, "--format", "json", "--fail-on", "never", "-o", join(dir, "report.json")];
     const threads = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
     loadBefore = load();
     const cli = timed(process.execPath, cliArgs, repeat);
@@ -190,7 +192,7 @@ async function cliVersusOpenOnly(files: number, sheetsPerFile: number, repeat: n
           `The ${files}-file CLI run missed the 1.2× goal by ${fixed(ratio - 1.2)}× (${fixed(ratio)}×). ` +
             `Its CPU time was ${fixed(cli.cpuSeconds)} s on ${threads} threads, so on an idle machine its wall time could be about ` +
             `${fixed(floor)} s (${fixed(floor / open.seconds)}× open-only) but was ${fixed(cli.seconds)} s: ` +
-            `the threads waited for cores held by other jobs (load average ${load()} on ${os.cpus().length} cores). ` +
+            `the threads waited for a core, held by other jobs or by V8's own helper threads (see "Why two threads gain little" below; load average ${load()} on ${os.cpus().length} cores). ` +
             `Beyond opening, each file costs the engine (reader, rules, summaries), the prescan, and serializing its report entry.`,
         );
       }
@@ -246,9 +248,10 @@ How each figure is taken:
   run as a fresh \`node\` process, best of \`--repeat\` runs (default 3; other jobs only add time):
   open-only reads every file and calls exceljs \`Workbook.xlsx.load\`, nothing else, on one
   thread — "the xlsx library alone"; the CLI is \`node bin/hyoka.js check <dir> --format json
-  --fail-on never\` (by default one thread per core: the main thread and workers share one queue
-  of files), and again with \`--jobs 1\`. Wall time includes process start and writing the
-  report (~180 KB of JSON per file, models included). CPU time is user + sys from GNU time
+  --fail-on never -o <dir>/report.json\` (by default one thread per core: the main thread and
+  workers share one queue of files), and again with \`--jobs 1\`. Wall time includes process
+  start and writing the report file (~180 KB of JSON per file, models included; until
+  2026-11-28 it was piped to the bench process instead). CPU time is user + sys from GNU time
   (\`%U + %S\`, all threads, V8's own helper threads included): much less sensitive to other jobs
   than wall time, it shows the work done. Peak RSS from GNU time (\`%M\`, the whole process).
   "load a → b" is the 1-minute load average before and after the measurement.
@@ -268,11 +271,28 @@ ${notes.length ? `\n## Notes on this run\n\n${notes.map((n) => `- ${n}`).join("\
   browser's \`DecompressionStream\` path cost ~3 ms per file in stream overhead.
 - **Threads**: each worker loads exceljs and the core again (~0.4 s CPU) and warms up its own JIT,
   so the CPU time with workers exceeds one thread's; the main thread checks files too, so on two
-  cores one worker is started, not two beside an idle main thread.
+  cores one worker is started, not two beside an idle main thread (re-measured on a quiet
+  machine, 300 files, median of 3, twice: main + 1 worker 3.01–3.04 s wall / 5.75 s CPU, two
+  workers beside an idle main thread 3.14–3.24 s / 5.97–6.18 s).
+- **Why two threads gain little on two cores**: one thread alone already keeps about 1.4 cores
+  busy (V8's garbage collector and compiler run on helper threads: 300 files take 2.58 s CPU in
+  1.83 s wall), so a second thread mostly competes with those helpers; two separate \`--jobs 1\`
+  processes on half the files each gain no more (2.8 s wall, 5.5 s CPU in all). On two cores the wall
+  time cannot drop much below (CPU ÷ 2); the 1.2× goal needs less CPU per file, not more threads.
+- **Tried and kept**: each thread reads the next file while checking the current one (−4–7 %
+  wall with \`--jobs 1\`, 1–8 % with two threads); the workers start before the main thread loads exceljs.
+- **Tried and dropped**: a larger young generation for the workers (\`maxYoungGenerationSizeMb\`
+  96: +6 % wall); serializing each entry without indentation and re-indenting it (2.5× slower
+  than \`JSON.stringify(…, null, 2)\`), or indenting and then shifting every line (1.6× slower).
 
 History (same machine kind, 200 files, load average 5–9 from other jobs): before this work the
 CLI took 4.0 s CPU on one thread and 5.0 s with two workers against 2.05 s for open-only (best of
-4), 1.35–3.0× the open-only wall time; after it 3.0 s and 4.3 s.
+4), 1.35–3.0× the open-only wall time; after it 3.0 s and 4.3 s. 1000 files on a quiet machine,
+2026-11-28: before the read-ahead and with the report piped to the bench, open-only 4.54 s wall /
+5.40 s CPU, CLI 8.14 s / 13.50 s, \`--jobs 1\` 11.53 s / 12.83 s (1.79×); after both, see the table.
+Little of that drop is this pass's own: on 1000 copied files (median of 3, report to a file), the
+read-ahead took \`--jobs 1\` from 8.78 to 8.17 s wall and the default from 7.24 to 7.14 s (noise
+±0.4 s), and piping instead of a file made no clear difference (8.3–9.0 s against 8.3–8.7 s, \`--jobs 1\`).
 `;
 }
 

@@ -133,14 +133,22 @@ function ioCode(e: unknown): string {
   return "io";
 }
 
-export async function checkFile(absolute: string, display: string, options: CheckFileOptions): Promise<FileResult> {
+/** A file's bytes or why they could not be read; never rejects, so it may be started ahead. */
+export type PendingRead = Promise<{ bytes: Uint8Array } | { failure: unknown }>;
+
+/** Starts reading a file, to overlap the read with checking the file before it. */
+export function readAhead(absolute: string): PendingRead {
+  return fs.readFile(absolute).then(
+    (bytes) => ({ bytes }),
+    (failure: unknown) => ({ failure }),
+  );
+}
+
+export async function checkFile(absolute: string, display: string, options: CheckFileOptions, pending?: PendingRead): Promise<FileResult> {
   const language = options.settings.language;
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(absolute);
-  } catch (e) {
-    return { path: display, sha256: null, error: fileError(ioCode(e), language), sheets: [] };
-  }
+  const read = await (pending ?? readAhead(absolute));
+  if ("failure" in read) return { path: display, sha256: null, error: fileError(ioCode(read.failure), language), sheets: [] };
+  const bytes = read.bytes;
   const sha256 = sha256Of(bytes);
   let grid;
   try {
@@ -170,8 +178,9 @@ export async function checkForOutput(
   display: string,
   options: CheckFileOptions,
   entry: EntryOptions | null,
+  pending?: PendingRead,
 ): Promise<FileResult | CheckedEntry> {
-  const result = await checkFile(absolute, display, options);
+  const result = await checkFile(absolute, display, options, pending);
   return entry ? toCheckedEntry(result, options.settings.language, entry) : result;
 }
 

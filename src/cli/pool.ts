@@ -110,8 +110,6 @@ async function runChecks(
   const { jobs, onProgress, workerMemoryMb, ...checkOptions } = options;
   const count = workerCount(files.length, jobs);
   const script = workerScript();
-  // Loaded only now: with the check of a single file or failing start-up, nothing reads a workbook.
-  const check = await import("./checkFile");
   const queue = new TaskQueue(files.length);
   let done = 0;
   const finished = (index: number, value: Output) => {
@@ -122,8 +120,18 @@ async function runChecks(
   // cores, one worker plus the main thread beat two workers beside an idle main thread, which
   // would load exceljs and warm up its JIT once more.
   const checkHere = async () => {
-    for (let index = queue.take(); index !== null; index = queue.take()) {
-      finished(index, await check.checkForOutput(files[index].absolute, files[index].display, checkOptions, entry));
+    // Loaded only now: with the check of a single file or failing start-up, nothing reads a
+    // workbook; the workers, started first, load their own copy meanwhile.
+    const check = await import("./checkFile");
+    // The next file's bytes load while this one is checked.
+    let index = queue.take();
+    let pending = index === null ? null : check.readAhead(files[index].absolute);
+    while (index !== null && pending !== null) {
+      const next = queue.take();
+      const nextPending = next === null ? null : check.readAhead(files[next].absolute);
+      finished(index, await check.checkForOutput(files[index].absolute, files[index].display, checkOptions, entry, pending));
+      index = next;
+      pending = nextPending;
     }
   };
   if (count <= 1 || script === null) return checkHere();
@@ -134,7 +142,7 @@ async function runChecks(
     memoryMb: workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB,
     queue,
     finished,
-    crashed: (index, detail) => check.crashedOutput(files[index].absolute, files[index].display, checkOptions, entry, detail),
+    crashed: async (index, detail) => (await import("./checkFile")).crashedOutput(files[index].absolute, files[index].display, checkOptions, entry, detail),
   };
   const workers = runWorkers(pool, count - 1);
   try {

@@ -11,7 +11,7 @@ import { buildReport, buildReportFromFiles, formatJson, jsonReportParts, reportF
 import { withDefaults } from "../../src/core/settings";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
-import { checkFile } from "../../src/cli/checkFile";
+import { checkFile, readAhead } from "../../src/cli/checkFile";
 import { toCheckedEntry } from "../../src/cli/entry";
 import { exitCodeFor, main, EXIT } from "../../src/cli/main";
 import { nodeInflateRaw, ONE_SHOT_INFLATE_MAX } from "../../src/cli/nodeInflate";
@@ -150,5 +150,30 @@ describe("hyoka check --format json -o", () => {
     expect(written.out()).toBe("");
     expect(written.err()).toBe(`${printed.err()}hyoka: レポートを out/r.json に書き出しました\n`);
     expect(printed.err()).toContain("hyoka: nested/corrupt.xlsx: [corrupt] ");
+  });
+});
+
+describe("reading the next file ahead (readAhead)", () => {
+  let fx: Fixtures;
+  beforeAll(async () => {
+    fx = await makeFixtures();
+  });
+  afterAll(() => rmSync(fx.dir, { recursive: true, force: true }));
+
+  it("gives the same result as reading the file itself", async () => {
+    const options = { settings };
+    const ahead = await checkFile(fx.sample, "sample.xlsx", options, readAhead(fx.sample));
+    const plain = await checkFile(fx.sample, "sample.xlsx", options);
+    expect(ahead).toEqual(plain);
+    expect(ahead.error).toBeNull();
+    expect(ahead.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("holds a read failure as a value, so a file read ahead and never awaited cannot crash the run", async () => {
+    const missing = `${fx.dir}/gone.xlsx`;
+    const read = await readAhead(missing);
+    expect("failure" in read && (read.failure as NodeJS.ErrnoException).code).toBe("ENOENT");
+    const result = await checkFile(missing, "gone.xlsx", { settings }, readAhead(missing));
+    expect(result).toEqual({ path: "gone.xlsx", sha256: null, error: { code: "not-found", message: "ファイルが見つかりません。" }, sheets: [] });
   });
 });
