@@ -4,8 +4,8 @@
 import type { Language, Severity } from "../findings";
 import type { SheetModel } from "../model";
 import type { Settings } from "../settings";
-import type { Direction, EvaluationCode } from "../model";
-import type { FindingCounts, Grade } from "../summary/types";
+import type { Direction } from "../model";
+import type { FindingCounts, Grade, SheetSummary } from "../summary/types";
 import type { SheetResult } from "../engine";
 
 /** What a front end hands to buildReport for one file. */
@@ -77,16 +77,11 @@ export interface ReportBudgetYear {
   budgetToPlan: number | null;
 }
 
-export interface ReportSummary {
-  measureCode: string | null;
-  measureName: string | null;
-  department: string | null;
-  fiscalYear: number | null;
-  planPeriod: { from: number | null; to: number | null };
-  evaluation: Record<string, EvaluationCode>;
+/** The sheet summary as the report documents it: the core's, without the source cells. */
+export type ReportSummary = Omit<SheetSummary, "indicators" | "budget"> & {
   indicators: ReportIndicator[];
   budget: ReportBudgetYear[];
-}
+};
 
 export interface ReportSheet {
   sheet: string;
