@@ -32,7 +32,7 @@ export interface CheckArgs {
 }
 
 export type ParsedArgs =
-  | { kind: "help" }
+  | { kind: "help"; language: Language }
   | { kind: "version" }
   | { kind: "run"; args: CheckArgs }
   | { kind: "usage-error"; message: string };
@@ -46,12 +46,12 @@ export const MIN_WORKER_MEMORY_MB = 64;
 
 /** Usage errors in the language of --lang (Japanese by default). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) return { kind: "help" };
-  if (argv[0] === "--version" || argv[0] === "-v") return { kind: "version" };
   const language = languageOf(argv);
+  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) return { kind: "help", language };
+  if (argv[0] === "--version" || argv[0] === "-v") return { kind: "version" };
   const usageError = (text: Text): ParsedArgs => ({ kind: "usage-error", message: say(language, text) });
   const [first, ...afterCommand] = argv;
-  if (first === "help") return { kind: "help" };
+  if (first === "help") return { kind: "help", language };
   if (first !== "check" && first !== "summary" && first !== "template") return usageError(MSG.unknownCommand(first));
   if (first === "template" && afterCommand[0] !== "show") return usageError(MSG.templateSubcommand);
   const command = first === "template" ? "template-show" : first;
@@ -181,59 +181,3 @@ class UsageError extends Error {
     super(text.en);
   }
 }
-
-export const HELP = `hyoka — checks 施策進行管理・評価票 workbooks
-
-Usage:
-  hyoka check <files|folders…> [options]      validate workbooks and print a report
-  hyoka check --cross-year <files|folders…>   also compare the same measure across years
-  hyoka summary <files|folders…> -o out.xlsx  write achievement, budget and roll-up tables
-  hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]
-                                              print where every field was found, per sheet
-                                              and section (pinned fields marked)
-  hyoka --help | --version
-
-Folders are searched recursively for spreadsheet files: .xlsx and .xlsm are checked; .xls,
-.xlsb, .csv and .ods are reported as unreadable with the reason (exit 2), so that no workbook
-of a folder is left out silently. Other files (.txt, .pdf, .docx…) are ignored. Excel lock
-files (~$Book.xlsx, present while a workbook is open) are skipped with a note on stderr.
-Files named explicitly are always read (a file that is not a workbook is unreadable).
-
-Options:
-  -f, --format text|json|csv|md   report format (default text; template show: text|json)
-      --lang ja|en                language of the report and of the command's own messages
-                                  (usage errors, notes, progress); default ja
-      --cross-year                check: after all files, compare the evaluation sheets of the
-                                  same 施策課題 from different years — restated figures
-                                  (crossyear.value.changed), plans changed after the fact
-                                  (crossyear.plan.changed), codes rewritten for past years
-                                  (crossyear.code.changed), restated closed-year budgets
-                                  (crossyear.budget.changed); reported on the later sheet with
-                                  the earlier cell as related (warnings)
-      --template <profile.json>   template profile (label synonyms, pinned cells) for every
-                                  file; without it, a profile saved inside a workbook is used
-                                  for that workbook. The report names the profile used
-      --vocabulary <file.json>    extra label synonyms ({"department": ["所管課"]})
-      --settings <file.json>      settings overriding the defaults (thresholds, formulas)
-      --fail-on error|warning|never  which findings make the exit code 1 (default error)
-  -o, --output <file>             write the report (or the summary workbook) to a file
-      --progress                  show progress on stderr even when it is not a terminal
-      --color / --no-color        force or disable colours in the text report
-      --no-model                  leave the sheet models out of the JSON report
-  -j, --jobs <n>                  threads checking files, the main one included
-                                  (default: one per core for 3+ files)
-      --max-cells <n>             most cells a workbook may hold, all sheets together
-                                  (default 1000000, about 500 MB to read); a larger one is
-                                  unreadable (too-large)
-      --worker-memory <MB>        heap limit of each worker thread (default 1024, or the
-                                  environment variable HYOKA_WORKER_MEMORY_MB); a worker
-                                  that runs out of it fails only its file (worker-crashed)
-
-Exit codes:
-  0  no finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  at least one file could not be read (the others were still checked)
-  3  wrong usage (unknown option, missing argument, bad vocabulary, settings or template
-     profile file, no spreadsheet found) or the output (-o) cannot be written
-  70 an unexpected failure (a bug): one line on stderr; HYOKA_DEBUG=1 adds the stack trace
-`;

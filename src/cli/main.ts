@@ -19,8 +19,8 @@ import { parseProfileText, type TemplateProfile } from "../core/profile";
 import { RULE_CATALOGUE_VERSION, ruleRows, type RuleScope } from "../core/rules";
 import { withDefaults, type Settings } from "../core/settings";
 import { parseVocabulary, type Vocabulary } from "../core/vocabulary";
-import { HELP, MIN_WORKER_MEMORY_MB, parseArgs, type CheckArgs, type FailOn } from "./args";
-import { languageOf, MSG, say, type Text } from "./messages";
+import { MIN_WORKER_MEMORY_MB, parseArgs, type CheckArgs, type FailOn } from "./args";
+import { HELP, languageOf, MSG, say, type Text } from "./messages";
 import { collectFiles } from "./files";
 import { toCheckedEntry, type CheckedEntry } from "./entry";
 import type { InputFile } from "./files";
@@ -160,7 +160,7 @@ function note(io: CliIo, language: Language, text: Text): void {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === "help") {
-    io.stdout.write(HELP);
+    io.stdout.write(say(parsed.language, HELP));
     return EXIT.ok;
   }
   if (parsed.kind === "version") {

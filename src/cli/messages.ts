@@ -97,6 +97,120 @@ export const MSG = {
   }),
 } as const;
 
+/** `hyoka --help`, in the language of --lang like every other message. */
+export const HELP: Text = {
+  ja: `hyoka — 施策進行管理・評価票のブックを検証します
+
+使い方:
+  hyoka check <ファイル|フォルダ…> [オプション]      ブックを検証してレポートを表示する
+  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題を年度間でも比較する
+  hyoka summary <ファイル|フォルダ…> -o out.xlsx   達成率・事業費・全体集計の表を書き出す
+  hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]
+                                              各項目が見つかった位置をシート・区分ごとに
+                                              表示する(固定した項目には印を付ける)
+  hyoka --help | --version
+
+フォルダはサブフォルダまで表計算ファイルを探します。.xlsx と .xlsm を検証し、.xls、.xlsb、
+.csv、.ods は理由を添えて読み込めないファイルとして報告します(終了コード 2)。フォルダ内の
+ブックが黙って抜け落ちることはありません。その他のファイル(.txt、.pdf、.docx など)は無視
+します。Excel のロックファイル(~$Book.xlsx、ブックを開いている間だけあるもの)は飛ばし、
+標準エラーにその旨を表示します。名前を指定したファイルは常に読み込みます(ブックでない
+ファイルは読み込めないファイルになります)。
+
+オプション:
+  -f, --format text|json|csv|md   レポートの形式(既定 text。template show は text|json)
+      --lang ja|en                レポートとコマンド自身のメッセージ(使い方の誤り、お知らせ、
+                                  進捗)の言語。既定 ja
+      --cross-year                check: 全ファイルの検証後、異なる年度の同じ施策課題の評価票を
+                                  比較する — 数値の事後修正(crossyear.value.changed)、
+                                  計画の事後変更(crossyear.plan.changed)、過去年度のコードの
+                                  書き換え(crossyear.code.changed)、確定した年度の事業費の
+                                  修正(crossyear.budget.changed)。後の年度のシートに、前の
+                                  年度のセルを関連セルとして報告する(警告)
+      --template <profile.json>   全ファイルに使うテンプレート設定(見出しの別名、固定セル)。
+                                  指定しなければ、ブック内に保存された設定をそのブックに使う。
+                                  レポートに使った設定を記載する
+      --vocabulary <file.json>    見出しの別名の追加({"department": ["所管課"]})
+      --settings <file.json>      既定値を上書きする設定(しきい値、数式)
+      --fail-on error|warning|never  終了コードを 1 にする指摘の重要度(既定 error)
+  -o, --output <file>             レポート(または集計ブック)をファイルに書き出す
+      --progress                  端末でなくても標準エラーに進捗を表示する
+      --color / --no-color        テキストレポートの色付けを強制する/しない
+      --no-model                  JSON レポートにシートのモデルを含めない
+  -j, --jobs <n>                  ファイルを検証するスレッド数(メインスレッドを含む)
+                                  (既定: 3 ファイル以上ならコアごとに 1 つ)
+      --max-cells <n>             1 つのブックが持てるセル数の上限(全シートの合計。既定
+                                  1000000、読み込みに約 500 MB)。超えるブックは読み込めない
+                                  ファイルになる(too-large)
+      --worker-memory <MB>        各ワーカースレッドのヒープ上限(既定 1024、または環境変数
+                                  HYOKA_WORKER_MEMORY_MB)。上限を超えたワーカーはそのファイル
+                                  だけを失敗にする(worker-crashed)
+
+終了コード:
+  0  --fail-on 以上の指摘なし
+  1  --fail-on 以上の指摘あり
+  2  読み込めないファイルが 1 つ以上ある(他のファイルは検証済み)
+  3  使い方の誤り(不明なオプション、引数の不足、語彙・設定・テンプレート設定ファイルの誤り、
+     表計算ファイルが見つからない)、または出力先(-o)に書き出せない
+  70 予期しないエラー(不具合): 標準エラーに 1 行表示。HYOKA_DEBUG=1 でスタックトレースも表示
+`,
+  en: `hyoka — checks 施策進行管理・評価票 workbooks
+
+Usage:
+  hyoka check <files|folders…> [options]      validate workbooks and print a report
+  hyoka check --cross-year <files|folders…>   also compare the same measure across years
+  hyoka summary <files|folders…> -o out.xlsx  write achievement, budget and roll-up tables
+  hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]
+                                              print where every field was found, per sheet
+                                              and section (pinned fields marked)
+  hyoka --help | --version
+
+Folders are searched recursively for spreadsheet files: .xlsx and .xlsm are checked; .xls,
+.xlsb, .csv and .ods are reported as unreadable with the reason (exit 2), so that no workbook
+of a folder is left out silently. Other files (.txt, .pdf, .docx…) are ignored. Excel lock
+files (~$Book.xlsx, present while a workbook is open) are skipped with a note on stderr.
+Files named explicitly are always read (a file that is not a workbook is unreadable).
+
+Options:
+  -f, --format text|json|csv|md   report format (default text; template show: text|json)
+      --lang ja|en                language of the report and of the command's own messages
+                                  (usage errors, notes, progress); default ja
+      --cross-year                check: after all files, compare the evaluation sheets of the
+                                  same 施策課題 from different years — restated figures
+                                  (crossyear.value.changed), plans changed after the fact
+                                  (crossyear.plan.changed), codes rewritten for past years
+                                  (crossyear.code.changed), restated closed-year budgets
+                                  (crossyear.budget.changed); reported on the later sheet with
+                                  the earlier cell as related (warnings)
+      --template <profile.json>   template profile (label synonyms, pinned cells) for every
+                                  file; without it, a profile saved inside a workbook is used
+                                  for that workbook. The report names the profile used
+      --vocabulary <file.json>    extra label synonyms ({"department": ["所管課"]})
+      --settings <file.json>      settings overriding the defaults (thresholds, formulas)
+      --fail-on error|warning|never  which findings make the exit code 1 (default error)
+  -o, --output <file>             write the report (or the summary workbook) to a file
+      --progress                  show progress on stderr even when it is not a terminal
+      --color / --no-color        force or disable colours in the text report
+      --no-model                  leave the sheet models out of the JSON report
+  -j, --jobs <n>                  threads checking files, the main one included
+                                  (default: one per core for 3+ files)
+      --max-cells <n>             most cells a workbook may hold, all sheets together
+                                  (default 1000000, about 500 MB to read); a larger one is
+                                  unreadable (too-large)
+      --worker-memory <MB>        heap limit of each worker thread (default 1024, or the
+                                  environment variable HYOKA_WORKER_MEMORY_MB); a worker
+                                  that runs out of it fails only its file (worker-crashed)
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  at least one file could not be read (the others were still checked)
+  3  wrong usage (unknown option, missing argument, bad vocabulary, settings or template
+     profile file, no spreadsheet found) or the output (-o) cannot be written
+  70 an unexpected failure (a bug): one line on stderr; HYOKA_DEBUG=1 adds the stack trace
+`,
+};
+
 export function say(language: Language, text: Text): string {
   return text[language];
 }

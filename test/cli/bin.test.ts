@@ -162,6 +162,11 @@ describe("bin/hyoka.js", () => {
 
   it("answers --version and --help", () => {
     expect(hyoka(["--version"]).out).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(hyoka(["--help"]).code).toBe(0);
+    const ja = hyoka(["--help"]);
+    expect(ja.code).toBe(0);
+    expect(ja.out.split("\n")[0]).toBe("hyoka — 施策進行管理・評価票のブックを検証します");
+    const en = hyoka(["--help", "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.out.split("\n")[0]).toBe("hyoka — checks 施策進行管理・評価票 workbooks");
   });
 });

@@ -230,13 +230,45 @@ describe("hyoka summary", () => {
     const en = captureIo(fx.dir);
     expect(await main(["summary", "sample.xlsx", "-o", "out/summary-en.xlsx", "--lang", "en"], en)).toBe(EXIT.ok);
     expect(en.out()).toBe("hyoka: summary of 1 evaluation sheet(s) from 1 file(s) written to out/summary-en.xlsx\n");
+    const english = await readXlsx(readFileSync(path.join(fx.dir, "out/summary-en.xlsx")));
+    expect(english.sheets.map((s) => s.name)).toEqual(["Achievement rates", "Project costs", "Overview", "By department"]);
+    expect(english.sheets[2].values[0].slice(0, 3)).toEqual(["File", "Sheet", "Measure"]);
   });
 });
 
 describe("arguments", () => {
-  it("prints help and version", async () => {
+  it("prints the help in Japanese by default: every command, option and exit code", async () => {
+    for (const argv of [["--help"], ["-h"], [], ["help"], ["check", "--help"], ["--help", "--lang", "ja"]]) {
+      const io = captureIo(fx.dir);
+      expect(await main(argv, io)).toBe(EXIT.ok);
+      expect(io.out()).toMatch(/^hyoka — 施策進行管理・評価票のブックを検証します\n\n使い方:\n/);
+      expect(io.err()).toBe("");
+    }
     const io = captureIo(fx.dir);
-    expect(await main(["--help"], io)).toBe(EXIT.ok);
+    await main(["--help"], io);
+    for (const line of [
+      "  hyoka check <ファイル|フォルダ…> [オプション]      ブックを検証してレポートを表示する",
+      "  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題を年度間でも比較する",
+      "  hyoka summary <ファイル|フォルダ…> -o out.xlsx   達成率・事業費・全体集計の表を書き出す",
+      "  hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]",
+      "  -f, --format text|json|csv|md   レポートの形式(既定 text。template show は text|json)",
+      "      --fail-on error|warning|never  終了コードを 1 にする指摘の重要度(既定 error)",
+      "  2  読み込めないファイルが 1 つ以上ある(他のファイルは検証済み)",
+      "  70 予期しないエラー(不具合): 標準エラーに 1 行表示。HYOKA_DEBUG=1 でスタックトレースも表示",
+    ])
+      expect(io.out().split("\n")).toContain(line);
+    for (const text of ["(crossyear.value.changed)", "(crossyear.plan.changed)", "(crossyear.code.changed)", "(crossyear.budget.changed)", "ブック内に保存された設定をそのブックに使う", "~$Book.xlsx"])
+      expect(io.out()).toContain(text);
+  });
+
+  it("prints the help in English with --lang en", async () => {
+    for (const argv of [["--help", "--lang", "en"], ["--lang=en", "-h"], ["help", "--lang", "en"]]) {
+      const io = captureIo(fx.dir);
+      expect(await main(argv, io)).toBe(EXIT.ok);
+      expect(io.out()).toMatch(/^hyoka — checks 施策進行管理・評価票 workbooks\n\nUsage:\n/);
+    }
+    const io = captureIo(fx.dir);
+    await main(["--help", "--lang", "en"], io);
     for (const usage of [
       "hyoka check <files|folders…> [options]",
       "hyoka check --cross-year <files|folders…>",
@@ -249,8 +281,31 @@ describe("arguments", () => {
       "(crossyear.budget.changed)",
       "--template <profile.json> ",
       "a profile saved inside a workbook is used",
+      "  70 an unexpected failure (a bug): one line on stderr; HYOKA_DEBUG=1 adds the stack trace",
     ])
       expect(io.out()).toContain(usage);
+  });
+
+  it("has the same options and exit codes in both help texts", async () => {
+    const helpIn = async (lang: string) => {
+      const io = captureIo(fx.dir);
+      await main(["--help", "--lang", lang], io);
+      return io.out();
+    };
+    const ja = await helpIn("ja");
+    const en = await helpIn("en");
+    const options = (text: string) => [...new Set(text.match(/(?<![\w-])--?[a-z][a-z-]*/g))].sort();
+    const exitCodes = (text: string) => text.match(/^ {2}\d+ +/gm);
+    const ruleIds = (text: string) => text.match(/[a-z]+\.[a-z]+\.[a-z]+|[a-z]+-[a-z]+(?=\))/g);
+    expect(options(ja)).toEqual(options(en));
+    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
+    expect(exitCodes(ja)).toEqual(exitCodes(en));
+    expect(exitCodes(en)).toEqual(["  0  ", "  1  ", "  2  ", "  3  ", "  70 "]);
+    expect(ruleIds(ja)).toEqual(ruleIds(en));
+    expect(ruleIds(en)).toEqual(["crossyear.value.changed", "crossyear.plan.changed", "crossyear.code.changed", "crossyear.budget.changed", "too-large", "worker-crashed"]);
+  });
+
+  it("prints the version", async () => {
     const v = captureIo(fx.dir);
     expect(await main(["--version"], v)).toBe(EXIT.ok);
     expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
-import { checkSheet } from "../../src/core/engine";
+import { checkSheet, checkWorkbook } from "../../src/core/engine";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { writeSummaryWorkbook } from "../../src/adapters/xlsx/summaryWorkbook";
 import { renderSheet } from "../../src/samples/layout";
+import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { sample41303000 } from "../../src/samples/sample41303000";
 
 const results = () => [checkSheet(renderSheet(sample41303000, "41303000").grid, { settings: DEFAULT_SETTINGS })];
@@ -64,6 +65,45 @@ describe("writeSummaryWorkbook", () => {
     expect(r.getCell("L2").value).toBeCloseTo(21165 / 21959, 12);
     const chart = await (await JSZip.loadAsync(bytes)).file("xl/charts/chart1.xml")!.async("string");
     expect(chart.match(/<c:f>[^<]+<\/c:f>/g)).toEqual(["<c:f>全体!$L$2:$L$3</c:f>", "<c:f>全体!$G$2:$G$3</c:f>"]);
+  });
+
+  it("follows settings.language: English sheet names, headings, flags and chart on the 執行率 and mean-rate columns", async () => {
+    const JSZip = (await import("jszip")).default;
+    const english = { ...DEFAULT_SETTINGS, language: "en" as const };
+    const bytes = await writeSummaryWorkbook([...results(), ...results()], english, { files: ["b/41303000.xlsx", "a/41303000.xlsx"] });
+    const wb = await load(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Achievement rates", "Project costs", "Overview", "By department"]);
+    expect((wb.getWorksheet("Achievement rates")!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["File", "Sheet", "Measure"]);
+    const r = wb.getWorksheet("Overview")!;
+    expect(r.getRow(1).values).toEqual([undefined, "File", "Sheet", "Measure", "Department", "Fiscal year", "Evaluation", "Mean achievement", "Lowest achievement", "Budget", "Settlement", "Forecast", "Execution rate", "Budget/plan", "Flags", "Errors", "Warnings"]);
+    expect(r.getCell("K2").value).toBe("forecast");
+    expect(r.getCell("L2").value).toBeCloseTo(21165 / 21959, 12);
+    expect(r.getCell("G2").value).toBeCloseTo((868 / 950 + 161 / 130 + 36 / 40) / 3, 12);
+    const d = wb.getWorksheet("By department")!;
+    expect(d.getRow(1).values).toEqual([undefined, "Department", "Measures", "Fiscal year unknown", "Budget total", "Settlement total", "Forecast total", "Execution rate (incl. forecast)", "Overrun", "High spend, low achievement", "Under-execution"]);
+    expect((d.getRow(2).values as unknown[]).slice(1, 4)).toEqual(["環境局地球環境推進室", 2, 0]);
+    // Grade colours on the mean and lowest rates, found by meaning like the chart's columns.
+    const cf = (r as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.ref)).toEqual(["G2:G3", "H2:H3"]);
+    const chart = await (await JSZip.loadAsync(bytes)).file("xl/charts/chart1.xml")!.async("string");
+    expect(chart.match(/<c:f>[^<]+<\/c:f>/g)).toEqual(["<c:f>Overview!$L$2:$L$3</c:f>", "<c:f>Overview!$G$2:$G$3</c:f>"]);
+    for (const title of ["Execution rate vs mean achievement", "Execution rate", "Mean achievement"]) expect(chart).toContain(`<a:t>${title}</a:t>`);
+    expect(chart).not.toMatch(/執行率|平均達成率/);
+  });
+
+  it("names the flags and the measures without a department in the chosen language", async () => {
+    const mistakes = checkWorkbook({ sheets: mistakesWorkbook().sheets.map((s) => s.grid) });
+    for (const [language, rollupSheet, departmentSheet, flags, noDepartment] of [
+      ["ja", "全体", "作成課別", "決算超過、高執行・低達成", "(作成課なし)"],
+      ["en", "Overview", "By department", "Overrun; High spend, low achievement", "(no department)"],
+    ] as const) {
+      const wb = await load(await writeSummaryWorkbook(mistakes, { ...DEFAULT_SETTINGS, language }));
+      const r = wb.getWorksheet(rollupSheet)!;
+      // 31201000 is over budget with a low achievement; 4130300 (41303000's figures) has no department.
+      expect([r.getCell("A2").value, r.getCell("M2").value]).toEqual(["31201000", flags]);
+      const d = wb.getWorksheet(departmentSheet)!;
+      expect((d.getRow(6).values as unknown[]).slice(1)).toEqual([noDepartment, 1, 0, 21959, undefined, 21165, 21165 / 21959, 0, 1, 0]);
+    }
   });
 
   it("gives the same bytes for the same input and writes a header-only sheet when there is nothing", async () => {
