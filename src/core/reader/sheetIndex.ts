@@ -74,6 +74,9 @@ const INLINE_NAMES: ReadonlySet<LabelName> = new Set<LabelName>([
   "direction",
 ]);
 const INLINE_SEPARATOR = /[\s:：]/;
+// A value glued to its label starts with a digit or an era year (2013年度, H25, 平成25年度, 令和5年度).
+const GLUED_VALUE_START = /[0-9０-９HRSＨＲＳ平令昭]/;
+const GLUED_VALUE_LABELS: ReadonlySet<string> = new Set(["fiscalYear", "measure"]);
 const LEADING_SEPARATORS = /^[\s:：]+/;
 const LEADING_COLON = /^\s*[:：]/;
 // Two-character synonyms (成果, 概要, 目標, 説明, 重点) open ordinary sentences too: inline only before a colon.
@@ -167,11 +170,16 @@ function findInline(text: string, matcher: Matcher): InlineMatch | null {
   let best: { label: LabelMatch; end: number; keyLength: number } | null = null;
   const limit = Math.min(text.length, MAX_LABEL_LENGTH + 1);
   for (let end = 1; end < limit; end++) {
-    // The first separator of a run: `評価年度 ： 2013` is tried once, at its space.
-    if (!INLINE_SEPARATOR.test(text[end]) || INLINE_SEPARATOR.test(text[end - 1])) continue;
+    // The first separator of a run: `評価年度 ： 2013` is tried once, at its space. Without a
+    // separator only a year or code may follow, and only the labels that take one
+    // (`評価年度2013年度`, `施策課題41303000 …`), so that no sentence is cut after a label word.
+    const separated = INLINE_SEPARATOR.test(text[end]) && !INLINE_SEPARATOR.test(text[end - 1]);
+    const glued = !separated && GLUED_VALUE_START.test(text[end]) && !GLUED_VALUE_START.test(text[end - 1]);
+    if (!separated && !glued) continue;
     const key = labelKey(text.slice(0, end));
     const label = matchKey(key, matcher.inlineSynonyms);
-    if (label && (!best || key.length > best.keyLength)) best = { label, end, keyLength: key.length };
+    if (!label || (glued && !label.names.some((name) => GLUED_VALUE_LABELS.has(name)))) continue;
+    if (!best || key.length > best.keyLength) best = { label, end, keyLength: key.length };
   }
   if (!best) return null;
   const { label, end, keyLength } = best;

@@ -137,9 +137,19 @@ describe("the reviewer's one-cell forms", () => {
     ["評価年度\u30002013年度", 2013, "2013年度"],
     ["評価年度\n2013年度", 2013, "2013年度"],
     ["評価年度 ： H25年度", 2013, "H25年度"],
+    // As the published page prints it: the value glued to its label.
+    ["評価年度2013年度", 2013, "2013年度"],
+    ["評価年度平成25年度", 2013, "平成25年度"],
   ])("%j gives the fiscal year", (cell, year, raw) => {
     const model = asEvaluation(read(withYear(cell)));
-    expect(at(model.header.fiscalYear)).toEqual([year, raw, "A2", raw === "H25年度" ? "normalized" : "ok"]);
+    expect(at(model.header.fiscalYear)).toEqual([year, raw, "A2", /^(H|平成)/.test(raw) ? "normalized" : "ok"]);
+  });
+
+  it("reads a code glued to 施策課題, but never cuts other labels before a digit", () => {
+    const model = asEvaluation(read(sheet([["評価年度", "2013年度"], ["施策課題41303000 環境技術を活かした国際貢献"], ["作成課2課", "x"]])));
+    expect(at(model.header.measureCode)).toEqual(["41303000", "41303000 環境技術を活かした国際貢献", "A2", "ok"]);
+    // 作成課 takes no glued value: the cell is not its label, so the department is not found.
+    expect(model.header.department.cell).toBeNull();
   });
 
   it("reads 施策課題：code name in one cell, and the sheet is an evaluation sheet", () => {
