@@ -13,7 +13,7 @@ import { readProfilePart } from "../adapters/xlsx/profilePart";
 import type { Settings } from "../core/settings";
 import type { Vocabulary } from "../core/vocabulary";
 import { readXlsx } from "../adapters/xlsx/read";
-import { isWorkbookReadError } from "../adapters/xlsx/errors";
+import { isWorkbookReadError, WorkbookReadError } from "../adapters/xlsx/errors";
 import { readZipDirectory } from "../adapters/xlsx/zip";
 import { nodeInflateRaw } from "./nodeInflate";
 import { toCheckedEntry, type CheckedEntry, type EntryOptions } from "./entry";
@@ -159,7 +159,8 @@ export async function checkFile(absolute: string, display: string, options: Chec
       return { path: display, sha256, error, sheets: [] };
     }
     // exceljs throws plain errors on damage the sniffing did not catch.
-    const fallback = language === "ja" ? "ブックが破損しているか不完全なため読み込めません。" : "The workbook is damaged or incomplete and cannot be read.";
+    const corrupt = new WorkbookReadError("corrupt");
+    const fallback = language === "ja" ? corrupt.messageJa : corrupt.message;
     return { path: display, sha256, error: { code: "corrupt", message: `${fallback} (${String((e as Error)?.message ?? e)})` }, sheets: [] };
   }
   try {

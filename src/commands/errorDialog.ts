@@ -6,7 +6,7 @@
 
 import type { Language } from "../core/findings";
 
-export const DIALOG_PAGE = "dialog.html";
+const DIALOG_PAGE = "dialog.html";
 
 /** What the dialog page sends when the user closes it. */
 export const DIALOG_CLOSE_MESSAGE = "close";

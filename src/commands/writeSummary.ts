@@ -22,7 +22,7 @@ export interface SummaryCommandResult {
  * The profile saved in the workbook, when the host can store one. A profile that does not
  * parse is not applied, as in the pane (which also shows why; the ribbon has no room for it).
  */
-export async function savedProfile(port: WorkbookPort): Promise<TemplateProfile | null> {
+async function savedProfile(port: WorkbookPort): Promise<TemplateProfile | null> {
   if (port.capabilities && !port.capabilities().profiles) return null;
   const text = await port.loadProfile();
   return text === null ? null : parseProfileText(text).profile;
@@ -37,7 +37,7 @@ export async function writeSummaryCommand(port: WorkbookPort, settings: Partial<
   return { sheetName, evaluationSheets: results.filter((r) => r.kind === "evaluation").length, profile: profile?.name ?? null };
 }
 
-export const COMMAND_FAILED: Record<Language, string> = {
+const COMMAND_FAILED: Record<Language, string> = {
   ja: "サマリーを出力できませんでした",
   en: "The summary could not be written",
 };

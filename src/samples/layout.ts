@@ -4,6 +4,7 @@
 // departments actually use; the reader must read every one of them with the same figures.
 
 import { toA1, type CellValue, type RangeBox, type SheetGrid } from "../core/grid";
+import { circled } from "../core/rules/text";
 import type { Entry, IndicatorData, MeasureData } from "./measureData";
 
 export interface LayoutOptions {
@@ -53,11 +54,6 @@ function fullWidthDigits(s: string): string {
 /** 43769 → 43,769; smaller numbers (and so years) stay as they are. */
 function withThousands(n: number): string {
   return Math.abs(n) >= 10000 ? n.toLocaleString("en-US", { maximumFractionDigits: 20 }) : String(n);
-}
-
-/** Circled index mark: 0 → ①. */
-export function circled(index: number): string {
-  return String.fromCharCode(0x2460 + index);
 }
 
 class SheetBuilder {
@@ -347,7 +343,7 @@ function renderIndicatorsSideBySide(
   indicators.forEach((indicator, i) => {
     const col = i * blockWidth;
     const right = col + blockWidth - 1;
-    const mark = circled(i);
+    const mark = circled(i + 1);
     const stackedPair = (row: number, label: string, entry: Entry, path: string): void => {
       b.label(row, col, label);
       b.merge(row, col, row, right);
@@ -373,7 +369,7 @@ function renderIndicatorsStacked(
   let r = top;
   indicators.forEach((indicator, i) => {
     if (i > 0) r += gap;
-    const mark = circled(i);
+    const mark = circled(i + 1);
     const pair = (label: string, entry: Entry, path: string): void => {
       b.label(r, 0, label);
       b.value(r, 1, entry, path);

@@ -4,8 +4,8 @@ import type { SheetResult } from "../core/engine";
 import type { Language } from "../core/findings";
 import type { Settings } from "../core/settings";
 import type { TemplateProfile } from "../core/profile";
-import { RULES, RULE_CATALOGUE_VERSION } from "../core/rules";
-import { PROFILE_RULE_ROWS, buildReport, formatCsv, formatJson, formatMarkdown, sha256Hex, type Report } from "../core/report";
+import { RULE_CATALOGUE_VERSION, ruleRows } from "../core/rules";
+import { buildReport, formatCsv, formatJson, formatMarkdown, sha256Hex, type Report } from "../core/report";
 import { copyText, downloadText, safeFileName } from "./download";
 import { t } from "./i18n";
 import { TOOL_VERSION } from "./version";
@@ -48,7 +48,8 @@ export function paneReport({ results, settings, profile, source, now, sha256 = n
     settings,
     checkedAt: now.toISOString(),
     ruleCatalogueVersion: RULE_CATALOGUE_VERSION,
-    rules: [...RULES.filter((r) => r.scope === "sheet").map((r) => ({ id: r.id, severity: r.severity })), ...PROFILE_RULE_ROWS],
+    // The rules the CLI lists for a check without --cross-year: the pane always applies the profile.
+    rules: ruleRows(["sheet", "template"]),
   });
 }
 

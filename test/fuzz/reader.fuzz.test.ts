@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { checkSheet, countFindings, type SheetResult } from "../../src/core/engine";
 import { fromA1, type CellValue, type RangeBox, type SheetGrid } from "../../src/core/grid";
-import type { Field, SheetModel } from "../../src/core/model";
+import type { SheetModel } from "../../src/core/model";
 import { readSheet } from "../../src/core/reader";
 import { RULES } from "../../src/core/rules";
 import { LABEL_NAMES, defaultVocabulary } from "../../src/core/vocabulary";
@@ -14,6 +14,7 @@ import { renderSheet, type LayoutOptions } from "../../src/samples/layout";
 import type { MeasureData } from "../../src/samples/measureData";
 import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { sample41303000 } from "../../src/samples/sample41303000";
+import { fieldsOf } from "./fieldsOf";
 import { fuzzParameters } from "./runs";
 
 const labelWords = LABEL_NAMES.flatMap((name) => defaultVocabulary[name]);
@@ -119,16 +120,6 @@ function mutate(base: SheetGrid, mutations: readonly Mutation[]): SheetGrid {
     }
   }
   return { ...base, values, merges };
-}
-
-/** Every Field in a model, wherever it sits. */
-function fieldsOf(node: unknown, out: Field<unknown>[] = []): Field<unknown>[] {
-  if (Array.isArray(node)) node.forEach((n) => fieldsOf(n, out));
-  else if (node && typeof node === "object") {
-    if ("status" in node && "raw" in node) out.push(node as Field<unknown>);
-    else Object.values(node).forEach((n) => fieldsOf(n, out));
-  }
-  return out;
 }
 
 /** The reader's answer is honest: no fallback, fields on the sheet, values matching statuses. */

@@ -8,7 +8,7 @@ const COMPRESSED = "compressed";
 const FAILED = "failed";
 
 /** Slices up to 4 MB are allowed everywhere but on iPad; 4 MB keeps the round trips few. */
-export const SLICE_SIZE = 4 * 1024 * 1024;
+const SLICE_SIZE = 4 * 1024 * 1024;
 
 interface Result<T> {
   status: unknown;

@@ -20,7 +20,7 @@ export const HIGHLIGHT_COLORS: Record<Severity, string> = {
 };
 
 /** Cells per call: findings normally mark tens of cells; a runaway range must not fill a sheet. */
-export const MAX_HIGHLIGHTED_CELLS = 10_000;
+const MAX_HIGHLIGHTED_CELLS = 10_000;
 
 export interface SavedFill {
   sheetId: string;
@@ -74,6 +74,16 @@ function targetCells(findings: readonly Finding[], idOf: Map<string, string>): M
   return out;
 }
 
+/** Range proxies of one batch: one Worksheet proxy per sheet, however many of its cells are touched. */
+function rangeFinder(context: Excel.RequestContext): (sheetId: string, address: string) => Excel.Range {
+  const sheets = new Map<string, Excel.Worksheet>();
+  return (sheetId, address) => {
+    let ws = sheets.get(sheetId);
+    if (!ws) sheets.set(sheetId, (ws = context.workbook.worksheets.getItem(sheetId)));
+    return ws.getRange(address);
+  };
+}
+
 const sameColor = (a: string | undefined, b: string) => (a ?? "").toUpperCase() === b.toUpperCase();
 
 /** 3 syncs: state; previous fills of new cells; fills + memory. */
@@ -81,9 +91,11 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
   const { memory, idOf } = await loadState(context);
   const targets = targetCells(findings, idOf);
   const remembered = new Map<string, SavedFill>(memory.cells.map((c) => [`${c.sheetId}!${c.address}`, c] as const));
+  const rangeOf = rangeFinder(context);
+  const ranges = new Map([...targets].map(([k, t]) => [k, rangeOf(t.sheetId, t.address)] as const));
   const fresh = [...targets.entries()]
     .filter(([k]) => !remembered.has(k))
-    .map(([k, t]) => ({ k, t, props: context.workbook.worksheets.getItem(t.sheetId).getRange(t.address).getCellProperties(FILL_PROPS) }));
+    .map(([k, t]) => ({ k, t, props: ranges.get(k)!.getCellProperties(FILL_PROPS) }));
   if (fresh.length) await context.sync();
   for (const { k, t, props } of fresh) {
     const fill = (props.value[0][0] as CellFill).format?.fill ?? {};
@@ -97,10 +109,9 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
   for (const [k, t] of targets) {
     const saved = remembered.get(k)!;
     saved.applied = HIGHLIGHT_COLORS[t.severity];
-    const fill = context.workbook.worksheets.getItem(t.sheetId).getRange(t.address).format.fill;
+    const fill = ranges.get(k)!.format.fill;
     fill.color = saved.applied;
     fill.pattern = "Solid"; // setting a colour keeps a hatch pattern: the highlight must be a plain fill
-
   }
   context.workbook.settings.add(HIGHLIGHTS_SETTING, { version: 1, cells: [...remembered.values()] } satisfies HighlightMemory);
   await context.sync();
@@ -110,10 +121,11 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
 /** 3 syncs: state; current fills; restores + memory removal. */
 export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
   const { setting, memory, ids } = await loadState(context);
+  const rangeOf = rangeFinder(context);
   const live = memory.cells
     .filter((c) => ids.has(c.sheetId))
     .map((saved) => {
-      const range = context.workbook.worksheets.getItem(saved.sheetId).getRange(saved.address);
+      const range = rangeOf(saved.sheetId, saved.address);
       return { saved, range, now: range.getCellProperties(FILL_PROPS) };
     });
   if (live.length) await context.sync();

@@ -2,7 +2,7 @@
 // default; tests pass a fake context's runner) and keeps its context.sync() count constant:
 // the whole workbook is read in 2 syncs whatever the number of sheets.
 
-import type { CellValue, SheetGrid, WorkbookGrid } from "../../core/grid";
+import { fromA1, type CellValue, type SheetGrid, type WorkbookGrid } from "../../core/grid";
 import type { SheetResult } from "../../core/engine";
 import type { Finding, Language } from "../../core/findings";
 import type { Settings } from "../../core/settings";
@@ -15,7 +15,6 @@ import {
   isTooLargeError,
   planRowBlocks,
   splitBatch,
-  topLeftOf,
   CELL_BUDGET,
   REQUEST_CELL_BUDGET,
   type SheetBlock,
@@ -23,13 +22,13 @@ import {
 import { officeSetSupport, UnsupportedFeatureError, type Feature, type SetSupport, FEATURE_SETS } from "./requirements";
 import { clearHighlights, highlightFindings } from "./highlights";
 import { loadProfile, saveProfile } from "./profileStore";
-import { SUMMARY_SHEETS_SETTING, writeSummarySheet } from "./summaryWriter";
+import { SUMMARY_SHEETS_SETTING, summarySheetIds, writeSummarySheet } from "./summaryWriter";
 import { readDocumentBytes, type FileDocument } from "./fileBytes";
 
 /** Runs a batch against a request context; `reuse` continues an earlier context (event removal). */
 export type ContextRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: Excel.RequestContext) => Promise<T>;
 
-export const excelRun: ContextRunner = (batch, reuse) => (reuse ? Excel.run(reuse, batch) : Excel.run(batch));
+const excelRun: ContextRunner = (batch, reuse) => (reuse ? Excel.run(reuse, batch) : Excel.run(batch));
 
 export interface OfficeWorkbookPortOptions {
   run?: ContextRunner;
@@ -72,7 +71,7 @@ export const EXTENTS_FIRST_ABOVE_SHEETS = 50;
 const officeOnline = (): boolean => typeof Office !== "undefined" && String(Office.context?.platform) === "OfficeOnline";
 
 /** Above this a used range is not read at all: an evaluation form is a few thousand cells, 2M means stray data. */
-export const MAX_BLOCKED_CELLS = 2_000_000;
+const MAX_BLOCKED_CELLS = 2_000_000;
 
 function tooLarge(sheet: string, address: string): { ja: string; en: string } {
   return {
@@ -152,7 +151,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const { queued, withValues } = await this.syncReads(context, (values) => {
           const marker = this.queueSummaryMarker(context);
           const ws = context.workbook.worksheets.getActiveWorksheet();
-          ws.load("name,id");
+          ws.load("name");
           return { marker, ws, read: this.queueSheetRead(ws, values) };
         });
         this.rememberSummarySheets(queued.marker);
@@ -229,7 +228,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     reads.forEach((r, i) => {
       if (r.used.isNullObject) return;
       const grid = grids[i];
-      ({ row: grid.top, col: grid.left } = topLeftOf(r.used.address));
+      ({ row: grid.top, col: grid.left } = fromA1(r.used.address));
       if (r.merges && !r.merges.isNullObject) grid.merges = r.merges.areas.items.map((a) => boxOf(a.address));
       if (withValues) {
         const values = assembleValues([{ values: r.used.values, valueTypes: r.used.valueTypes as string[][] }]);
@@ -381,7 +380,6 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   private rememberSummarySheets(marker: Excel.Setting): void {
-    const value: unknown = marker.isNullObject ? [] : marker.value;
-    this.summarySheetIds = new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+    this.summarySheetIds = new Set(summarySheetIds(marker));
   }
 }

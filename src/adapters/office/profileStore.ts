@@ -5,30 +5,9 @@
 // web, travels with the file when the add-in is not installed, and that the CLI can read
 // from the .xlsx zip without Office.
 
-export const PROFILE_NAMESPACE = "urn:hyoka:template-profile:1";
+import { PROFILE_NAMESPACE, profileFromXml, profileToXml } from "../xlsx/profileXml";
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_m, e: string) => {
-    const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-    if (e[0] !== "#") return named[e.toLowerCase()];
-    return String.fromCodePoint(e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
-
-/** The part's XML: the profile JSON as the text of one element. */
-export function profileXml(json: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><profile xmlns="${PROFILE_NAMESPACE}">${escapeXml(json)}</profile>`;
-}
-
-/** The JSON text of a part written by profileXml (CDATA accepted too), or null when it holds none. */
-export function jsonOfProfileXml(xml: string): string | null {
-  const m = /<profile\b[^>]*>([\s\S]*)<\/profile>/.exec(xml);
-  if (!m) return null;
-  const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(m[1]);
-  return cdata ? cdata[1] : unescapeXml(m[1]);
-}
+export { profileToXml as profileXml };
 
 export async function loadProfile(context: Excel.RequestContext): Promise<string | null> {
   const part = context.workbook.customXmlParts.getByNamespace(PROFILE_NAMESPACE).getOnlyItemOrNullObject();
@@ -38,13 +17,13 @@ export async function loadProfile(context: Excel.RequestContext): Promise<string
   await context.sync();
   // A ClientResult, not a proxy object: its value needs the sync above, not a load().
   // eslint-disable-next-line office-addins/load-object-before-read
-  return jsonOfProfileXml(xml.value);
+  return profileFromXml(xml.value);
 }
 
 export async function saveProfile(context: Excel.RequestContext, json: string): Promise<void> {
   const part = context.workbook.customXmlParts.getByNamespace(PROFILE_NAMESPACE).getOnlyItemOrNullObject();
   await context.sync();
-  if (part.isNullObject) context.workbook.customXmlParts.add(profileXml(json));
-  else part.setXml(profileXml(json));
+  if (part.isNullObject) context.workbook.customXmlParts.add(profileToXml(json));
+  else part.setXml(profileToXml(json));
   await context.sync();
 }

@@ -30,11 +30,6 @@ export function planRowBlocks(top: number, left: number, rowCount: number, colum
   return blocks;
 }
 
-/** Top-left (0-based) of an address Excel returned, e.g. `'My sheet'!B3:F40` → {row 2, col 1}. */
-export function topLeftOf(address: string): { row: number; col: number } {
-  return fromA1(address);
-}
-
 /** A range address Excel returned (`Sheet1!B3:D4`, quoted names allowed) → box. */
 export function boxOf(address: string): RangeBox {
   const bare = address.slice(address.lastIndexOf("!") + 1);
@@ -92,7 +87,7 @@ export const REQUEST_CELL_BUDGET = 100_000;
  * Excel on the web (OfficeExtension.ErrorCodes / Excel.ErrorCodes) and the 5,000,000-cell cap
  * of a range read. All mean "ask again in smaller pieces".
  */
-export const TOO_LARGE_ERROR_CODES: readonly string[] = ["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit"];
+const TOO_LARGE_ERROR_CODES: readonly string[] = ["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit"];
 
 export function isTooLargeError(error: unknown): boolean {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
@@ -108,7 +103,7 @@ export interface SheetBlock {
   block: RowBlock;
 }
 
-export const blockCells = (b: SheetBlock): number => b.block.rows * b.columns;
+const blockCells = (b: SheetBlock): number => b.block.rows * b.columns;
 
 /** Groups blocks, in order, into requests of at most `budget` cells (a larger block goes alone). */
 export function batchBlocks(blocks: SheetBlock[], budget = REQUEST_CELL_BUDGET): SheetBlock[][] {

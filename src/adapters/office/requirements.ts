@@ -46,7 +46,7 @@ export function officeSetSupport(): SetSupport {
     typeof Office !== "undefined" && !!Office.context?.requirements && Office.context.requirements.isSetSupported("ExcelApi", version);
 }
 
-export function unsupportedMessage(feature: Feature): LocalizedText {
+function unsupportedMessage(feature: Feature): LocalizedText {
   const set = FEATURE_SETS[feature];
   const name = FEATURE_NAMES[feature];
   return {

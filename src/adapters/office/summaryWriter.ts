@@ -16,6 +16,12 @@ import { buildSummaryLayout, type LayoutCell, type LayoutTable, type SummaryLayo
 
 export const SUMMARY_SHEETS_SETTING = "hyoka.summarySheets";
 
+/** The worksheet ids a loaded SUMMARY_SHEETS_SETTING records (none when missing or malformed). */
+export function summarySheetIds(marker: Excel.Setting): string[] {
+  const value: unknown = marker.isNullObject ? [] : marker.value;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
 const TABLE_STYLE = "TableStyleMedium2";
 const RATE_FORMAT = "0.0%";
 
@@ -113,7 +119,7 @@ export async function writeSummarySheet(
   const marker = context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING).load("value");
   const sheets = context.workbook.worksheets.load("items/name,items/id");
   await context.sync();
-  const remembered = !marker.isNullObject && Array.isArray(marker.value) ? (marker.value as string[]) : [];
+  const remembered = summarySheetIds(marker);
   const existing = sheets.items.map((ws) => ({ name: ws.name, id: ws.id }));
   const ours = existing.filter((s) => remembered.includes(s.id));
   const sheetName = chooseSummaryName(layout.sheetName, existing, new Set(ours.map((s) => s.id)));
@@ -136,8 +142,9 @@ export async function writeSummarySheet(
   const all = ws.getRange(`A1:${toA1(inputs.length - 1, inputs[0].length - 1)}`);
   all.formulas = inputs;
   all.numberFormat = formats;
-  ws.getRange(layout.title.address).format.font.bold = true;
-  ws.getRange(layout.title.address).format.font.size = 14;
+  const titleFont = ws.getRange(layout.title.address).format.font;
+  titleFont.bold = true;
+  titleFont.size = 14;
 
   for (const t of [layout.indicators, layout.budget]) {
     ws.getRange(toA1(t.titleRow, t.left)).format.font.bold = true;

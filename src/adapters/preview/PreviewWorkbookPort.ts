@@ -5,17 +5,16 @@ import type { SheetGrid, WorkbookGrid } from "../../core/grid";
 import type { SheetResult } from "../../core/engine";
 import { SEVERITY_ORDER, type Finding, type Language, type Severity } from "../../core/findings";
 import type { Settings } from "../../core/settings";
+import { SUMMARY_SHEET_NAME } from "../../core/report/summaryLayout";
 import type { CellSelection, ReadProgress, WorkbookPort } from "../../port/workbookPort";
+import { HIGHLIGHT_COLORS } from "../office/highlights";
+import { chooseSummaryName } from "../office/summaryWriter";
 import type { PreviewWorkbook } from "./previewWorkbook";
 
-export const SUMMARY_SHEET_NAME = "達成率サマリー";
+export { SUMMARY_SHEET_NAME };
 
-/** Fill per severity: Excel's own "bad / neutral / note" styles, readable in both themes. */
-export const HIGHLIGHT_FILLS: Record<Severity, string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
+/** Fill per severity: the colours the Office adapter puts on the cells of findings in Excel. */
+export const HIGHLIGHT_FILLS: Record<Severity, string> = HIGHLIGHT_COLORS;
 
 /** What the in-page summary tab shows: values plus the number formats of its cells. */
 export interface SummarySheet {
@@ -168,13 +167,12 @@ export class PreviewWorkbookPort implements WorkbookPort {
     }
   }
 
-  /** hyoka's own sheet keeps its name; a user sheet of that name is left alone. */
+  /** hyoka's own sheet keeps its name; a user sheet of that name is left alone (as in Excel). */
   private summarySheetName(): string {
-    for (let n = 1; ; n++) {
-      const name = n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${n})`;
-      const existing = this.workbook.sheet(name);
-      if (!existing || existing.madeByHyoka) return name;
-    }
+    // The preview knows its own sheets by name (madeByHyoka), where Excel needs worksheet ids.
+    const sheets = this.workbook.sheets.map((s) => ({ name: s.grid.name, id: s.grid.name }));
+    const hyokaSheets = new Set(this.workbook.sheets.filter((s) => s.madeByHyoka).map((s) => s.grid.name));
+    return chooseSummaryName(SUMMARY_SHEET_NAME, sheets, hyokaSheets);
   }
 }
 

@@ -109,7 +109,5 @@ export function formatNumber(n: number | null): string {
   return `${n < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
-/** ①–⑳ for an indicator's 1-based index, `(21)` beyond. */
-export function circled(index: number): string {
-  return index >= 1 && index <= 20 ? String.fromCharCode(0x2460 + index - 1) : `(${index})`;
-}
+/** ①–⑳ for an indicator's 1-based index, `(21)` beyond: the rule messages' own. */
+export { circled } from "../rules/text";

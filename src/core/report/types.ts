@@ -1,11 +1,11 @@
 // The JSON report's shape (docs/report.md, docs/report.schema.json). Key order in the
-// output follows the order of the properties here.
+// output is the order build.ts writes the properties in (the summary's parts are the core's
+// types less their source cells).
 
 import type { Language, Severity } from "../findings";
 import type { SheetModel } from "../model";
 import type { Settings } from "../settings";
-import type { Direction } from "../model";
-import type { FindingCounts, Grade, SheetSummary } from "../summary/types";
+import type { BudgetYearSummary, FindingCounts, IndicatorSummary, IndicatorYearSummary, SheetSummary } from "../summary/types";
 import type { SheetResult } from "../engine";
 
 /** What a front end hands to buildReport for one file. */
@@ -46,36 +46,19 @@ export interface ReportIssue {
   related: string[];
 }
 
-export interface ReportIndicatorYear {
-  year: number;
-  plan: number | null;
-  actual: number | null;
-  rate: number | null;
-  grade: Grade | null;
+/** The core's indicator year without its source cells; the reason is null, not absent, when a rate is set. */
+export type ReportIndicatorYear = Omit<IndicatorYearSummary, "cells" | "rateUndefinedReason"> & {
   rateUndefinedReason: string | null;
-}
+};
 
-export interface ReportIndicator {
-  index: number;
-  name: string;
-  direction: Direction | null;
-  unit: string | null;
-  cumulative: boolean;
-  /** The base-year row (the year before the plan period), rate always null; null when none. */
+/** The core's indicator with report years; the base-year row (rate always null) is null when none. */
+export type ReportIndicator = Omit<IndicatorSummary, "base" | "years"> & {
   base: ReportIndicatorYear | null;
   years: ReportIndicatorYear[];
-  progress: number | null;
-}
+};
 
-export interface ReportBudgetYear {
-  year: number;
-  planned: number | null;
-  budget: number | null;
-  settlement: number | null;
-  settlementIsForecast: boolean;
-  executionRate: number | null;
-  budgetToPlan: number | null;
-}
+/** The core's budget year without its source cells. */
+export type ReportBudgetYear = Omit<BudgetYearSummary, "cells">;
 
 /** The sheet summary as the report documents it: the core's, without the source cells. */
 export type ReportSummary = Omit<SheetSummary, "indicators" | "budget"> & {

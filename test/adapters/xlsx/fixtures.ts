@@ -3,6 +3,8 @@
 import JSZip from "jszip";
 import type { WorkbookGrid } from "../../../src/core/grid";
 import { writeXlsx } from "../../../src/adapters/xlsx/write";
+import { readXlsx } from "../../../src/adapters/xlsx/read";
+import { WorkbookReadError } from "../../../src/adapters/xlsx/errors";
 
 export function ascii(s: string): Uint8Array {
   return Uint8Array.from(Buffer.from(s, "utf8"));
@@ -66,4 +68,15 @@ export function declareSize(xlsx: Uint8Array, part: string, size: number): Uint8
     if (Buffer.from(out.subarray(i + 46, i + 46 + len)).equals(name)) dv.setUint32(i + 24, size, true);
   }
   return out;
+}
+
+/** The WorkbookReadError a read must end in; fails the test when it gives a grid. */
+export async function readError(bytes: Uint8Array, options?: Parameters<typeof readXlsx>[1]): Promise<WorkbookReadError> {
+  try {
+    await readXlsx(bytes, options);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return e;
+    throw e;
+  }
+  throw new Error("expected a WorkbookReadError, got a grid");
 }

@@ -3,17 +3,7 @@
 import ExcelJS from "exceljs";
 import { cellAt, type WorkbookGrid } from "../../../src/core/grid";
 import { readXlsx, writeXlsx, WorkbookReadError, type WorkbookReadErrorCode } from "../../../src/adapters/xlsx";
-import { ascii, compoundFile, declareSize, patchPart, smallXlsx, withParts } from "./fixtures";
-
-async function readError(bytes: Uint8Array, options?: Parameters<typeof readXlsx>[1]): Promise<WorkbookReadError> {
-  try {
-    await readXlsx(bytes, options);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return e;
-    throw e;
-  }
-  throw new Error("expected a WorkbookReadError, got a grid");
-}
+import { ascii, compoundFile, declareSize, patchPart, readError, smallXlsx, withParts } from "./fixtures";
 
 async function expectCode(bytes: Uint8Array, code: WorkbookReadErrorCode, options?: Parameters<typeof readXlsx>[1]): Promise<WorkbookReadError> {
   const error = await readError(bytes, options);

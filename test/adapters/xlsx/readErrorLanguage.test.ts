@@ -1,19 +1,9 @@
 // WorkbookReadError.messageJa is Japanese throughout: the detail too (detailJa), and a
 // detail known only in English (a parser's own message) is left out of it.
-import { readXlsx, WorkbookReadError } from "../../../src/adapters/xlsx";
+import { WorkbookReadError } from "../../../src/adapters/xlsx";
 import { readZipDirectory, ZipFormatError } from "../../../src/adapters/xlsx/zip";
 import { englishIn } from "../../core/rules/japaneseText";
-import { ascii, compoundFile, declareSize, smallXlsx } from "./fixtures";
-
-async function readError(bytes: Uint8Array, options?: Parameters<typeof readXlsx>[1]): Promise<WorkbookReadError> {
-  try {
-    await readXlsx(bytes, options);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return e;
-    throw e;
-  }
-  throw new Error("expected a WorkbookReadError, got a grid");
-}
+import { ascii, compoundFile, declareSize, readError, smallXlsx } from "./fixtures";
 
 /** messageJa may name file formats and zip parts, nothing else in English. */
 function english(messageJa: string): string[] {

@@ -3,11 +3,12 @@
 import fc from "fast-check";
 import type { CellValue, RangeBox, SheetGrid } from "../../../src/core/grid";
 import { fromA1 } from "../../../src/core/grid";
-import type { Field, SheetModel } from "../../../src/core/model";
+import type { SheetModel } from "../../../src/core/model";
 import { readSheet } from "../../../src/core/reader";
 import { LABEL_NAMES, defaultVocabulary } from "../../../src/core/vocabulary";
 import { renderSheet } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
+import { fieldsOf } from "../../fuzz/fieldsOf";
 import { fuzzParameters } from "../../fuzz/runs";
 
 const labelWords = LABEL_NAMES.flatMap((name) => defaultVocabulary[name]);
@@ -37,16 +38,6 @@ const randomGrid: fc.Arbitrary<SheetGrid> = fc.record({
   values: fc.array(fc.array(cellValue, { maxLength: 8 }), { maxLength: 8 }),
   merges: fc.array(merge, { maxLength: 4 }),
 });
-
-/** Every Field in a model, wherever it sits. */
-function fieldsOf(node: unknown, out: Field<unknown>[] = []): Field<unknown>[] {
-  if (Array.isArray(node)) node.forEach((n) => fieldsOf(n, out));
-  else if (node && typeof node === "object") {
-    if ("status" in node && "raw" in node) out.push(node as Field<unknown>);
-    else Object.values(node).forEach((n) => fieldsOf(n, out));
-  }
-  return out;
-}
 
 function honest(model: SheetModel, grid: SheetGrid): boolean {
   if (model.sheet !== grid.name) return false;

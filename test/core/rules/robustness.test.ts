@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { checkSheet } from "../../../src/core/engine";
 import type { CellValue, SheetGrid } from "../../../src/core/grid";
+import type { EvaluationSheet, SheetModel } from "../../../src/core/model";
 import { rollUp } from "../../../src/core/summary";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { RULES } from "../../../src/core/rules";
@@ -12,6 +13,7 @@ import { renderSheet } from "../../../src/samples/layout";
 import { mistakesWorkbook } from "../../../src/samples/mistakes";
 import { sample41303000 } from "../../../src/samples/sample41303000";
 import { fuzzParameters } from "../../fuzz/runs";
+import { fieldAt } from "../reader/readerSupport";
 
 const RULE_SEVERITY = new Map(RULES.map((r) => [r.id, r.severity]));
 // The one documented exception: a missing actual marked 集計中 is a warning, not an error.
@@ -33,20 +35,10 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.string({ maxLength: 8 }),
 );
 
-/** The value at a model path such as `indicators[0].rows[2].actual`, or undefined. */
-function atPath(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const part of path.match(/[^.[\]]+/g) ?? []) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
-function pointsWherePathSays(model: unknown, path: string, cell: string | null): boolean {
-  const target = atPath(model, path) as { cell?: { address: string } | null; status?: string } | undefined;
+function pointsWherePathSays(model: SheetModel, path: string, cell: string | null): boolean {
+  const target = fieldAt(model as EvaluationSheet, path);
   // A path to a Field that has a cell: the finding must name that cell (click-to-cell relies on it).
-  if (target && typeof target === "object" && "status" in target && target.cell) return cell === target.cell.address;
+  if (target?.cell) return cell === target.cell.address;
   return true;
 }
 
