@@ -10,14 +10,10 @@ import type { Finding, Severity } from "../../core/findings";
 import { SEVERITY_ORDER } from "../../core/findings";
 import { toA1 } from "../../core/grid";
 import { boxOf } from "./readPlan";
+import { HIGHLIGHT_COLORS } from "../hostConventions";
 
 export const HIGHLIGHTS_SETTING = "hyoka.highlights";
 
-export const HIGHLIGHT_COLORS: Record<Severity, string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
 
 /** Cells per call: findings normally mark tens of cells; a runaway range must not fill a sheet. */
 const MAX_HIGHLIGHTED_CELLS = 10_000;

@@ -13,6 +13,9 @@ import type { SheetResult } from "../../core/engine";
 import { columnLetters, toA1 } from "../../core/grid";
 import type { Settings } from "../../core/settings";
 import { buildSummaryLayout, type LayoutCell, type LayoutTable, type SummaryLayout } from "../../core/report/summaryLayout";
+import { chooseSummaryName } from "../hostConventions";
+
+export { chooseSummaryName };
 
 export const SUMMARY_SHEETS_SETTING = "hyoka.summarySheets";
 
@@ -25,15 +28,6 @@ export function summarySheetIds(marker: Excel.Setting): string[] {
 const TABLE_STYLE = "TableStyleMedium2";
 const RATE_FORMAT = "0.0%";
 
-/** First free name: the base, else "base (2)", "base (3)"…, counting hyoka's own sheets as free. */
-export function chooseSummaryName(base: string, sheets: readonly { name: string; id: string }[], hyokaIds: ReadonlySet<string>): string {
-  const taken = new Set(sheets.filter((s) => !hyokaIds.has(s.id)).map((s) => s.name.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const name = `${base} (${n})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
 
 /** Text Excel would turn into a number, date, boolean or formula is written as text (leading '). */
 export function asExcelInput(cell: LayoutCell | undefined): string | number | boolean {

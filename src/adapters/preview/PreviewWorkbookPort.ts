@@ -7,8 +7,7 @@ import { SEVERITY_ORDER, type Finding, type Language, type Severity } from "../.
 import type { Settings } from "../../core/settings";
 import { SUMMARY_SHEET_NAME } from "../../core/report/summaryLayout";
 import type { CellSelection, ReadProgress, WorkbookPort } from "../../port/workbookPort";
-import { HIGHLIGHT_COLORS } from "../office/highlights";
-import { chooseSummaryName } from "../office/summaryWriter";
+import { chooseSummaryName, HIGHLIGHT_COLORS } from "../hostConventions";
 import type { PreviewWorkbook } from "./previewWorkbook";
 
 export { SUMMARY_SHEET_NAME };
