@@ -1,23 +1,41 @@
 // A fake Excel RequestContext that behaves like Office where adapters can get it wrong:
 // - reading a property that was not load()ed and synced throws PropertyNotLoaded;
 // - every write, load and method is queued and only applied, in order, at sync();
+// - a batch is not a transaction: operations before a failing one stay applied, and a sync
+//   that fails returns nothing it loaded;
 // - *OrNullObject proxies know isNullObject only after a sync;
 // - sync() calls are counted (Excel.run's closing flush counts too, as in Office);
 // - every API above ExcelApi 1.1 is tagged with its requirement set (API_SETS, from the
 //   `[Api set: ExcelApi x.y]` tags of @types/office-js) and, on a fake set to an older
 //   `apiVersion`, fails the sync with ApiNotFound as Office does.
+// Where Microsoft's reference pages or the office-js issue tracker say real Excel differs from
+// what an adapter would assume, the fake does what they say (each place cites its source):
+// cell-edit mode, fill read-backs, protected sheets, worksheet ids across a reopen, the
+// merged-area limit, duplicate custom XML parts, hidden sheets, write payloads on the web,
+// and how text written to a cell is parsed.
 // office-addin-mock does none of this and cannot mock collections (TOOLCHAIN.md).
 // Tables, charts and conditional formats are recorded, not rendered.
 
 import { boxToA1, fromA1, type CellError, type RangeBox } from "../../src/core/grid";
+import { excelInputValue, type InputLocale } from "./excelInput";
 
 export type Scalar = string | number | boolean;
 
-/** A cell fill; `color: null` means "no fill" (Excel reports it as #FFFFFF + pattern None). */
+/**
+ * A cell fill as Excel keeps it. No fill is a cell without `fill`. Excel reads a fill back
+ * differently (office-js#4900, #6218): see `fillAsRead`.
+ */
 export interface FakeFill {
-  color: string | null;
+  /** #RRGGBB as Excel resolves it (for a theme colour, the theme's RGB). */
+  color: string;
+  /** Absent = "Solid". */
   pattern?: string;
   patternColor?: string | null;
+  /** Absent = 0 (the colour itself). */
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+  /** A theme colour ("Accent1"…): Office.js reads its RGB and tint, never the theme link. */
+  theme?: string;
 }
 
 export interface FakeCell {
@@ -26,6 +44,18 @@ export interface FakeCell {
   numberFormat?: string;
   fill?: FakeFill;
   note?: string;
+  /** Excel locks every cell by default; false = unlocked (editable on a protected sheet). */
+  locked?: false;
+}
+
+/**
+ * Worksheet protection (Worksheet.protection, ExcelApi 1.2). Excel refuses a write to a
+ * locked cell of a protected sheet with AccessDenied ("You cannot perform the requested
+ * operation.", the message office-js#1501 and #421 show); formats only when the protection
+ * allows formatting cells (WorksheetProtectionOptions.allowFormatCells).
+ */
+export interface FakeProtection {
+  allowFormatCells?: boolean;
 }
 
 export interface FakeSheetSpec {
@@ -35,6 +65,7 @@ export interface FakeSheetSpec {
   /** Merged ranges as A1, e.g. `B2:D2`. */
   merges?: string[];
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  protection?: FakeProtection;
 }
 
 export interface RecordedObject {
@@ -82,6 +113,13 @@ export const API_SETS = {
   "Range.getCellProperties": "1.9",
   "RangeFill.pattern": "1.9",
   "RangeFill.patternColor": "1.9",
+  "RangeFill.tintAndShade": "1.9",
+  "RangeFill.patternTintAndShade": "1.9",
+  "Worksheet.protection": "1.2",
+  "NamedItemCollection.add": "1.4",
+  "NamedItemCollection.getItemOrNullObject": "1.4",
+  "NamedItem.getRangeOrNullObject": "1.4",
+  "NamedItem.delete": "1.4",
   "RangeFormat.columnWidth": "1.2",
   "RangeFormat.autofitColumns": "1.2",
   "ChartAxis.numberFormat": "1.8",
@@ -108,6 +146,40 @@ interface SheetData {
   cells: Map<string, FakeCell>;
   merges: RangeBox[];
   deleted: boolean;
+  /** Null when the sheet is not protected. */
+  protection: FakeProtection | null;
+}
+
+/**
+ * Getting merged areas of a range holding more than this many fails: the reference of
+ * Range.getMergedAreasOrNullObject ("if the merged areas count in this range is more than 512,
+ * then this method will fail to return the result").
+ */
+export const MERGED_AREAS_LIMIT = 512;
+
+/** Office's message for AccessDenied (office-js#1501, #421). */
+const ACCESS_DENIED = "You cannot perform the requested operation.";
+
+/** The fill as Excel reads it back (RangeFill properties and getCellProperties alike). */
+export function fillAsRead(fill: FakeFill | undefined): {
+  color: string;
+  pattern: string | null;
+  patternColor: string;
+  tintAndShade: number | null;
+  patternTintAndShade: number | null;
+} {
+  // office-js#6218: color reads #FFFFFF for no fill. office-js#4900: pattern reads null for no fill
+  // and for a solid white fill (the fake returns null for every solid fill, the strictest reading);
+  // Microsoft's answer there: tintAndShade is null for no fill and a number for any fill.
+  if (!fill) return { color: "#FFFFFF", pattern: null, patternColor: "#000000", tintAndShade: null, patternTintAndShade: null };
+  const pattern = fill.pattern ?? "Solid";
+  return {
+    color: fill.color,
+    pattern: pattern === "Solid" ? null : pattern,
+    patternColor: fill.patternColor ?? "#000000",
+    tintAndShade: fill.tintAndShade ?? 0,
+    patternTintAndShade: fill.patternTintAndShade ?? 0,
+  };
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -141,9 +213,11 @@ function normalizeLoad(arg: unknown): string[] {
 export class FakeClientResult<T> {
   private resolved = false;
   private v!: T;
+  constructor(private readonly fake?: FakeExcel) {}
   set(v: T): void {
     this.v = v;
     this.resolved = true;
+    this.fake?.undoIfSyncFails(() => (this.resolved = false));
   }
   get value(): T {
     if (!this.resolved) throw new PropertyNotLoadedError("ClientResult.value");
@@ -173,7 +247,7 @@ abstract class FakeObject {
         const had = this.loadedProps.has(n);
         const previous = this.loadedProps.get(n);
         this.loadedProps.set(n, this.readProp(n));
-        // A sync Excel refuses loads nothing: put back what was there before.
+        // A sync that fails returns nothing: put back what was there before.
         this.fake.undoIfSyncFails(() => (had ? this.loadedProps.set(n, previous) : this.loadedProps.delete(n)));
       }
       else {
@@ -221,48 +295,67 @@ abstract class FakeNullable extends FakeObject {
 // ---------------------------------------------------------------------------------------
 // Ranges
 
+const FILL_PROPS = ["color", "pattern", "patternColor", "tintAndShade", "patternTintAndShade"] as const;
+type FillProp = (typeof FILL_PROPS)[number];
+
 class FakeRangeFill extends FakeObject {
   constructor(fake: FakeExcel, private readonly range: FakeRange) {
     super(fake);
   }
   protected readProp(name: string): unknown {
-    const fills = this.range.cellsIn().map((c) => c?.fill);
-    const pick = (f: (x: FakeFill | undefined) => unknown) => {
-      const vals = fills.map(f);
-      return vals.every((v) => v === vals[0]) ? vals[0] : null;
-    };
-    if (name === "pattern" || name === "patternColor") this.fake.checkApi(`RangeFill.${name}`);
-    if (name === "color") return pick((f) => (f?.color ?? "#FFFFFF"));
-    if (name === "pattern") return pick((f) => (f ? f.pattern ?? "Solid" : "None"));
-    if (name === "patternColor") return pick((f) => f?.patternColor ?? null);
-    throw new FakeOfficeError("InvalidArgument", `RangeFill.${name}`);
+    if (!(FILL_PROPS as readonly string[]).includes(name)) throw new FakeOfficeError("InvalidArgument", `RangeFill.${name}`);
+    if (name !== "color") this.fake.checkApi(`RangeFill.${name}` as TaggedApi);
+    // A range whose cells differ reads null ("doesn't have a uniform … setting").
+    const values = this.range.cellsIn().map((c) => fillAsRead(c?.fill)[name as FillProp]);
+    return values.every((v) => v === values[0]) ? values[0] : null;
+  }
+  /** A fill property written to every cell of the range (a format write: refused on locked cells of a protected sheet). */
+  private write(apply: (cell: FakeCell) => void): void {
+    this.range.writeCells("format", apply);
   }
   get color(): string {
     return this.got("color");
   }
   set color(v: string) {
-    this.fake.enqueue(() => this.range.eachCell((c) => (c.fill = { ...c.fill, color: v, pattern: c.fill?.pattern && c.fill.pattern !== "None" ? c.fill.pattern : "Solid" })));
+    // An RGB colour replaces a theme colour; the tint and any pattern stay as they were.
+    this.write((c) => {
+      const { theme: _theme, ...rest } = c.fill ?? { color: v };
+      c.fill = { ...rest, color: v };
+    });
   }
   get pattern(): string {
     return this.got("pattern");
   }
   set pattern(v: string) {
     this.fake.gate("RangeFill.pattern");
-    this.fake.enqueue(() =>
-      this.range.eachCell((c) => {
-        c.fill = v === "None" ? undefined : { color: c.fill?.color ?? "#FFFFFF", ...c.fill, pattern: v };
-      }),
-    );
+    this.write((c) => {
+      if (v === "None") delete c.fill;
+      else c.fill = { ...(c.fill ?? { color: "#FFFFFF" }), pattern: v };
+    });
   }
   get patternColor(): string {
     return this.got("patternColor");
   }
   set patternColor(v: string) {
     this.fake.gate("RangeFill.patternColor");
-    this.fake.enqueue(() => this.range.eachCell((c) => (c.fill = { color: c.fill?.color ?? null, ...c.fill, patternColor: v })));
+    this.write((c) => c.fill && (c.fill.patternColor = v));
+  }
+  get tintAndShade(): number {
+    return this.got("tintAndShade");
+  }
+  set tintAndShade(v: number) {
+    this.fake.gate("RangeFill.tintAndShade");
+    this.write((c) => c.fill && (v === 0 ? delete c.fill.tintAndShade : (c.fill.tintAndShade = v)));
+  }
+  get patternTintAndShade(): number {
+    return this.got("patternTintAndShade");
+  }
+  set patternTintAndShade(v: number) {
+    this.fake.gate("RangeFill.patternTintAndShade");
+    this.write((c) => c.fill && (v === 0 ? delete c.fill.patternTintAndShade : (c.fill.patternTintAndShade = v)));
   }
   clear(): void {
-    this.fake.enqueue(() => this.range.eachCell((c) => delete c.fill));
+    this.write((c) => delete c.fill);
   }
 }
 
@@ -325,8 +418,12 @@ class FakeRangeAreas extends FakeNullable {
     fake.enqueue(() => {
       const b = this.range.box();
       const sheet = this.range.sheet();
-      this.merged = sheet.merges.filter((m) => m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left);
-      this.markResolved(this.merged.length === 0);
+      const merged = sheet.merges.filter((m) => m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left);
+      // The reference names no error code for this failure; the fake uses Office's catch-all.
+      if (merged.length > MERGED_AREAS_LIMIT)
+        throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
+      this.merged = merged;
+      this.markResolved(merged.length === 0);
     });
   }
   protected readProp(name: string): unknown {
@@ -381,6 +478,24 @@ export class FakeRange extends FakeNullable {
         else cells.delete(k);
       }
   }
+  /** Cells in the range when its extent is already known (what a write request carries). */
+  knownCells(): number {
+    const b = this.resolvedBox;
+    return b ? (b.bottom - b.top + 1) * (b.right - b.left + 1) : 1;
+  }
+  /** Refuses, before any cell changes, a write to a locked cell of a protected sheet (FakeProtection). */
+  guardWrite(kind: "content" | "format"): void {
+    const protection = this.sheet().protection;
+    if (!protection || (kind === "format" && protection.allowFormatCells)) return;
+    if (this.cellsIn().some((c) => c?.locked !== false)) throw new FakeOfficeError("AccessDenied", ACCESS_DENIED);
+  }
+  /** A queued write of every cell of the range. */
+  writeCells(kind: "content" | "format", apply: (c: FakeCell) => void): void {
+    this.fake.enqueueWrite(this.knownCells(), () => {
+      this.guardWrite(kind);
+      this.eachCell(apply);
+    });
+  }
   cellsIn(): (FakeCell | undefined)[] {
     const b = this.box();
     const out: (FakeCell | undefined)[] = [];
@@ -399,12 +514,14 @@ export class FakeRange extends FakeNullable {
     return rows;
   }
   private writeMatrix(name: string, m: unknown[][], apply: (c: FakeCell, v: unknown) => void): void {
-    this.fake.enqueue(() => {
+    const cost = m.reduce((n, row) => n + row.length, 0);
+    this.fake.enqueueWrite(cost, () => {
       const b = this.box();
       const rows = b.bottom - b.top + 1;
       const cols = b.right - b.left + 1;
       if (m.length !== rows || m.some((row) => row.length !== cols))
         throw new FakeOfficeError("InvalidArgument", `${name}: ${m.length}×${m[0]?.length ?? 0} given for a ${rows}×${cols} range ${boxToA1(b)}`);
+      this.guardWrite(name === "numberFormat" ? "format" : "content");
       const cells = this.sheet().cells;
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < cols; c++) {
@@ -479,17 +596,17 @@ export class FakeRange extends FakeNullable {
   }
   set values(m: unknown[][]) {
     this.writeMatrix("values", m, (cell, v) => {
-      if (typeof v === "string" && v.startsWith("=")) {
-        cell.formula = v;
-        cell.value = this.fake.evaluate?.(v) ?? null;
-      } else if (typeof v === "string" && v.startsWith("'")) {
-        delete cell.formula;
-        cell.value = v.slice(1); // Excel's text prefix: stored as text, apostrophe not part of the value
-      } else {
-        delete cell.formula;
-        if (v === "" || v === null) delete cell.value;
-        else cell.value = v as Scalar;
+      delete cell.formula;
+      if (v === "" || v === null || v === undefined) {
+        delete cell.value;
+        return;
       }
+      // A string is parsed as if typed (excelInput.ts): a number, date, boolean or formula unless it is plain text.
+      const stored = typeof v === "string" ? excelInputValue(v, this.fake.inputLocale) : { value: v as Scalar };
+      if ("formula" in stored) {
+        cell.formula = stored.formula;
+        cell.value = this.fake.evaluate?.(stored.formula) ?? null;
+      } else cell.value = stored.value;
     });
   }
   get valueTypes(): string[][] {
@@ -499,7 +616,7 @@ export class FakeRange extends FakeNullable {
     return this.got("formulas");
   }
   set formulas(m: unknown[][]) {
-    this.values = m; // Excel treats a written value starting with = as a formula either way
+    this.values = m; // a formula starts with =; anything else is parsed as a typed value, as through values
   }
   get numberFormat(): string[][] {
     return this.got("numberFormat");
@@ -529,7 +646,7 @@ export class FakeRange extends FakeNullable {
     return new FakeRangeAreas(this.fake, this);
   }
   getCellProperties(options: { address?: boolean; format?: { fill?: Record<string, boolean> } }): FakeClientResult<unknown[][]> {
-    const result = new FakeClientResult<unknown[][]>();
+    const result = new FakeClientResult<unknown[][]>(this.fake);
     this.fake.gate("Range.getCellProperties");
     this.fake.enqueue(() => {
       const b = this.box();
@@ -542,11 +659,9 @@ export class FakeRange extends FakeNullable {
           if (options.address) props.address = qualifiedAddress(this.sheet().name, { top: r, left: c, bottom: r, right: c });
           const want = options.format?.fill;
           if (want) {
-            const fill: Record<string, unknown> = {};
-            if (want.color) fill.color = f?.color ?? "#FFFFFF";
-            if (want.pattern) fill.pattern = f ? f.pattern ?? "Solid" : "None";
-            if (want.patternColor) fill.patternColor = f?.patternColor ?? "#000000";
-            props.format = { fill };
+            // The same read-back as RangeFill's properties (fillAsRead).
+            const read = fillAsRead(f);
+            props.format = { fill: Object.fromEntries(FILL_PROPS.filter((p) => want[p]).map((p) => [p, read[p]])) };
           }
           row.push(props);
         }
@@ -559,22 +674,61 @@ export class FakeRange extends FakeNullable {
   select(): void {
     this.fake.enqueue(() => {
       const s = this.sheet();
+      this.fake.refuseIfHidden(s);
       this.fake.data.activeSheetId = s.id;
       this.fake.data.selection = { sheetId: s.id, box: this.box() };
     });
   }
   clear(): void {
-    this.fake.enqueue(() => this.eachCell((c) => Object.keys(c).forEach((k) => delete (c as Record<string, unknown>)[k])));
+    this.writeCells("content", (c) => Object.keys(c).forEach((k) => delete (c as Record<string, unknown>)[k]));
   }
 }
 
 // ---------------------------------------------------------------------------------------
 // Worksheets
 
+class FakeProtectionOptions extends FakeObject {
+  constructor(fake: FakeExcel, private readonly sheet: () => SheetData) {
+    super(fake);
+  }
+  protected readProp(name: string): unknown {
+    if (name === "allowFormatCells") return !!this.sheet().protection?.allowFormatCells;
+    throw new FakeOfficeError("InvalidArgument", `WorksheetProtectionOptions.${name}`);
+  }
+  get allowFormatCells(): boolean {
+    return this.got("allowFormatCells");
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2): whether the sheet is protected, and what it still allows. */
+class FakeWorksheetProtection extends FakeObject {
+  readonly options: FakeProtectionOptions;
+  constructor(fake: FakeExcel, private readonly sheet: () => SheetData) {
+    super(fake);
+    this.options = new FakeProtectionOptions(fake, sheet);
+  }
+  override applyLoad(names: string[]): void {
+    this.fake.checkApi("Worksheet.protection");
+    super.applyLoad(names);
+  }
+  protected readProp(name: string): unknown {
+    if (name === "protected") return this.sheet().protection !== null;
+    throw new FakeOfficeError("InvalidArgument", `WorksheetProtection.${name}`);
+  }
+  protected override child(name: string): FakeObject | undefined {
+    return name === "options" ? this.options : undefined;
+  }
+  get protected(): boolean {
+    return this.got("protected");
+  }
+}
+
 export class FakeWorksheet extends FakeNullable {
   private data: SheetData | null | undefined;
+  readonly protection: FakeWorksheetProtection;
   constructor(fake: FakeExcel, lookup: SheetData | (() => SheetData | null), orNull: boolean, what: string) {
     super(fake);
+    this.protection = new FakeWorksheetProtection(fake, () => this.sheetData());
     if (typeof lookup !== "function") {
       this.data = lookup; // an item of a loaded collection: already resolved
       this.markResolved(false);
@@ -602,6 +756,9 @@ export class FakeWorksheet extends FakeNullable {
     if (name === "visibility") return d.visibility;
     if (name === "position") return this.fake.data.sheets.filter((s) => !s.deleted).indexOf(d);
     throw new FakeOfficeError("InvalidArgument", `Worksheet.${name}`);
+  }
+  protected override child(name: string): FakeObject | undefined {
+    return name === "protection" ? this.protection : undefined;
   }
   get name(): string {
     return this.got("name");
@@ -632,7 +789,10 @@ export class FakeWorksheet extends FakeNullable {
     return new FakeRange(this.fake, () => this.sheetData(), () => this.fake.usedBox(this.sheetData(), !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
   }
   activate(): void {
-    this.fake.enqueue(() => (this.fake.data.activeSheetId = this.sheetData().id));
+    this.fake.enqueue(() => {
+      this.fake.refuseIfHidden(this.sheetData());
+      this.fake.data.activeSheetId = this.sheetData().id;
+    });
   }
   delete(): void {
     this.fake.enqueue(() => this.fake.deleteSheet(this.sheetData()));
@@ -699,7 +859,7 @@ class FakeWorksheetCollection extends FakeObject {
     return new FakeWorksheet(this.fake, () => created, false, name ?? "(new)");
   }
   getCount(): FakeClientResult<number> {
-    const r = new FakeClientResult<number>();
+    const r = new FakeClientResult<number>(this.fake);
     this.fake.gate("WorksheetCollection.getCount");
     this.fake.enqueue(() => r.set(this.fake.data.sheets.filter((s) => !s.deleted).length));
     return r;
@@ -750,8 +910,15 @@ interface PartData {
 const namespaceOf = (xml: string) => /<[^?!][^>]*?\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
 
 class FakeCustomXmlPart extends FakeNullable {
-  constructor(fake: FakeExcel, private readonly lookup: () => PartData | null) {
+  private readonly lookup: () => PartData | null;
+  constructor(fake: FakeExcel, lookup: PartData | (() => PartData | null)) {
     super(fake);
+    if (typeof lookup !== "function") {
+      this.lookup = () => lookup; // an item of a loaded collection: already resolved
+      this.markResolved(false);
+      return;
+    }
+    this.lookup = lookup;
     fake.enqueue(() => this.markResolved(!lookup()));
   }
   private part(): PartData {
@@ -765,7 +932,7 @@ class FakeCustomXmlPart extends FakeNullable {
     throw new FakeOfficeError("InvalidArgument", `CustomXmlPart.${name}`);
   }
   getXml(): FakeClientResult<string> {
-    const r = new FakeClientResult<string>();
+    const r = new FakeClientResult<string>(this.fake);
     this.fake.enqueue(() => r.set(this.part().xml));
     return r;
   }
@@ -787,15 +954,127 @@ class FakeCustomXmlPartCollection {
     });
     return new FakeCustomXmlPart(this.fake, () => created);
   }
-  getByNamespace(ns: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart } {
-    return {
-      getOnlyItemOrNullObject: () =>
-        new FakeCustomXmlPart(this.fake, () => {
-          const found = this.fake.data.parts.filter((p) => !p.deleted && namespaceOf(p.xml) === ns);
-          if (found.length > 1) throw new FakeOfficeError("InvalidOperation", "more than one part in the namespace");
-          return found[0] ?? null;
-        }),
-    };
+  getByNamespace(ns: string): FakeCustomXmlPartScopedCollection {
+    return new FakeCustomXmlPartScopedCollection(this.fake, ns);
+  }
+}
+
+/** CustomXmlPartScopedCollection: the parts of one namespace (ExcelApi 1.5). */
+class FakeCustomXmlPartScopedCollection extends FakeObject {
+  private list: FakeCustomXmlPart[] | undefined;
+  constructor(fake: FakeExcel, private readonly ns: string) {
+    super(fake);
+  }
+  private found(): PartData[] {
+    return this.fake.data.parts.filter((p) => !p.deleted && namespaceOf(p.xml) === this.ns);
+  }
+  override applyLoad(names: string[]): void {
+    this.list = this.found().map((p) => new FakeCustomXmlPart(this.fake, p));
+    const itemProps = names.map((n) => (n.startsWith("items/") ? n.slice(6) : n)).filter((n) => n !== "items");
+    for (const part of this.list) part.applyLoad(itemProps.length ? itemProps : ["id"]);
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+  get items(): FakeCustomXmlPart[] {
+    if (!this.list) throw new PropertyNotLoadedError("CustomXmlPartScopedCollection.items");
+    return this.list;
+  }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>(this.fake);
+    this.fake.enqueue(() => r.set(this.found().length));
+    return r;
+  }
+  /**
+   * The reference: "If the collection contains exactly one item, this method returns it.
+   * Otherwise, this method returns null" — a null object when two parts share the namespace
+   * (two first saves racing, co-authors), not an error.
+   */
+  getOnlyItemOrNullObject(): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.fake, () => {
+      const found = this.found();
+      return found.length === 1 ? found[0] : null;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Named items
+
+interface NameData {
+  name: string;
+  /** The cell it refers to: a sheet's rename follows it; the sheet's deletion leaves #REF!. */
+  sheet: SheetData;
+  box: RangeBox;
+  visible: boolean;
+  deleted: boolean;
+}
+
+class FakeNamedItem extends FakeNullable {
+  constructor(fake: FakeExcel, private readonly lookup: () => NameData | null) {
+    super(fake);
+    fake.enqueue(() => this.markResolved(!lookup()));
+  }
+  private item(): NameData {
+    const n = this.lookup();
+    if (!n) throw new FakeOfficeError("ItemNotFound", "named item not found");
+    return n;
+  }
+  protected readProp(name: string): unknown {
+    const n = this.item();
+    if (name === "name") return n.name;
+    if (name === "visible") return n.visible;
+    if (name === "type") return n.sheet.deleted ? "Error" : "Range";
+    if (name === "formula") return n.sheet.deleted ? "=#REF!" : `=${qualifiedAddress(n.sheet.name, n.box)}`;
+    throw new FakeOfficeError("InvalidArgument", `NamedItem.${name}`);
+  }
+  get name(): string {
+    return this.got("name");
+  }
+  get visible(): boolean {
+    return this.got("visible");
+  }
+  set visible(v: boolean) {
+    this.fake.enqueue(() => (this.item().visible = v));
+  }
+  /** A null object when the name no longer refers to a range (its sheet was deleted: #REF!). */
+  getRangeOrNullObject(): FakeRange {
+    this.fake.gate("NamedItem.getRangeOrNullObject");
+    let sheet: SheetData | null = null;
+    return new FakeRange(
+      this.fake,
+      () => sheet!,
+      () => {
+        const n = this.lookup();
+        sheet = n && !n.sheet.deleted ? n.sheet : null;
+        return sheet ? n!.box : null;
+      },
+    );
+  }
+  delete(): void {
+    this.fake.gate("NamedItem.delete");
+    this.fake.enqueue(() => (this.item().deleted = true));
+  }
+}
+
+class FakeNamedItemCollection {
+  constructor(private readonly fake: FakeExcel) {}
+  private find(name: string): NameData | null {
+    return this.fake.data.names.find((n) => !n.deleted && n.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  add(name: string, reference: FakeRange): FakeNamedItem {
+    this.fake.gate("NamedItemCollection.add");
+    let created: NameData | null = null;
+    this.fake.enqueue(() => {
+      if (this.find(name)) throw new FakeOfficeError("ItemAlreadyExists", `the name ${name} exists`);
+      created = { name, sheet: reference.sheet(), box: reference.box(), visible: true, deleted: false };
+      this.fake.data.names.push(created);
+    });
+    return new FakeNamedItem(this.fake, () => created);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this.fake.gate("NamedItemCollection.getItemOrNullObject");
+    return new FakeNamedItem(this.fake, () => this.find(name));
   }
 }
 
@@ -803,10 +1082,12 @@ class FakeCustomXmlPartCollection {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
   private readonly settingCollection: FakeSettingCollection;
   private readonly partCollection: FakeCustomXmlPartCollection;
   constructor(private readonly fake: FakeExcel) {
     this.worksheets = new FakeWorksheetCollection(fake);
+    this.names = new FakeNamedItemCollection(fake);
     this.settingCollection = new FakeSettingCollection(fake);
     this.partCollection = new FakeCustomXmlPartCollection(fake);
   }
@@ -847,11 +1128,26 @@ export interface FakeSnapshot {
   sheets: { name: string; visibility: string; merges: string[]; cells: Record<string, FakeCell> }[];
 }
 
+/** Excel.RunOptions the fake honours, and a context to continue (event removal). */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  reuse?: unknown;
+}
+
+interface QueuedOp {
+  op: () => void;
+  /** Cells this operation writes (what its part of the request weighs). */
+  writes: number;
+}
+
+const PAYLOAD_DOC = '"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins"';
+
 export class FakeExcel {
   readonly data = {
     sheets: [] as SheetData[],
     settings: new Map<string, unknown>(),
     parts: [] as PartData[],
+    names: [] as NameData[],
     activeSheetId: "",
     selection: { sheetId: "", box: { top: 0, left: 0, bottom: 0, right: 0 } as RangeBox },
   };
@@ -872,46 +1168,69 @@ export class FakeExcel {
    * Excel's ResponsePayloadSizeLimitExceeded and loads nothing, as on Excel on the web.
    */
   requestCellLimit: number | undefined;
+  /**
+   * Cells a single request may write (each cell of a values / formulas / numberFormat matrix
+   * and of a fill change counted), a stand-in for Excel on the web's ~5 MB cap, which applies
+   * to requests as well as responses (resource-limits-and-performance-optimization#excel-add-ins):
+   * above it the request is refused with RequestPayloadSizeLimitExceeded and nothing of it applies.
+   */
+  requestWriteLimit: number | undefined;
   /** Cells loaded by the sync in progress. */
   requestCells = 0;
-  /** Syncs rejected because of requestCellLimit. */
+  /** Syncs rejected because of requestCellLimit or requestWriteLimit. */
   refusedSyncs = 0;
+  /** Cells written by each sync that went through, in order (what `bench:syncs` prints). */
+  readonly writesPerSync: number[] = [];
+  /** How a string written to a cell is parsed (excelInput.ts): a Japanese user's Excel by default. */
+  inputLocale: InputLocale = "ja-JP";
   private undoOnFailure: (() => void)[] = [];
   /** Optional formula evaluator used when a formula is written (else the cell's value is null). */
   evaluate: ((formula: string) => Scalar | null) | undefined;
-  private queue: (() => void)[] = [];
+  private queue: QueuedOp[] = [];
   private nextSheetId = 1;
+  /** Set while the user types in a cell (Excel's cell-edit mode); resolved when they leave it. */
+  private editing: { ended: Promise<void>; end: () => void } | null = null;
+  private sessions = 1;
 
   constructor(sheets: FakeSheetSpec[] = []) {
     for (const spec of sheets) {
       const s = this.addSheet(spec.name);
       s.visibility = spec.visibility ?? "Visible";
+      s.protection = spec.protection ? { ...spec.protection } : null;
       for (const [a1, v] of Object.entries(spec.cells ?? {})) {
         const { row, col } = fromA1(a1);
         const cell: FakeCell = typeof v === "object" && v !== null && !isError(v) ? { ...v } : { value: v };
-        if (cell.value !== null && cell.value !== undefined || cell.fill || cell.formula || cell.numberFormat) s.cells.set(key(row, col), cell);
+        if (cell.value !== null && cell.value !== undefined || cell.fill || cell.formula || cell.numberFormat || cell.locked === false) s.cells.set(key(row, col), cell);
       }
       s.merges = (spec.merges ?? []).map(parseBox);
     }
     this.data.activeSheetId = this.data.sheets[0]?.id ?? "";
     this.data.selection = { sheetId: this.data.activeSheetId, box: { top: 0, left: 0, bottom: 0, right: 0 } };
-    const workbook = new FakeWorkbook(this);
-    this.context = {
-      workbook,
-      sync: () => this.sync(),
-      trackedObjects: { add() {}, remove() {} },
-    };
+    this.context = this.contextFor({});
   }
 
-  /** The context runner adapters take instead of Excel.run; flushes a forgotten queue like Excel.run. */
-  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const result = await batch(this.context as unknown as Excel.RequestContext);
-    if (this.queue.length) await this.sync();
+  private contextFor(options: FakeRunOptions): FakeRequestContext {
+    return { workbook: this.context?.workbook ?? new FakeWorkbook(this), sync: () => this.sync(options), trackedObjects: { add() {}, remove() {} } };
+  }
+
+  /**
+   * The context runner adapters take instead of Excel.run(options, batch); flushes a forgotten
+   * queue like Excel.run. The run's syncs honour `delayForCellEdit`.
+   */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options: FakeRunOptions = {}): Promise<T> => {
+    const context = options.reuse ? this.context : this.contextFor(options);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (this.queue.length) await context.sync();
     return result;
   };
 
   enqueue(op: () => void): void {
-    this.queue.push(op);
+    this.queue.push({ op, writes: 0 });
+  }
+
+  /** A queued write of `cells` cells (counted against requestWriteLimit). */
+  enqueueWrite(cells: number, op: () => void): void {
+    this.queue.push({ op, writes: cells });
   }
 
   /** A call of a tagged member: on an older host, the batch it is in fails at sync with ApiNotFound. */
@@ -933,21 +1252,45 @@ export class FakeExcel {
     return { context: this.context, remove: () => this.enqueue(() => (registration.active = false)) };
   }
 
-  async sync(): Promise<void> {
+  async sync(options: FakeRunOptions = {}): Promise<void> {
     this.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    if (this.editing) {
+      // Excel.RunOptions.delayForCellEdit (reference): without it, a batch processed while the
+      // user edits a cell "automatically fails"; with it, the batch waits until they leave the cell.
+      if (!options.delayForCellEdit)
+        throw new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+        );
+      await this.editing.ended;
+    }
+    const writes = ops.reduce((n, o) => n + o.writes, 0);
+    if (this.requestWriteLimit !== undefined && writes > this.requestWriteLimit) {
+      this.refusedSyncs++;
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}.`);
+    }
     this.requestCells = 0;
     this.undoOnFailure = [];
-    for (const op of ops) op(); // an op that throws rejects this sync, like Office
-    if (this.requestCellLimit !== undefined && this.requestCells > this.requestCellLimit) {
-      for (const undo of this.undoOnFailure.reverse()) undo();
-      this.refusedSyncs++;
-      throw new FakeOfficeError(
-        "ResponsePayloadSizeLimitExceeded",
-        'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
-      );
+    try {
+      for (const { op } of ops) op(); // an op that throws rejects this sync; the ones before it stay applied
+    } catch (error) {
+      this.undoLoads();
+      throw error;
     }
+    if (this.requestCellLimit !== undefined && this.requestCells > this.requestCellLimit) {
+      this.undoLoads();
+      this.refusedSyncs++;
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}.`);
+    }
+    this.writesPerSync.push(writes);
+  }
+
+  /** A sync that fails returns nothing: what it loaded is unloaded again. */
+  private undoLoads(): void {
+    for (const undo of this.undoOnFailure.reverse()) undo();
+    this.undoOnFailure = [];
   }
 
   undoIfSyncFails(undo: () => void): void {
@@ -956,6 +1299,51 @@ export class FakeExcel {
 
   get pendingOperations(): number {
     return this.queue.length;
+  }
+
+  /** The user starts typing in a cell (and stays in it until endCellEdit). */
+  startCellEdit(): void {
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { ended, end };
+  }
+
+  /** The user presses Enter: batches delayed for cell edit go ahead. */
+  endCellEdit(): void {
+    const editing = this.editing;
+    this.editing = null;
+    editing?.end();
+  }
+
+  /**
+   * Saves, closes and opens the workbook again. Worksheet ids are stable within a session only
+   * (office-js-docs#297, Microsoft: the id "remains constant within a single session but will
+   * change between sessions"; office-js#1390 across Excel versions, #552 on the web): every
+   * sheet gets a new id. Event subscriptions end with the session; cells, fills, settings,
+   * custom XML parts and names are in the file and stay.
+   */
+  reopen(): void {
+    this.sessions++;
+    const ids = new Map<string, string>();
+    for (const s of this.data.sheets) {
+      const id = `{session-${this.sessions}-sheet-${this.nextSheetId++}}`;
+      ids.set(s.id, id);
+      s.id = id;
+    }
+    this.data.activeSheetId = ids.get(this.data.activeSheetId) ?? "";
+    this.data.selection = { ...this.data.selection, sheetId: ids.get(this.data.selection.sheetId) ?? "" };
+    this.handlers.length = 0;
+    this.queue = [];
+    this.endCellEdit();
+  }
+
+  /**
+   * A hidden or very hidden sheet cannot be the active sheet, so Worksheet.activate and
+   * Range.select on it fail. Source: issue 12's review of the adapter; the stored Microsoft
+   * pages name no error for it, so the fake uses InvalidOperation.
+   */
+  refuseIfHidden(s: SheetData): void {
+    if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", `The worksheet ${s.name} is hidden and cannot be activated.`);
   }
 
   findSheet(nameOrId: string): SheetData | null {
@@ -968,7 +1356,7 @@ export class FakeExcel {
     const finalName = name ?? `Sheet${live.length + 1}`;
     if (live.some((s) => s.name.toLowerCase() === finalName.toLowerCase()))
       throw new FakeOfficeError("ItemAlreadyExists", `a sheet named ${finalName} exists`);
-    const s: SheetData = { id: `{sheet-${this.nextSheetId++}}`, name: finalName, visibility: "Visible", cells: new Map(), merges: [], deleted: false };
+    const s: SheetData = { id: `{sheet-${this.nextSheetId++}}`, name: finalName, visibility: "Visible", cells: new Map(), merges: [], deleted: false, protection: null };
     this.data.sheets.push(s);
     return s;
   }

@@ -25,10 +25,20 @@ import { loadProfile, saveProfile } from "./profileStore";
 import { SUMMARY_SHEETS_SETTING, summarySheetIds, writeSummarySheet } from "./summaryWriter";
 import { readDocumentBytes, type FileDocument } from "./fileBytes";
 
-/** Runs a batch against a request context; `reuse` continues an earlier context (event removal). */
-export type ContextRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, reuse?: Excel.RequestContext) => Promise<T>;
+export interface RunOptions {
+  /** Excel.RunOptions.delayForCellEdit: wait while the user edits a cell instead of failing. */
+  delayForCellEdit?: boolean;
+  /** Continue an earlier context (event removal). */
+  reuse?: Excel.RequestContext;
+}
 
-const excelRun: ContextRunner = (batch, reuse) => (reuse ? Excel.run(reuse, batch) : Excel.run(batch));
+/** Runs a batch against a request context (Excel.run by default; tests pass a fake's runner). */
+export type ContextRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: RunOptions) => Promise<T>;
+
+const excelRun: ContextRunner = (batch, options = {}) => {
+  if (options.reuse) return Excel.run(options.reuse, batch);
+  return options.delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+};
 
 export interface OfficeWorkbookPortOptions {
   run?: ContextRunner;
@@ -356,7 +366,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       await this.run(async (context) => {
         for (const registration of registrations) registration.remove();
         await context.sync();
-      }, registrations[0].context as Excel.RequestContext);
+      }, { reuse: registrations[0].context as Excel.RequestContext });
     };
   }
 
