@@ -24,8 +24,8 @@ export interface SummaryCommandResult {
  */
 async function savedProfile(port: WorkbookPort): Promise<TemplateProfile | null> {
   if (port.capabilities && !port.capabilities().profiles) return null;
-  const text = await port.loadProfile();
-  return text === null ? null : parseProfileText(text).profile;
+  const stored = await port.loadProfile();
+  return stored === null ? null : parseProfileText(stored.text).profile;
 }
 
 export async function writeSummaryCommand(port: WorkbookPort, settings: Partial<Settings> = {}): Promise<SummaryCommandResult> {

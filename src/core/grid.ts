@@ -35,6 +35,8 @@ export interface SheetGrid {
   merges: RangeBox[];
   /** Set when the adapter could not read the sheet (e.g. Excel refused a too-large range); values are then empty. */
   readError?: { ja: string; en: string };
+  /** Set when the sheet's values were read but its merged areas could not be (Excel refuses above 512). */
+  mergesUnread?: true;
 }
 
 export interface WorkbookGrid {

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import type { Finding } from "../core/findings";
 import type { Settings } from "../core/settings";
-import type { HostCapabilities, WorkbookPort } from "../port/workbookPort";
+import { isHiddenSheetError, type HiddenSheetError, type HostCapabilities, type WorkbookPort } from "../port/workbookPort";
 import { FEATURE_SETS } from "../adapters/office/requirements";
 import { allFindings, createSheetDebouncer, initialState, isCheckedSheet, paneReducer, totalCounts, type PaneState } from "./state";
 import { findingCountText, progressText, t, type StringKey } from "./i18n";
@@ -34,13 +34,20 @@ import { SettingsTab } from "./SettingsTab";
 import { RollupTab } from "./RollupTab";
 import { ReportPanel } from "./ReportPanel";
 import { TemplateTab } from "./TemplateTab";
+import { DiagnosticsPanel } from "./DiagnosticsPanel";
 import { ListMessage } from "./ui";
+import { loggedError, withError, type LoggedError } from "./diagnostics";
+import { onValidateRequest } from "../commands/ribbonBus";
 import { addSynonym, newProfile, parseProfileText, pinLabel, pinTarget, serializeProfile, setPin, type TemplateProfile } from "../core/profile";
 import type { LocalizedText } from "../core/findings";
 import type { LabelName } from "../core/vocabulary";
 
 /** Wait after the last change to a sheet before re-reading it (typing fires many events). */
 export const LIVE_DEBOUNCE_MS = 500;
+
+/** Excel's code when a batch meets a cell being edited (a host that ignores delayForCellEdit). */
+const CELL_EDIT_CODE = "InvalidOperationInCellEditMode";
+const isCellEditError = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === CELL_EDIT_CODE;
 
 type TabName = "findings" | "rates" | "budget" | "rollup" | "template" | "settings";
 
@@ -132,7 +139,18 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
   const stateRef = React.useRef<PaneState>(state);
   stateRef.current = state;
 
-  const fail = React.useCallback((error: unknown) => dispatch({ type: "failed", error }), []);
+  // Every error shown is also kept for 設定 → 診断 (with Office's debugInfo).
+  const [errorLog, setErrorLog] = React.useState<LoggedError[]>([]);
+  const clock = React.useRef(now);
+  clock.current = now;
+  // Stable: live mode's subscription depends on it.
+  const fail = React.useCallback((error: unknown) => {
+    setErrorLog((log) => withError(log, loggedError(error, clock.current())));
+    dispatch({ type: "failed", error });
+  }, []);
+  const hostInfo = React.useMemo(() => port.hostInfo?.() ?? null, [port]);
+  /** A finding on a hidden sheet: offered as "unhide and go", or shown without navigation. */
+  const [hiddenSheet, setHiddenSheet] = React.useState<{ error: HiddenSheetError; address: string } | null>(null);
 
   const runCheck = React.useCallback(async () => {
     dispatch({ type: "checkStarted" });
@@ -149,11 +167,12 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
     if (capabilities && !capabilities.profiles) return undefined;
     let cancelled = false;
     port.loadProfile().then(
-      (text) => {
-        if (cancelled || text === null) return;
-        const parsed = parseProfileText(text);
+      (stored) => {
+        if (cancelled || stored === null) return;
+        const parsed = parseProfileText(stored.text);
         if (parsed.profile) dispatch({ type: "profileChanged", profile: parsed.profile });
         else dispatch({ type: "profileInvalid", errors: parsed.errors });
+        if (stored.parts > 1) dispatch({ type: "notice", notice: { key: "profileMerged", detail: String(stored.parts) } });
       },
       (error) => {
         if (!cancelled) fail(error);
@@ -227,6 +246,9 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
     }
   }, [autoCheck, runCheck]);
 
+  // The ribbon's 検証 in a shared runtime, the pane already open or not: a check each time.
+  React.useEffect(() => onValidateRequest(() => void runCheck()), [runCheck]);
+
   React.useEffect(() => {
     if (!state.live) return undefined;
     let unsubscribe: (() => Promise<void>) | null = null;
@@ -239,11 +261,17 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           if (!stopped) dispatch({ type: "sheetChanged", grid });
         },
         (error) => {
-          if (!stopped) fail(error);
+          if (stopped) return;
+          // The user is typing in the next cell (the port waits for that where Excel can): read again later.
+          if (isCellEditError(error)) debouncer.trigger(sheet);
+          else fail(error);
         },
       );
     });
-    port.onSheetChanged((sheet) => debouncer.trigger(sheet)).then(
+    const onLiveError = (error: unknown) => {
+      if (!stopped) fail(error);
+    };
+    port.onSheetChanged((sheet) => debouncer.trigger(sheet), onLiveError).then(
       (off) => {
         if (stopped) void off().catch(fail);
         else unsubscribe = off;
@@ -265,8 +293,16 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
     storeSettings({ ...state.settings, ...partial });
   };
 
+  const goTo = (sheet: string, address: string, unhide = false) => {
+    setHiddenSheet(null);
+    port.selectCell(sheet, address, { unhide }).catch((error: unknown) => {
+      if (isHiddenSheetError(error)) setHiddenSheet({ error, address });
+      else fail(error);
+    });
+  };
+
   const selectFinding = (finding: Finding) => {
-    if (finding.cell) port.selectCell(finding.sheet, finding.cell).catch(fail);
+    if (finding.cell) goTo(finding.sheet, finding.cell);
   };
 
   const writeSummary = async () => {
@@ -278,10 +314,14 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
     }
   };
 
+  const highlightNotice = (key: "highlighted" | "cleared", outcome: { cells: number; protectedSheets: string[] }) => {
+    const also = outcome.protectedSheets.length ? { key: "protectedLeft" as const, detail: outcome.protectedSheets.join(", ") } : undefined;
+    dispatch({ type: "notice", notice: { key, detail: String(outcome.cells), also } });
+  };
+
   const highlight = async () => {
     try {
-      const marked = await port.highlightFindings(allFindings(state.results).filter((f) => f.cell !== null));
-      dispatch({ type: "notice", notice: { key: "highlighted", detail: String(marked) } });
+      highlightNotice("highlighted", await port.highlightFindings(allFindings(state.results).filter((f) => f.cell !== null)));
     } catch (error) {
       fail(error);
     }
@@ -289,8 +329,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
 
   const clearHighlights = async () => {
     try {
-      const restored = await port.clearHighlights();
-      dispatch({ type: "notice", notice: { key: "cleared", detail: String(restored) } });
+      highlightNotice("cleared", await port.clearHighlights());
     } catch (error) {
       fail(error);
     }
@@ -302,6 +341,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
   const hasResults = state.results.length > 0;
   const themeName = theme ?? officeThemeName();
   const hostLimits = hostLimitTexts(capabilities, lang);
+  const mergesUnread = state.grids.filter((g) => g.mergesUnread).map((g) => g.name);
 
   return (
     <FluentProvider theme={themeName === "dark" ? webDarkTheme : webLightTheme} lang={lang} data-theme={themeName}>
@@ -347,6 +387,13 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           </p>
         )}
 
+        {mergesUnread.length > 0 && (
+          <p className={styles.status} data-testid="merges-unread">
+            {t(lang, "mergesUnread")}
+            {mergesUnread.join(", ")}
+          </p>
+        )}
+
         {reading && (
           <Field
             className={styles.block}
@@ -374,11 +421,34 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           </MessageBar>
         )}
 
+        {hiddenSheet && (
+          <MessageBar intent="warning" className={styles.block} layout="multiline" data-testid="hidden-sheet">
+            <MessageBarBody>{hiddenSheet.error.text[lang]}</MessageBarBody>
+            <MessageBarActions>
+              {!hiddenSheet.error.veryHidden && (
+                <Button size="small" onClick={() => goTo(hiddenSheet.error.sheet, hiddenSheet.address, true)}>
+                  {t(lang, "hiddenSheetGo")}
+                </Button>
+              )}
+              <Button size="small" onClick={() => setHiddenSheet(null)}>
+                {t(lang, "dismiss")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+
         {state.notice && (
-          <MessageBar intent="success" className={styles.block}>
+          <MessageBar intent="success" className={styles.block} layout="multiline">
             <MessageBarBody>
               {t(lang, state.notice.key)}
               {state.notice.detail}
+              {state.notice.also && (
+                <>
+                  {lang === "ja" ? "。" : ". "}
+                  {t(lang, state.notice.also.key)}
+                  {state.notice.also.detail}
+                </>
+              )}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -431,6 +501,7 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
                 lang={lang}
                 input={() => ({ results: state.results, settings: state.settings, profile: state.profile, source, now: now() })}
                 fileBytes={port.fileBytes ? () => port.fileBytes!() : undefined}
+                downloads={hostInfo?.downloads ?? true}
                 onDone={(key, detail) => dispatch({ type: "notice", notice: { key, detail } })}
                 onError={fail}
               />
@@ -441,15 +512,26 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
               results={state.results}
               profile={state.profile}
               lang={lang}
-              onSelect={(sheet, address) => port.selectCell(sheet, address).catch(fail)}
+              onSelect={goTo}
               onPin={(path, sheetOnly) => void pinField(path, sheetOnly)}
               onAddSynonym={addLabelSynonym}
               onRename={renameProfile}
               onImport={(profile) => void changeProfile(profile, "profileImported", `${profile.name} v${profile.version}`)}
               onError={fail}
+              downloads={hostInfo?.downloads ?? true}
             />
           )}
-          {tab === "settings" && <SettingsTab settings={state.settings} lang={lang} stored={settingsStored} onChange={changeSettings} />}
+          {tab === "settings" && (
+            <SettingsTab settings={state.settings} lang={lang} stored={settingsStored} onChange={changeSettings}>
+              <DiagnosticsPanel
+                info={hostInfo}
+                errors={errorLog}
+                lang={lang}
+                onCopied={() => dispatch({ type: "notice", notice: { key: "diagnosticsCopied", detail: "" } })}
+                onError={fail}
+              />
+            </SettingsTab>
+          )}
         </div>
       </main>
     </FluentProvider>

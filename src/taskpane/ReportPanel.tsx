@@ -6,7 +6,8 @@ import type { Settings } from "../core/settings";
 import type { TemplateProfile } from "../core/profile";
 import { RULE_CATALOGUE_VERSION, ruleRows } from "../core/rules";
 import { buildReport, formatCsv, formatJson, formatMarkdown, sha256Hex, type Report } from "../core/report";
-import { copyText, downloadText, safeFileName } from "./download";
+import { copyText, safeFileName } from "./download";
+import { ExportView, exportText, type ExportedText } from "./ExportView";
 import { t } from "./i18n";
 import { TOOL_VERSION } from "./version";
 
@@ -83,12 +84,15 @@ export interface ReportPanelProps {
   lang: Language;
   onDone: (key: "reportSaved" | "reportCopied", detail: string) => void;
   onError: (error: unknown) => void;
+  /** False where a download from the pane saves nothing (Excel for Mac, iPad): the report is shown to copy instead. */
+  downloads?: boolean;
 }
 
-/** レポート出力: the audit report as a file, or on the clipboard where downloads are blocked. */
-export function ReportPanel({ input, fileBytes, lang, onDone, onError }: ReportPanelProps) {
+/** レポート出力: the audit report as a file, on the clipboard, or shown in the pane to copy. */
+export function ReportPanel({ input, fileBytes, lang, onDone, onError, downloads = true }: ReportPanelProps) {
   const styles = useStyles();
   const [format, setFormat] = React.useState<PaneReportFormat>("md");
+  const [shown, setShown] = React.useState<ExportedText | null>(null);
 
   /** Runs `use` on the report's input; the file is hashed first only where the host gives its bytes. */
   const withInput = async (use: (data: PaneReportInput) => void | Promise<void>) => {
@@ -101,12 +105,15 @@ export function ReportPanel({ input, fileBytes, lang, onDone, onError }: ReportP
     }
   };
 
+  const exported = (data: PaneReportInput): ExportedText => ({ fileName: reportFileName(data.source, data.now, format), text: reportText(data, format), mime: FORMATS[format].mime });
+
   const save = () =>
     withInput((data) => {
-      const name = reportFileName(data.source, data.now, format);
-      downloadText(name, reportText(data, format), FORMATS[format].mime);
-      onDone("reportSaved", name);
+      const file = exported(data);
+      if (exportText(file, downloads, setShown)) onDone("reportSaved", file.fileName);
     });
+
+  const show = () => withInput((data) => setShown(exported(data)));
 
   const copy = () =>
     withInput(async (data) => {
@@ -128,11 +135,21 @@ export function ReportPanel({ input, fileBytes, lang, onDone, onError }: ReportP
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void save()}>
-          {t(lang, "saveReport")}
+          {t(lang, downloads ? "saveReport" : "showReport")}
         </Button>
         <Button onClick={() => void copy()}>{t(lang, "copyReport")}</Button>
+        {downloads && <Button onClick={() => void show()}>{t(lang, "showReport")}</Button>}
       </div>
-      <p className={styles.hint}>{t(lang, "reportDesktopHint")}</p>
+      {downloads && <p className={styles.hint}>{t(lang, "reportDesktopHint")}</p>}
+      {shown && (
+        <ExportView
+          exported={shown}
+          lang={lang}
+          onCopied={() => onDone("reportCopied", FORMATS[format].label)}
+          onClose={() => setShown(null)}
+          onError={onError}
+        />
+      )}
     </section>
   );
 }

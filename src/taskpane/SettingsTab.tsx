@@ -22,9 +22,11 @@ interface SettingsTabProps {
   lang: Language;
   stored: boolean;
   onChange(settings: Partial<Settings>): void;
+  /** Shown under the settings (the 診断 section). */
+  children?: React.ReactNode;
 }
 
-export function SettingsTab({ settings, lang, stored, onChange }: SettingsTabProps) {
+export function SettingsTab({ settings, lang, stored, onChange, children }: SettingsTabProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   return (
@@ -56,6 +58,7 @@ export function SettingsTab({ settings, lang, stored, onChange }: SettingsTabPro
         </Field>
         <p className={shared.meta}>{t(lang, stored ? "settingsSaved" : "settingsNotSaved")}</p>
       </div>
+      {children}
     </TabSection>
   );
 }

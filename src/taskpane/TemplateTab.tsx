@@ -25,7 +25,8 @@ import {
   type TemplateProfile,
 } from "../core/profile";
 import { LABEL_NAMES, defaultVocabulary, type LabelName } from "../core/vocabulary";
-import { downloadText, readFileText, safeFileName } from "./download";
+import { readFileText, safeFileName } from "./download";
+import { ExportView, exportText, type ExportedText } from "./ExportView";
 import { t } from "./i18n";
 import { ListMessage, TabSection, useSharedStyles } from "./ui";
 
@@ -89,6 +90,8 @@ export interface TemplateTabProps {
   profile: TemplateProfile | null;
   lang: Language;
   onSelect: (sheet: string, address: string) => void;
+  /** False where a download from the pane saves nothing (Excel for Mac): the export is shown instead. */
+  downloads?: boolean;
   onPin: (path: string, sheetOnly: boolean) => void;
   onAddSynonym: (name: LabelName, synonym: string) => void;
   onRename: (name: string) => void;
@@ -97,7 +100,8 @@ export interface TemplateTabProps {
 }
 
 /** テンプレート: where every field was read, and the profile that pins fields and adds label synonyms. */
-export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSynonym, onRename, onImport, onError }: TemplateTabProps) {
+export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSynonym, onRename, onImport, onError, downloads = true }: TemplateTabProps) {
+  const [shown, setShown] = React.useState<ExportedText | null>(null);
   const shared = useSharedStyles();
   const styles = useStyles();
   const [sheetOnly, setSheetOnly] = React.useState(false);
@@ -142,7 +146,7 @@ export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSyno
   const exportProfile = () => {
     if (!profile) return;
     try {
-      downloadText(`${safeFileName(profile.name, "template")}.json`, serializeProfile(profile), "application/json;charset=utf-8");
+      exportText({ fileName: `${safeFileName(profile.name, "template")}.json`, text: serializeProfile(profile), mime: "application/json;charset=utf-8" }, downloads, setShown);
     } catch (error) {
       onError(error);
     }
@@ -198,6 +202,7 @@ export function TemplateTab({ results, profile, lang, onSelect, onPin, onAddSyno
           onChange={(e) => void importFile(e)}
         />
       </div>
+      {shown && <ExportView exported={shown} lang={lang} onCopied={() => setShown(null)} onClose={() => setShown(null)} onError={onError} />}
       {importErrors && (
         <ListMessage intent="error" title={t(lang, "importFailed")} items={importErrors} listTestId="import-errors" />
       )}

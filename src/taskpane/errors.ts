@@ -20,13 +20,14 @@ const KNOWN_CODES: Record<string, LocalizedText> = {
     ja: "Excel の処理上限に達しました。しばらく待ってから、もう一度お試しください。",
     en: "Excel's activity limit was reached — wait a moment and try again.",
   },
+  // Excel on the web's ~5 MB cap: hyoka already splits its requests, so what is left is data far outside the forms.
   RequestPayloadSizeLimitExceeded: {
-    ja: "データが大きすぎて Excel とやり取りできません。アクティブシートのみで検証してください。",
-    en: "The data is too large to exchange with Excel — check the active sheet only.",
+    ja: "データが大きすぎて Excel とやり取りできませんでした。様式の外にある不要な値や書式を削除してから、もう一度お試しください。",
+    en: "The data is too large to exchange with Excel. Remove stray values and formats outside the forms, then try again.",
   },
   ResponsePayloadSizeLimitExceeded: {
-    ja: "データが大きすぎて Excel とやり取りできません。アクティブシートのみで検証してください。",
-    en: "The data is too large to exchange with Excel — check the active sheet only.",
+    ja: "データが大きすぎて Excel とやり取りできませんでした。様式の外にある不要な値や書式を削除してから、もう一度お試しください。",
+    en: "The data is too large to exchange with Excel. Remove stray values and formats outside the forms, then try again.",
   },
   ApiNotFound: {
     ja: "この Excel では必要な機能が使えません。Excel を更新してください。",

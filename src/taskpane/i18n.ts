@@ -137,6 +137,25 @@ const STRINGS = {
     en: "Not read as an evaluation sheet. If its labels are worded differently, add synonyms.",
   },
   stalePins: { ja: "使われなかった固定位置", en: "Pins not used" },
+  showReport: { ja: "画面に表示", en: "Show in the pane" },
+  exportViewTitle: { ja: "内容:", en: "Contents of" },
+  exportViewHint: {
+    ja: "この環境ではファイルを保存できないため、内容を表示しています。「クリップボードにコピー」を押してテキストエディタに貼り付け、保存してください。",
+    en: "Files cannot be saved from the pane here, so the contents are shown: use Copy to clipboard, paste into a text editor and save.",
+  },
+  diagnostics: { ja: "診断", en: "Diagnostics" },
+  copyDiagnostics: { ja: "診断情報をコピー", en: "Copy diagnostics" },
+  diagnosticsCopied: { ja: "診断情報をクリップボードにコピーしました", en: "Diagnostics copied to the clipboard" },
+  profileMerged: {
+    ja: "ブックにテンプレートが複数保存されていたため、1 つにまとめて使っています (次の保存で 1 件になります)。件数: ",
+    en: "The workbook held several copies of its template; they are merged into one (the next save keeps one). Copies: ",
+  },
+  protectedLeft: { ja: "保護されたシートは変更していません: ", en: "Protected sheets left unchanged: " },
+  hiddenSheetGo: { ja: "再表示して移動", en: "Unhide and go" },
+  mergesUnread: {
+    ja: "結合セルが 512 を超えるため結合範囲を読み取れなかったシートがあります。結合セル内の項目を読み落とすことがあります: ",
+    en: "Merged areas could not be read on sheets with more than 512 of them; fields in merged cells may be missed: ",
+  },
 } satisfies Record<string, LocalizedText>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -23,6 +23,8 @@ export interface Notice {
   key: StringKey;
   /** Appended as is (a sheet name or a count). */
   detail: string;
+  /** A second sentence of the same notice (e.g. which sheets were left alone). */
+  also?: { key: StringKey; detail: string };
 }
 
 export interface PaneState {

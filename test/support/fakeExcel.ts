@@ -319,8 +319,9 @@ class FakeRangeFill extends FakeObject {
   set color(v: string) {
     // An RGB colour replaces a theme colour; the tint and any pattern stay as they were.
     this.write((c) => {
-      const { theme: _theme, ...rest } = c.fill ?? { color: v };
-      c.fill = { ...rest, color: v };
+      const fill: FakeFill = { ...(c.fill ?? { color: v }), color: v };
+      delete fill.theme;
+      c.fill = fill;
     });
   }
   get pattern(): string {
@@ -330,7 +331,14 @@ class FakeRangeFill extends FakeObject {
     this.fake.gate("RangeFill.pattern");
     this.write((c) => {
       if (v === "None") delete c.fill;
-      else c.fill = { ...(c.fill ?? { color: "#FFFFFF" }), pattern: v };
+      else if (v === "Solid") {
+        // A solid fill shows no pattern colour: kept as the plain fill it is.
+        const fill: FakeFill = { ...(c.fill ?? { color: "#FFFFFF" }) };
+        delete fill.pattern;
+        delete fill.patternColor;
+        delete fill.patternTintAndShade;
+        c.fill = fill;
+      } else c.fill = { ...(c.fill ?? { color: "#FFFFFF" }), pattern: v };
     });
   }
   get patternColor(): string {
@@ -1025,11 +1033,23 @@ class FakeNamedItem extends FakeNullable {
     if (name === "name") return n.name;
     if (name === "visible") return n.visible;
     if (name === "type") return n.sheet.deleted ? "Error" : "Range";
-    if (name === "formula") return n.sheet.deleted ? "=#REF!" : `=${qualifiedAddress(n.sheet.name, n.box)}`;
+    // For a range name, value is the address it refers to (NamedItem.value reference), absolute as Excel writes it.
+    const absolute = () => qualifiedAddress(n.sheet.name, n.box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    if (name === "formula") return n.sheet.deleted ? "=#REF!" : `=${absolute()}`;
+    if (name === "value") return n.sheet.deleted ? "#REF!" : absolute();
     throw new FakeOfficeError("InvalidArgument", `NamedItem.${name}`);
   }
   get name(): string {
     return this.got("name");
+  }
+  get type(): string {
+    return this.got("type");
+  }
+  get value(): string {
+    return this.got("value");
+  }
+  get formula(): string {
+    return this.got("formula");
   }
   get visible(): boolean {
     return this.got("visible");

@@ -3,7 +3,7 @@ import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import type { SheetResult } from "../../src/core/engine";
 import type { Finding, Language } from "../../src/core/findings";
 import type { Settings } from "../../src/core/settings";
-import type { CellSelection, HostCapabilities, ReadProgress, WorkbookPort } from "../../src/port/workbookPort";
+import type { CellSelection, HighlightOutcome, HostCapabilities, HostInfo, ReadProgress, StoredProfile, WorkbookPort } from "../../src/port/workbookPort";
 
 export class FakePort implements WorkbookPort {
   readonly host = "preview" as const;
@@ -12,6 +12,8 @@ export class FakePort implements WorkbookPort {
   capabilities?: () => HostCapabilities;
   /** Set to give the workbook file's bytes (WorkbookPort.fileBytes). */
   fileBytes?: () => Promise<Uint8Array | null>;
+  /** Set to play a particular host (WorkbookPort.hostInfo): Excel for Mac, Excel on the web… */
+  hostInfo?: () => HostInfo;
   /** Thrown by the next readWorkbook, e.g. an Office error while a cell is edited. */
   failNextRead: unknown = null;
   highlighted: Finding[] = [];
@@ -72,17 +74,20 @@ export class FakePort implements WorkbookPort {
     return { sheetName: "達成率サマリー" };
   }
 
-  async highlightFindings(findings: Finding[]): Promise<number> {
+  /** Sheets the next highlight or clear reports as protected (left alone). */
+  protectedSheets: string[] = [];
+
+  async highlightFindings(findings: Finding[]): Promise<HighlightOutcome> {
     this.calls.highlight++;
-    this.highlighted = findings;
-    return new Set(findings.map((f) => `${f.sheet}!${f.cell}`)).size;
+    this.highlighted = findings.filter((f) => !this.protectedSheets.includes(f.sheet));
+    return { cells: new Set(this.highlighted.map((f) => `${f.sheet}!${f.cell}`)).size, protectedSheets: [...new Set(findings.filter((f) => this.protectedSheets.includes(f.sheet)).map((f) => f.sheet))] };
   }
 
-  async clearHighlights(): Promise<number> {
+  async clearHighlights(): Promise<HighlightOutcome> {
     this.calls.clear++;
     const n = new Set(this.highlighted.map((f) => `${f.sheet}!${f.cell}`)).size;
     this.highlighted = [];
-    return n;
+    return { cells: n, protectedSheets: [] };
   }
 
   async onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
@@ -107,13 +112,14 @@ export class FakePort implements WorkbookPort {
     for (const handler of this.changeHandlers) handler(sheet);
   }
 
-  /** The profile JSON kept "in the workbook". */
+  /** The profile JSON kept "in the workbook", and how many copies of it there are. */
   storedProfile: string | null = null;
+  storedParts = 1;
   savedProfiles: string[] = [];
 
-  async loadProfile(): Promise<string | null> {
+  async loadProfile(): Promise<StoredProfile | null> {
     this.calls.loadProfile++;
-    return this.storedProfile;
+    return this.storedProfile === null ? null : { text: this.storedProfile, parts: this.storedParts };
   }
 
   async saveProfile(json: string): Promise<void> {

@@ -1,70 +1,162 @@
-// Highlights: fill the cells of findings, remembering each cell's exact previous fill so that
-// "clear" puts it back. The memory lives in the workbook's settings (Workbook.settings,
-// ExcelApi 1.4): it is saved with the file, so highlights can still be cleared after the
-// workbook is closed and reopened, and unlike a hidden sheet it adds nothing a user or a
-// cell-for-cell comparison would ever see.
-// Exactness needs RangeFill.pattern via Range.getCellProperties (ExcelApi 1.9): `color` alone
-// reports #FFFFFF for both "no fill" and a white fill.
+// Highlighting findings in the workbook, and giving every cell its exact previous fill back.
+// What the memory must survive, from Microsoft's pages and the office-js tracker:
+// - Excel reads a fill back as: no fill → color #FFFFFF (office-js#6218), pattern null for no
+//   fill and for solid fills (office-js#4900), tintAndShade null only for no fill (Microsoft's
+//   answer in #4900). A theme colour reads as its RGB plus tintAndShade; Office.js cannot set a
+//   theme colour, so a restore gives the same colour and tint back without the theme link.
+// - Worksheet ids change when the workbook is reopened (office-js-docs#297): each sheet is
+//   remembered by id and by name, and found by name when its id is gone.
+// - A protected sheet refuses format changes (AccessDenied) unless it allows formatting cells,
+//   after the batch's earlier operations applied: such sheets are left alone up front.
+// - Excel on the web caps a request at ~5 MB: writes go in requests under a budget.
+// The memory is written before the fills and updated after the restores, so whatever fails
+// part-way leaves every touched cell remembered; a cell already back to its previous fill is
+// simply forgotten on the next clear.
 
-import type { Finding, Severity } from "../../core/findings";
-import { SEVERITY_ORDER } from "../../core/findings";
+import { SEVERITY_ORDER, type Finding, type Severity } from "../../core/findings";
 import { toA1 } from "../../core/grid";
-import { boxOf } from "./readPlan";
+import type { HighlightOutcome } from "../../port/workbookPort";
 import { HIGHLIGHT_COLORS } from "../hostConventions";
+import { boxOf } from "./readPlan";
+import { syncInBatches, type WriteJob } from "./writeBatches";
+
+export { HIGHLIGHT_COLORS };
 
 export const HIGHLIGHTS_SETTING = "hyoka.highlights";
-
 
 /** Cells per call: findings normally mark tens of cells; a runaway range must not fill a sheet. */
 const MAX_HIGHLIGHTED_CELLS = 10_000;
 
-export interface SavedFill {
+/** A fill as Excel reads it back, enough to write the same fill again. */
+export interface FillState {
+  /** No fill at all (not the same as a white fill). */
+  none: boolean;
+  color: string;
+  /** A hatch pattern; null = solid. */
+  pattern: string | null;
+  patternColor: string | null;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+
+/** The memory, kept in Workbook.settings: distinct fills are stored once. */
+export interface HighlightMemory {
+  version: 2;
+  /** Sheets by the id they had and their name (ids change on reopen). */
+  sheets: { id: string; name: string }[];
+  fills: FillState[];
+  /** [index in sheets, A1 address, index in fills (the fill before), colour hyoka applied]. */
+  cells: [number, string, number, string][];
+}
+
+interface Remembered {
   sheetId: string;
+  sheetName: string;
   address: string;
-  /** The fill before hyoka touched the cell; pattern "None" = no fill. */
-  before: { color: string; pattern: string; patternColor: string | null };
-  /** The colour hyoka applied: a cell the user re-coloured since is left alone on clear. */
+  before: FillState;
   applied: string;
 }
 
-export interface HighlightMemory {
-  version: 1;
-  cells: SavedFill[];
+interface SheetState {
+  id: string;
+  name: string;
+  /** Protected without "format cells" allowed: no fill can change. */
+  locked: boolean;
 }
 
-const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true } } };
+const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
 
-type CellFill = { format?: { fill?: { color?: string; pattern?: string; patternColor?: string } } };
+/** Cell writes per cell: a highlight sets colour, pattern and tint; a restore at most five properties. */
+const HIGHLIGHT_WRITES = 3;
+const RESTORE_WRITES = 5;
 
-function readMemory(setting: Excel.Setting): HighlightMemory {
-  if (setting.isNullObject) return { version: 1, cells: [] };
-  const v = setting.value as HighlightMemory | null;
-  return v && Array.isArray(v.cells) ? v : { version: 1, cells: [] };
+type CellFill = { format?: { fill?: Partial<Record<"color" | "pattern" | "patternColor", string | null> & Record<"tintAndShade" | "patternTintAndShade", number | null>> } };
+
+/** A fill as getCellProperties returned it. */
+export function fillState(props: unknown): FillState {
+  const fill = (props as CellFill).format?.fill ?? {};
+  const none = fill.tintAndShade === null || fill.tintAndShade === undefined || fill.pattern === "None";
+  const pattern = fill.pattern && fill.pattern !== "Solid" && fill.pattern !== "None" ? fill.pattern : null;
+  return {
+    none,
+    color: (fill.color ?? "#FFFFFF").toUpperCase(),
+    pattern,
+    patternColor: pattern ? (fill.patternColor ?? null) : null,
+    tintAndShade: none ? 0 : (fill.tintAndShade ?? 0),
+    patternTintAndShade: pattern ? (fill.patternTintAndShade ?? 0) : 0,
+  };
 }
 
-/** Sync 1 of both operations: the memory and the sheet list (name → id). */
-async function loadState(context: Excel.RequestContext): Promise<{ setting: Excel.Setting; memory: HighlightMemory; idOf: Map<string, string>; ids: Set<string> }> {
+const sameFill = (a: FillState, b: FillState) =>
+  a.none === b.none &&
+  (a.none ||
+    (a.color === b.color && a.pattern === b.pattern && (a.patternColor ?? "").toUpperCase() === (b.patternColor ?? "").toUpperCase() && a.tintAndShade === b.tintAndShade && a.patternTintAndShade === b.patternTintAndShade));
+
+/** The plain fill hyoka puts on a cell. */
+const highlightFill = (color: string): FillState => ({ none: false, color: color.toUpperCase(), pattern: null, patternColor: null, tintAndShade: 0, patternTintAndShade: 0 });
+
+function readMemory(setting: Excel.Setting): Remembered[] {
+  const v = (setting.isNullObject ? null : setting.value) as HighlightMemory | null;
+  if (!v || v.version !== 2 || !Array.isArray(v.cells) || !Array.isArray(v.sheets) || !Array.isArray(v.fills)) return [];
+  return v.cells
+    .filter(([s, address, f, applied]) => v.sheets[s] && v.fills[f] && typeof address === "string" && typeof applied === "string")
+    .map(([s, address, f, applied]) => ({ sheetId: v.sheets[s].id, sheetName: v.sheets[s].name, address, before: v.fills[f], applied }));
+}
+
+function memoryOf(cells: readonly Remembered[]): HighlightMemory {
+  const sheets: { id: string; name: string }[] = [];
+  const fills: FillState[] = [];
+  const index = <T>(list: T[], item: T, same: (a: T, b: T) => boolean) => {
+    const at = list.findIndex((x) => same(x, item));
+    return at >= 0 ? at : list.push(item) - 1;
+  };
+  return {
+    version: 2,
+    sheets,
+    fills,
+    cells: cells.map((c) => [
+      index(sheets, { id: c.sheetId, name: c.sheetName }, (a, b) => a.id === b.id && a.name === b.name),
+      c.address,
+      index(fills, c.before, sameFill),
+      c.applied,
+    ]),
+  };
+}
+
+/** Sync 1 of both operations: the memory and the sheets (id, name, protection). */
+async function loadState(context: Excel.RequestContext): Promise<{ setting: Excel.Setting; memory: Remembered[]; sheets: SheetState[] }> {
   const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHTS_SETTING).load("value");
-  const sheets = context.workbook.worksheets.load("items/name,items/id");
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/protection/protected,items/protection/options/allowFormatCells");
   await context.sync();
-  const idOf = new Map(sheets.items.map((ws) => [ws.name, ws.id] as const));
-  return { setting, memory: readMemory(setting), idOf, ids: new Set(idOf.values()) };
+  return {
+    setting,
+    memory: readMemory(setting),
+    sheets: sheets.items.map((ws) => ({ id: ws.id, name: ws.name, locked: ws.protection.protected && !ws.protection.options.allowFormatCells })),
+  };
 }
 
-/** Finding cells (ranges expanded), worst severity per cell. */
-function targetCells(findings: readonly Finding[], idOf: Map<string, string>): Map<string, { sheetId: string; address: string; severity: Severity }> {
-  const out = new Map<string, { sheetId: string; address: string; severity: Severity }>();
+/** The sheet a remembered cell is on now: by id, else (after a reopen) by name. */
+function sheetFinder(sheets: readonly SheetState[]): (r: { sheetId: string; sheetName: string }) => SheetState | null {
+  const byId = new Map(sheets.map((s) => [s.id, s] as const));
+  const byName = new Map(sheets.map((s) => [s.name, s] as const));
+  return (r) => byId.get(r.sheetId) ?? byName.get(r.sheetName) ?? null;
+}
+
+/** Finding cells (ranges expanded) on the given sheets, worst severity per cell. */
+function targetCells(findings: readonly Finding[], sheets: readonly SheetState[]): Map<string, { sheet: SheetState; address: string; severity: Severity }> {
+  const byName = new Map(sheets.map((s) => [s.name, s] as const));
+  const out = new Map<string, { sheet: SheetState; address: string; severity: Severity }>();
   for (const f of findings) {
-    const sheetId = idOf.get(f.sheet);
-    if (!f.cell || !sheetId) continue;
+    const sheet = byName.get(f.sheet);
+    if (!f.cell || !sheet) continue;
     const box = boxOf(f.cell);
     for (let r = box.top; r <= box.bottom; r++)
       for (let c = box.left; c <= box.right; c++) {
         const address = toA1(r, c);
-        const k = `${sheetId}!${address}`;
+        const k = `${sheet.id}!${address}`;
         const known = out.get(k);
         if (!known && out.size >= MAX_HIGHLIGHTED_CELLS) continue;
-        if (!known || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[known.severity]) out.set(k, { sheetId, address, severity: f.severity });
+        if (!known || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[known.severity]) out.set(k, { sheet, address, severity: f.severity });
       }
   }
   return out;
@@ -80,65 +172,96 @@ function rangeFinder(context: Excel.RequestContext): (sheetId: string, address: 
   };
 }
 
-const sameColor = (a: string | undefined, b: string) => (a ?? "").toUpperCase() === b.toUpperCase();
-
-/** 3 syncs: state; previous fills of new cells; fills + memory. */
-export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[]): Promise<number> {
-  const { memory, idOf } = await loadState(context);
-  const targets = targetCells(findings, idOf);
-  const remembered = new Map<string, SavedFill>(memory.cells.map((c) => [`${c.sheetId}!${c.address}`, c] as const));
-  const rangeOf = rangeFinder(context);
-  const ranges = new Map([...targets].map(([k, t]) => [k, rangeOf(t.sheetId, t.address)] as const));
-  const fresh = [...targets.entries()]
-    .filter(([k]) => !remembered.has(k))
-    .map(([k, t]) => ({ k, t, props: ranges.get(k)!.getCellProperties(FILL_PROPS) }));
-  if (fresh.length) await context.sync();
-  for (const { k, t, props } of fresh) {
-    const fill = (props.value[0][0] as CellFill).format?.fill ?? {};
-    remembered.set(k, {
-      sheetId: t.sheetId,
-      address: t.address,
-      before: { color: fill.color ?? "#FFFFFF", pattern: fill.pattern ?? "None", patternColor: fill.patternColor ?? null },
-      applied: HIGHLIGHT_COLORS[t.severity],
-    });
+function writeFill(fill: Excel.RangeFill, state: FillState): void {
+  if (state.none) {
+    fill.clear();
+    return;
   }
-  for (const [k, t] of targets) {
-    const saved = remembered.get(k)!;
-    saved.applied = HIGHLIGHT_COLORS[t.severity];
-    const fill = ranges.get(k)!.format.fill;
-    fill.color = saved.applied;
-    fill.pattern = "Solid"; // setting a colour keeps a hatch pattern: the highlight must be a plain fill
+  fill.color = state.color;
+  // Setting a colour keeps a hatch pattern and a tint: both are set explicitly.
+  fill.pattern = (state.pattern ?? "Solid") as Excel.FillPattern;
+  fill.tintAndShade = state.tintAndShade;
+  if (state.pattern) {
+    if (state.patternColor) fill.patternColor = state.patternColor;
+    fill.patternTintAndShade = state.patternTintAndShade;
   }
-  context.workbook.settings.add(HIGHLIGHTS_SETTING, { version: 1, cells: [...remembered.values()] } satisfies HighlightMemory);
-  await context.sync();
-  return targets.size;
 }
 
-/** 3 syncs: state; current fills; restores + memory removal. */
-export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
-  const { setting, memory, ids } = await loadState(context);
-  const rangeOf = rangeFinder(context);
-  const live = memory.cells
-    .filter((c) => ids.has(c.sheetId))
-    .map((saved) => {
-      const range = rangeOf(saved.sheetId, saved.address);
-      return { saved, range, now: range.getCellProperties(FILL_PROPS) };
-    });
-  if (live.length) await context.sync();
-  let restored = 0;
-  for (const { saved, range, now } of live) {
-    const fill = (now.value[0][0] as CellFill).format?.fill ?? {};
-    if (fill.pattern !== "Solid" || !sameColor(fill.color, saved.applied)) continue; // re-coloured by the user since
-    const { before } = saved;
-    if (before.pattern === "None") range.format.fill.clear();
-    else {
-      range.format.fill.color = before.color;
-      if (before.pattern !== "Solid") range.format.fill.pattern = before.pattern as Excel.FillPattern;
-      if (before.patternColor && before.pattern !== "Solid") range.format.fill.patternColor = before.patternColor;
-    }
-    restored++;
+const names = (sheets: Iterable<SheetState>) => [...new Set([...sheets].map((s) => s.name))];
+
+/**
+ * 3 syncs on desktop: state; previous fills of new cells; memory + fills. Where requests are
+ * capped (`writeBudget` cell writes), the fills take more requests after the memory.
+ */
+export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[], writeBudget = Infinity): Promise<HighlightOutcome> {
+  const { memory, sheets } = await loadState(context);
+  const sheetOf = sheetFinder(sheets);
+  const targets = targetCells(findings, sheets);
+  const refused = new Set([...targets.values()].filter((t) => t.sheet.locked).map((t) => t.sheet));
+  for (const [k, t] of targets) if (t.sheet.locked) targets.delete(k);
+
+  const remembered = new Map<string, Remembered>();
+  const unplaced: Remembered[] = [];
+  for (const r of memory) {
+    const sheet = sheetOf(r);
+    if (sheet) remembered.set(`${sheet.id}!${r.address}`, { ...r, sheetId: sheet.id, sheetName: sheet.name });
+    else unplaced.push(r); // a sheet not found now: kept, it may come back
   }
-  if (!setting.isNullObject) setting.delete();
-  await context.sync();
-  return restored;
+  const rangeOf = rangeFinder(context);
+  const fresh = [...targets.entries()]
+    .filter(([k]) => !remembered.has(k))
+    .map(([k, t]) => ({ k, t, props: rangeOf(t.sheet.id, t.address).getCellProperties(FILL_PROPS) }));
+  if (fresh.length) await context.sync();
+  for (const { k, t, props } of fresh)
+    remembered.set(k, { sheetId: t.sheet.id, sheetName: t.sheet.name, address: t.address, before: fillState(props.value[0][0]), applied: HIGHLIGHT_COLORS[t.severity] });
+  for (const [k, t] of targets) remembered.get(k)!.applied = HIGHLIGHT_COLORS[t.severity];
+
+  // The memory goes first: if a later write fails, every cell it touched is remembered.
+  const memoryJob: WriteJob = { cost: 0, queue: () => context.workbook.settings.add(HIGHLIGHTS_SETTING, memoryOf([...remembered.values(), ...unplaced])) };
+  const jobs: WriteJob[] = [...targets].map(([k, t]) => ({
+    cost: HIGHLIGHT_WRITES,
+    queue: () => writeFill(rangeOf(t.sheet.id, t.address).format.fill, highlightFill(remembered.get(k)!.applied)),
+  }));
+  await syncInBatches(context, [memoryJob, ...jobs], writeBudget);
+  return { cells: targets.size, protectedSheets: names(refused) };
+}
+
+/**
+ * 3 syncs on desktop: state; current fills; restores + memory. A cell still showing hyoka's
+ * colour gets its previous fill back; one the user re-coloured is left as it is. Cells on
+ * protected sheets, and on sheets not found, stay remembered.
+ */
+export async function clearHighlights(context: Excel.RequestContext, writeBudget = Infinity): Promise<HighlightOutcome> {
+  const { setting, memory, sheets } = await loadState(context);
+  if (!memory.length) {
+    if (!setting.isNullObject) setting.delete();
+    await context.sync();
+    return { cells: 0, protectedSheets: [] };
+  }
+  const sheetOf = sheetFinder(sheets);
+  const rangeOf = rangeFinder(context);
+  const kept: Remembered[] = [];
+  const refused = new Set<SheetState>();
+  const live: { saved: Remembered; sheet: SheetState; now: OfficeExtension.ClientResult<unknown[][]> }[] = [];
+  for (const saved of memory) {
+    const sheet = sheetOf(saved);
+    if (!sheet || sheet.locked) {
+      kept.push(sheet ? { ...saved, sheetId: sheet.id, sheetName: sheet.name } : saved);
+      if (sheet) refused.add(sheet);
+      continue;
+    }
+    live.push({ saved, sheet, now: rangeOf(sheet.id, saved.address).getCellProperties(FILL_PROPS) });
+  }
+  if (live.length) await context.sync();
+  const restores = live.filter(({ saved, now }) => sameFill(fillState(now.value[0][0]), highlightFill(saved.applied)));
+  const jobs: WriteJob[] = restores.map(({ saved, sheet }) => ({
+    cost: RESTORE_WRITES,
+    queue: () => writeFill(rangeOf(sheet.id, saved.address).format.fill, saved.before),
+  }));
+  // The memory changes only after the last restore: a failed restore leaves it as it was.
+  await syncInBatches(context, jobs, writeBudget, () => {
+    if (kept.length) context.workbook.settings.add(HIGHLIGHTS_SETTING, memoryOf(kept));
+    else setting.delete();
+  });
+  return { cells: restores.length, protectedSheets: names(refused) };
 }

@@ -6,7 +6,16 @@ import { fromA1, type CellValue, type SheetGrid, type WorkbookGrid } from "../..
 import type { SheetResult } from "../../core/engine";
 import type { Finding, Language } from "../../core/findings";
 import type { Settings } from "../../core/settings";
-import type { CellSelection, HostCapabilities, ReadProgress, WorkbookPort } from "../../port/workbookPort";
+import {
+  HiddenSheetError,
+  type CellSelection,
+  type HighlightOutcome,
+  type HostCapabilities,
+  type HostInfo,
+  type ReadProgress,
+  type StoredProfile,
+  type WorkbookPort,
+} from "../../port/workbookPort";
 import {
   assembleValues,
   batchBlocks,
@@ -22,8 +31,10 @@ import {
 import { officeSetSupport, UnsupportedFeatureError, type Feature, type SetSupport, FEATURE_SETS } from "./requirements";
 import { clearHighlights, highlightFindings } from "./highlights";
 import { loadProfile, saveProfile } from "./profileStore";
-import { SUMMARY_SHEETS_SETTING, summarySheetIds, writeSummarySheet } from "./summaryWriter";
+import { queueSummaryRecord, summarySheetIds, writeSummarySheet, type SummaryRecord } from "./summaryWriter";
 import { readDocumentBytes, type FileDocument } from "./fileBytes";
+import { officeHostInfo } from "./hostInfo";
+import { WEB_WRITE_CELL_BUDGET } from "./writeBatches";
 
 export interface RunOptions {
   /** Excel.RunOptions.delayForCellEdit: wait while the user edits a cell instead of failing. */
@@ -54,6 +65,10 @@ export interface OfficeWorkbookPortOptions {
   limitedPayload?: () => boolean;
   /** Office.context.document by default: where the file's bytes come from. */
   document?: () => FileDocument | undefined;
+  /** Cell writes per request where requests are capped (limitedPayload); tests lower it. */
+  writeCellBudget?: number;
+  /** Host, platform and requirement sets; from Office.context by default. */
+  hostInfo?: () => HostInfo;
 }
 
 interface PendingRead {
@@ -61,6 +76,12 @@ interface PendingRead {
   ws: Excel.Worksheet;
   used: Excel.Range;
   merges: Excel.RangeAreas | null;
+}
+
+/** What a read asked for in its one-shot request. */
+interface ReadShape {
+  values: boolean;
+  merges: boolean;
 }
 
 /**
@@ -79,6 +100,14 @@ export const EXTENTS_FIRST_ABOVE_SHEETS = 50;
 
 /** Excel on the web (platform OfficeOnline) caps requests and responses at about 5 MB. */
 const officeOnline = (): boolean => typeof Office !== "undefined" && String(Office.context?.platform) === "OfficeOnline";
+
+/** Codes that say nothing of what failed: the merged areas of a sheet may be why. */
+const REQUEST_FAILURE_CODES: readonly string[] = ["GeneralException", "InvalidOperation", "ApiNotFound", "UnsupportedOperation"];
+
+function mayBeMergedAreas(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code !== "string" || REQUEST_FAILURE_CODES.includes(code);
+}
 
 /** Above this a used range is not read at all: an evaluation form is a few thousand cells, 2M means stray data. */
 const MAX_BLOCKED_CELLS = 2_000_000;
@@ -107,6 +136,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private readonly requestCellBudget: number;
   private readonly limitedPayload: () => boolean;
   private readonly document: () => FileDocument | undefined;
+  private readonly writeCellBudget: number;
+  private readonly hostInfoOf: () => HostInfo;
   /** Ids of the summary sheets hyoka wrote, so reads and live mode skip them. */
   private summarySheetIds = new Set<string>();
 
@@ -118,6 +149,17 @@ export class OfficeWorkbookPort implements WorkbookPort {
     this.requestCellBudget = options.requestCellBudget ?? REQUEST_CELL_BUDGET;
     this.limitedPayload = options.limitedPayload ?? officeOnline;
     this.document = options.document ?? (() => (typeof Office !== "undefined" ? Office.context?.document : undefined));
+    this.writeCellBudget = options.writeCellBudget ?? WEB_WRITE_CELL_BUDGET;
+    this.hostInfoOf = options.hostInfo ?? (() => officeHostInfo(typeof Office !== "undefined" ? Office.context : undefined));
+  }
+
+  hostInfo(): HostInfo {
+    return this.hostInfoOf();
+  }
+
+  /** Cell writes per request: unlimited on desktop Excel, a budget where requests are capped. */
+  private writeBudget(): number {
+    return this.limitedPayload() ? this.writeCellBudget : Infinity;
   }
 
   supports(feature: Feature): boolean {
@@ -154,84 +196,92 @@ export class OfficeWorkbookPort implements WorkbookPort {
    * request as too large (a payload error, or values null for a sheet) are values read
    * again in row blocks, batched under a cell budget: sync 3 onwards. On Excel on the web
    * with many sheets, where one request is capped at ~5 MB, sync 2 asks for extents only.
+   * Excel fails a whole request when one sheet holds more than 512 merged areas: then the
+   * request goes again without merged areas, and those are read apart (readMergesApart).
    */
   async readWorkbook(options: { activeOnly?: boolean; onProgress?: (p: ReadProgress) => void } = {}): Promise<WorkbookGrid> {
     return this.run(async (context) => {
       if (options.activeOnly) {
-        const { queued, withValues } = await this.syncReads(context, (values) => {
-          const marker = this.queueSummaryMarker(context);
+        const { queued, shape } = await this.syncReads(context, (shape) => {
+          const record = queueSummaryRecord(context);
           const ws = context.workbook.worksheets.getActiveWorksheet();
-          ws.load("name");
-          return { marker, ws, read: this.queueSheetRead(ws, values) };
+          ws.load("name,id");
+          return { record, ws, read: this.queueSheetRead(ws, shape) };
         });
-        this.rememberSummarySheets(queued.marker);
-        return { sheets: await this.finishReads(context, [{ name: queued.ws.name, ...queued.read }], withValues, options.onProgress) };
+        this.rememberSummarySheets(queued.record, [queued.ws]);
+        return { sheets: await this.finishReads(context, [{ name: queued.ws.name, ...queued.read }], shape, options.onProgress) };
       }
-      const marker = this.queueSummaryMarker(context);
+      const record = queueSummaryRecord(context);
       const collection = context.workbook.worksheets;
       collection.load("items/name,items/id");
       await context.sync();
-      this.rememberSummarySheets(marker);
+      this.rememberSummarySheets(record, collection.items);
       const sheets = collection.items.filter((ws) => !this.summarySheetIds.has(ws.id));
       options.onProgress?.({ done: 0, total: sheets.length });
       const valuesFirst = sheets.length <= EXTENTS_FIRST_ABOVE_SHEETS || !this.limitedPayload();
-      const { queued, withValues } = await this.syncReads(
+      const { queued, shape } = await this.syncReads(
         context,
-        (values) => sheets.map((ws) => ({ name: ws.name, ...this.queueSheetRead(ws, values) })),
+        (shape) => sheets.map((ws) => ({ name: ws.name, ...this.queueSheetRead(ws, shape) })),
         valuesFirst,
       );
-      return { sheets: await this.finishReads(context, queued, withValues, options.onProgress) };
+      return { sheets: await this.finishReads(context, queued, shape, options.onProgress) };
     });
   }
 
+  /** Live re-validation: waits while the user edits a cell (delayForCellEdit) rather than failing. */
   async readSheet(name: string): Promise<SheetGrid> {
-    return this.run(async (context) => {
-      const { queued, withValues } = await this.syncReads(context, (values) => {
-        const ws = context.workbook.worksheets.getItem(name);
-        ws.load("name");
-        return { ws, read: this.queueSheetRead(ws, values) };
-      });
-      const [grid] = await this.finishReads(context, [{ name: queued.ws.name, ...queued.read }], withValues);
-      return grid;
-    });
-  }
-
-  private queueSummaryMarker(context: Excel.RequestContext): Excel.Setting {
-    const marker = context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING);
-    marker.load("value");
-    return marker;
+    return this.run(
+      async (context) => {
+        const { queued, shape } = await this.syncReads(context, (shape) => {
+          const ws = context.workbook.worksheets.getItem(name);
+          ws.load("name");
+          return { ws, read: this.queueSheetRead(ws, shape) };
+        });
+        const [grid] = await this.finishReads(context, [{ name: queued.ws.name, ...queued.read }], shape);
+        return grid;
+      },
+      { delayForCellEdit: true },
+    );
   }
 
   /**
-   * Queues reads (with values when `valuesFirst`) and syncs. When Excel refuses the request
-   * as too large, nothing of it was loaded: the reads are queued again without values.
+   * Queues reads and syncs: values first when `valuesFirst`, merged areas where the host has
+   * them. A request Excel refuses as too large loaded nothing: it is queued again without
+   * values. A request with merged areas that Excel fails as a whole (the reference names no
+   * code for the 512-area failure) is queued again without them; an error about something
+   * else (a sheet gone, a cell being edited) is not retried.
    */
-  private async syncReads<T>(context: Excel.RequestContext, queue: (withValues: boolean) => T, valuesFirst = true): Promise<{ queued: T; withValues: boolean }> {
-    if (valuesFirst) {
-      const queued = queue(true);
+  private async syncReads<T>(context: Excel.RequestContext, queue: (shape: ReadShape) => T, valuesFirst = true): Promise<{ queued: T; shape: ReadShape }> {
+    const shape: ReadShape = { values: valuesFirst, merges: this.supports("mergedAreas") };
+    for (;;) {
+      const queued = queue(shape);
       try {
+        // At most three tries, each asking for less: the normal read takes the first.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
-        return { queued, withValues: true };
+        return { queued, shape };
       } catch (error) {
-        if (!isTooLargeError(error)) throw error;
+        if (isTooLargeError(error) && shape.values) shape.values = false;
+        else if (shape.merges && mayBeMergedAreas(error)) shape.merges = false;
+        else throw error;
       }
     }
-    const queued = queue(false);
-    await context.sync();
-    return { queued, withValues: false };
   }
 
-  private queueSheetRead(ws: Excel.Worksheet, withValues: boolean): { ws: Excel.Worksheet; used: Excel.Range; merges: Excel.RangeAreas | null } {
+  private queueSheetRead(ws: Excel.Worksheet, shape: ReadShape): { ws: Excel.Worksheet; used: Excel.Range; merges: Excel.RangeAreas | null } {
     const used = ws.getUsedRangeOrNullObject(true);
-    if (withValues) used.load("address,rowCount,columnCount,values,valueTypes");
+    if (shape.values) used.load("address,rowCount,columnCount,values,valueTypes");
     else used.load("address,rowCount,columnCount");
-    // Asked on the whole sheet: a method call on a used range that may be a null object is not allowed.
-    const merges = this.supports("mergedAreas") ? ws.getRange().getMergedAreasOrNullObject().load("areas/items/address") : null;
-    return { ws, used, merges };
+    return { ws, used, merges: shape.merges ? this.queueMerges(ws) : null };
+  }
+
+  /** Asked on the whole sheet: a method call on a used range that may be a null object is not allowed. */
+  private queueMerges(ws: Excel.Worksheet): Excel.RangeAreas {
+    return ws.getRange().getMergedAreasOrNullObject().load("areas/items/address");
   }
 
   /** Turns synced reads into grids; sheets whose values are still missing are read in row blocks. */
-  private async finishReads(context: Excel.RequestContext, reads: PendingRead[], withValues: boolean, onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
+  private async finishReads(context: Excel.RequestContext, reads: PendingRead[], shape: ReadShape, onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
     const total = reads.length;
     const grids = reads.map((r): SheetGrid => ({ name: r.name, top: 0, left: 0, values: [], merges: [] }));
     const blocks: SheetBlock[] = [];
@@ -240,7 +290,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const grid = grids[i];
       ({ row: grid.top, col: grid.left } = fromA1(r.used.address));
       if (r.merges && !r.merges.isNullObject) grid.merges = r.merges.areas.items.map((a) => boxOf(a.address));
-      if (withValues) {
+      if (shape.values) {
         const values = assembleValues([{ values: r.used.values, valueTypes: r.used.valueTypes as string[][] }]);
         if (values) {
           grid.values = values;
@@ -254,9 +304,35 @@ export class OfficeWorkbookPort implements WorkbookPort {
           blocks.push({ sheet: i, left: grid.left, columns: r.used.columnCount, block });
     });
     if (blocks.length) await this.readBlocks(context, reads, grids, blocks, onProgress);
+    if (!shape.merges && this.supports("mergedAreas")) await this.readMergesApart(context, reads, grids);
     for (const grid of grids) blankMergedFollowers(grid);
     onProgress?.({ done: total, total });
     return grids;
+  }
+
+  /**
+   * Merged areas after a request with them failed: asked for half of the sheets at a time
+   * until each sheet Excel still refuses (more than 512 merged areas) is alone. That sheet is
+   * read without them and marked, for the pane to say so. Syncs only on this path, about two
+   * per refusing sheet per halving.
+   */
+  private async readMergesApart(context: Excel.RequestContext, reads: PendingRead[], grids: SheetGrid[]): Promise<void> {
+    const queue: number[][] = [reads.map((_, i) => i).filter((i) => !reads[i].used.isNullObject && !grids[i].readError)];
+    while (queue.length) {
+      const group = queue.shift()!;
+      if (!group.length) continue;
+      const areas = group.map((i) => this.queueMerges(reads[i].ws));
+      try {
+        // One request per group isolates the sheet Excel refuses.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch {
+        if (group.length === 1) grids[group[0]].mergesUnread = true;
+        else queue.unshift(group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)));
+        continue;
+      }
+      group.forEach((i, k) => (grids[i].merges = areas[k].isNullObject ? [] : areas[k].areas.items.map((a) => boxOf(a.address))));
+    }
   }
 
   /**
@@ -304,9 +380,17 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
-  async selectCell(sheet: string, address: string): Promise<void> {
+  /** 2 syncs: the sheet's visibility, then activate and select (a hidden sheet cannot be activated). */
+  async selectCell(sheet: string, address: string, options: { unhide?: boolean } = {}): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load("visibility");
+      await context.sync();
+      if (ws.visibility !== "Visible") {
+        const veryHidden = ws.visibility === "VeryHidden";
+        if (veryHidden || !options.unhide) throw new HiddenSheetError(sheet, veryHidden);
+        ws.visibility = "Visible"; // the user asked for it (ExcelApi 1.2)
+      }
       ws.activate();
       ws.getRange(address).select();
       await context.sync();
@@ -323,19 +407,19 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async writeSummary(results: SheetResult[], settings: Settings): Promise<{ sheetName: string }> {
     const features = { conditionalFormats: this.supports("conditionalFormats"), chartAxisFormat: this.supports("chartAxisFormat") };
-    const written = await this.run((context) => writeSummarySheet(context, results, settings, features));
+    const written = await this.run((context) => writeSummarySheet(context, results, settings, features, this.writeBudget()));
     this.summarySheetIds = new Set([written.sheetId]);
     return { sheetName: written.sheetName };
   }
 
-  async highlightFindings(findings: Finding[]): Promise<number> {
+  async highlightFindings(findings: Finding[]): Promise<HighlightOutcome> {
     this.require("highlights");
-    return this.run((context) => highlightFindings(context, findings));
+    return this.run((context) => highlightFindings(context, findings, this.writeBudget()));
   }
 
-  async clearHighlights(): Promise<number> {
+  async clearHighlights(): Promise<HighlightOutcome> {
     this.require("highlights");
-    return this.run((context) => clearHighlights(context));
+    return this.run((context) => clearHighlights(context, this.writeBudget()));
   }
 
   /**
@@ -343,19 +427,24 @@ export class OfficeWorkbookPort implements WorkbookPort {
    * excepted, in 2 syncs; the unsubscribe removes every one of them in 1. Sheets added later
    * are not watched: the pane re-checks only sheets of its last full check anyway.
    */
-  async onSheetChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+  async onSheetChanged(handler: (sheet: string) => void, onError: (error: unknown) => void = () => undefined): Promise<() => Promise<void>> {
     this.require("liveMode");
     const registrations = await this.run(async (context) => {
-      const marker = this.queueSummaryMarker(context);
-      const sheets = context.workbook.worksheets.load("items/id");
+      const record = queueSummaryRecord(context);
+      const sheets = context.workbook.worksheets.load("items/id,items/name");
       await context.sync();
-      this.rememberSummarySheets(marker);
+      this.rememberSummarySheets(record, sheets.items);
       const watched = sheets.items.filter((ws) => !this.summarySheetIds.has(ws.id));
       const added = watched.map((ws) =>
         ws.onChanged.add(async (event) => {
-          if (this.summarySheetIds.has(event.worksheetId)) return; // became hyoka's summary since
-          const name = await this.sheetNameOf(event.worksheetId);
-          if (name !== null) handler(name);
+          // Excel calls this with nobody to catch a rejection: every failure goes to onError.
+          try {
+            if (this.summarySheetIds.has(event.worksheetId)) return; // became hyoka's summary since
+            const name = await this.sheetNameOf(event.worksheetId);
+            if (name !== null) handler(name);
+          } catch (error) {
+            onError(error);
+          }
         }),
       );
       await context.sync();
@@ -363,23 +452,30 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
     return async () => {
       if (!registrations.length) return;
-      await this.run(async (context) => {
-        for (const registration of registrations) registration.remove();
-        await context.sync();
-      }, { reuse: registrations[0].context as Excel.RequestContext });
+      await this.run(
+        async (context) => {
+          for (const registration of registrations) registration.remove();
+          await context.sync();
+        },
+        { reuse: registrations[0].context as Excel.RequestContext },
+      );
     };
   }
 
+  /** Right after a change the user is often typing in the next cell: wait for them (delayForCellEdit). */
   private async sheetNameOf(worksheetId: string): Promise<string | null> {
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(worksheetId);
-      ws.load("name");
-      await context.sync();
-      return ws.isNullObject ? null : ws.name;
-    });
+    return this.run(
+      async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(worksheetId);
+        ws.load("name");
+        await context.sync();
+        return ws.isNullObject ? null : ws.name;
+      },
+      { delayForCellEdit: true },
+    );
   }
 
-  async loadProfile(): Promise<string | null> {
+  async loadProfile(): Promise<StoredProfile | null> {
     this.require("profiles");
     return this.run((context) => loadProfile(context));
   }
@@ -389,7 +485,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     await this.run((context) => saveProfile(context, json));
   }
 
-  private rememberSummarySheets(marker: Excel.Setting): void {
-    this.summarySheetIds = new Set(summarySheetIds(marker));
+  private rememberSummarySheets(record: SummaryRecord, sheets: readonly { id: string; name: string }[]): void {
+    this.summarySheetIds = summarySheetIds(record, sheets);
   }
 }

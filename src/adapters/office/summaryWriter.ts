@@ -1,9 +1,13 @@
 // Writes the core's summary layout (core/report/summaryLayout.ts) into the open workbook with
-// live formulas, in 3 syncs: (1) sheets + which are hyoka's; (2) a new sheet under a temporary
-// name, to learn its id; (3) record that id as hyoka's, then replace the old sheet, rename and
-// write everything. hyoka's sheets are known by worksheet id kept in Workbook.settings (ids
-// survive renames; a user's sheet of the same name is never taken for ours, so it is left
-// alone and "達成率サマリー (2)" is used instead).
+// live formulas, in 3 syncs on desktop: (1) sheets + which are hyoka's; (2) a new sheet under a
+// temporary name, to learn its id; (3) record it as hyoka's, then replace the old sheet, rename
+// and write everything. Where requests are capped (Excel on the web, ~5 MB, writes included)
+// the cells go in more requests of at most `writeBudget` cell writes, tables and chart last.
+// hyoka's sheets are known by a workbook-level name pointing at the summary sheet (it follows
+// renames, survives save and reopen, and is not copied with a copied sheet) and, within a
+// session, by worksheet id in Workbook.settings: ids change when the workbook is reopened
+// (office-js-docs#297, office-js#1390). A user's sheet of the same name is never taken for
+// ours, so it is left alone and "達成率サマリー (2)" is used instead.
 // Office runs a batch in order and does not roll back what ran before a failing operation:
 // the record comes first in batch 3, so whatever fails later (an API the host lacks, a cell
 // being edited) never leaves a sheet named 達成率サマリー that hyoka no longer knows as its own
@@ -14,30 +18,60 @@ import { columnLetters, toA1 } from "../../core/grid";
 import type { Settings } from "../../core/settings";
 import { buildSummaryLayout, type LayoutCell, type LayoutTable, type SummaryLayout } from "../../core/report/summaryLayout";
 import { chooseSummaryName } from "../hostConventions";
+import { syncInBatches, type WriteJob } from "./writeBatches";
 
 export { chooseSummaryName };
 
 export const SUMMARY_SHEETS_SETTING = "hyoka.summarySheets";
 
-/** The worksheet ids a loaded SUMMARY_SHEETS_SETTING records (none when missing or malformed). */
-export function summarySheetIds(marker: Excel.Setting): string[] {
-  const value: unknown = marker.isNullObject ? [] : marker.value;
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+/** Workbook-level name (hidden) on A1 of hyoka's summary sheet. */
+export const SUMMARY_NAME = "hyoka_summary";
+
+/** What marks hyoka's summary sheets; queued before a sync that also loads the sheets. */
+export interface SummaryRecord {
+  setting: Excel.Setting;
+  name: Excel.NamedItem;
+}
+
+export function queueSummaryRecord(context: Excel.RequestContext): SummaryRecord {
+  return {
+    setting: context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING).load("value"),
+    // NamedItem.type and value (ExcelApi 1.1): "Range" and the address it refers to; "Error" once its sheet is gone.
+    name: context.workbook.names.getItemOrNullObject(SUMMARY_NAME).load("type,value"),
+  };
+}
+
+/** Which of the loaded sheets are hyoka's: ids recorded this session, and the sheet the name points at. */
+export function summarySheetIds(record: SummaryRecord, sheets: readonly { id: string; name: string }[]): Set<string> {
+  const value: unknown = record.setting.isNullObject ? [] : record.setting.value;
+  const ids = new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+  const named = !record.name.isNullObject && record.name.type === "Range" ? sheetOfAddress(String(record.name.value)) : null;
+  return new Set(sheets.filter((s) => ids.has(s.id) || s.name === named).map((s) => s.id));
+}
+
+/** `'My sheet'!$A$1` → My sheet. */
+function sheetOfAddress(address: string): string {
+  let sheet = address.slice(0, address.lastIndexOf("!"));
+  if (sheet.startsWith("=")) sheet = sheet.slice(1);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return sheet;
 }
 
 const TABLE_STYLE = "TableStyleMedium2";
 const RATE_FORMAT = "0.0%";
 
 
-/** Text Excel would turn into a number, date, boolean or formula is written as text (leading '). */
+/**
+ * What the summary writes for a layout cell. Excel parses a written string as if typed
+ * (office-js#1559): "1E3", "５０％", "令和5年4月1日" would become a number or a date. Every text
+ * therefore carries the apostrophe text prefix, which Excel does not keep in the value.
+ */
 export function asExcelInput(cell: LayoutCell | undefined): string | number | boolean {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   const v = cell.value;
-  if (v === null) return "";
-  if (typeof v !== "string") return v;
-  const wouldConvert = /^[=+\-@']/.test(v) || /^[\s0-9０-９,.，．/:%()+\-年月日]+$/.test(v) || /^(true|false)$/i.test(v);
-  return wouldConvert ? `'${v}` : v;
+  if (v === null || v === "") return "";
+  return typeof v === "string" ? `'${v}` : v;
 }
 
 interface ChartBlock {
@@ -70,8 +104,8 @@ function chartBlock(table: LayoutTable, left: number): ChartBlock | null {
 function sheetMatrices(layout: SummaryLayout, chart: ChartBlock | null): { inputs: (string | number | boolean)[][]; formats: string[][] } {
   const placed = layout.cells.map((p) => ({ row: p.row, col: p.col, input: asExcelInput(p.cell), format: p.cell.numberFormat }));
   if (chart) {
-    placed.push({ row: chart.top, col: chart.left, input: "最新年度の達成率", format: undefined });
-    placed.push({ row: chart.top, col: chart.left + 1, input: `${chart.year}年度`, format: undefined });
+    placed.push({ row: chart.top, col: chart.left, input: asExcelInput({ value: "最新年度の達成率" }), format: undefined });
+    placed.push({ row: chart.top, col: chart.left + 1, input: asExcelInput({ value: `${chart.year}年度` }), format: undefined });
     chart.rows.forEach((r, i) => {
       placed.push({ row: chart.top + 1 + i, col: chart.left, input: asExcelInput({ value: r.label }), format: undefined });
       placed.push({ row: chart.top + 1 + i, col: chart.left + 1, input: r.rate, format: RATE_FORMAT });
@@ -106,17 +140,18 @@ export async function writeSummarySheet(
   results: readonly SheetResult[],
   settings: Settings,
   features: SummaryFeatures,
+  writeBudget = Infinity,
 ): Promise<{ sheetName: string; sheetId: string }> {
   const layout = buildSummaryLayout(results, settings, { formulas: true });
 
   // Sync 1: the sheets and which of them hyoka made.
-  const marker = context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING).load("value");
+  const record = queueSummaryRecord(context);
   const sheets = context.workbook.worksheets.load("items/name,items/id");
   await context.sync();
-  const remembered = summarySheetIds(marker);
   const existing = sheets.items.map((ws) => ({ name: ws.name, id: ws.id }));
-  const ours = existing.filter((s) => remembered.includes(s.id));
-  const sheetName = chooseSummaryName(layout.sheetName, existing, new Set(ours.map((s) => s.id)));
+  const ourIds = summarySheetIds(record, existing);
+  const ours = existing.filter((s) => ourIds.has(s.id));
+  const sheetName = chooseSummaryName(layout.sheetName, existing, ourIds);
 
   // Sync 2: a fresh sheet under a temporary name (adding it before deleting the old one never
   // leaves the workbook without a sheet), for its id.
@@ -124,22 +159,52 @@ export async function writeSummarySheet(
   ws.load("id");
   await context.sync();
 
-  // Sync 3, first of all: the new sheet is hyoka's (old ids stay listed until they are gone).
-  const remember = [ws.id, ...ours.map((s) => s.id)];
-  context.workbook.settings.add(SUMMARY_SHEETS_SETTING, remember);
-  for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
-  ws.name = sheetName;
-
   const tablesRight = Math.max(...[layout.indicators, layout.budget].map((t) => t.left + t.headers.length - 1));
   const chart = chartBlock(layout.indicators, tablesRight + 2);
   const { inputs, formats } = sheetMatrices(layout, chart);
-  const all = ws.getRange(`A1:${toA1(inputs.length - 1, inputs[0].length - 1)}`);
-  all.formulas = inputs;
-  all.numberFormat = formats;
-  const titleFont = ws.getRange(layout.title.address).format.font;
-  titleFont.bold = true;
-  titleFont.size = 14;
+  const columns = inputs[0].length;
 
+  // Sync 3, first of all: the new sheet is hyoka's (old ids stay listed until they are gone).
+  const preamble: WriteJob = {
+    cost: 0,
+    queue: () => {
+      context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id, ...ours.map((s) => s.id)]);
+      if (!record.name.isNullObject) record.name.delete();
+      context.workbook.names.add(SUMMARY_NAME, ws.getRange("A1")).visible = false;
+      for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
+      ws.name = sheetName;
+    },
+  };
+  // The cells, in row blocks of at most writeBudget cell writes (a value and a format per cell).
+  const rowsPerBlock = Math.max(1, Math.floor(writeBudget / (2 * columns)));
+  const blocks: WriteJob[] = [];
+  for (let top = 0; top < inputs.length; top += rowsPerBlock) {
+    const rows = Math.min(rowsPerBlock, inputs.length - top);
+    blocks.push({
+      cost: 2 * rows * columns,
+      queue: () => {
+        const range = ws.getRange(`${toA1(top, 0)}:${toA1(top + rows - 1, columns - 1)}`);
+        range.numberFormat = formats.slice(top, top + rows);
+        range.formulas = inputs.slice(top, top + rows);
+      },
+    });
+  }
+  await syncInBatches(context, [preamble, ...blocks], writeBudget, () => {
+    const titleFont = ws.getRange(layout.title.address).format.font;
+    titleFont.bold = true;
+    titleFont.size = 14;
+    addTables(ws, layout, features);
+    if (chart && chart.rows.length) addChart(ws, chart, settings, features);
+    // Not from A1: the long title and legend lines would widen column A.
+    ws.getRange(`A${layout.indicators.headerRow + 1}:${toA1(inputs.length - 1, columns - 1)}`).format.autofitColumns();
+    ws.activate();
+    // The old sheets are gone now: only the new id stays on record.
+    context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
+  });
+  return { sheetName, sheetId: ws.id };
+}
+
+function addTables(ws: Excel.Worksheet, layout: SummaryLayout, features: SummaryFeatures): void {
   for (const t of [layout.indicators, layout.budget]) {
     ws.getRange(toA1(t.titleRow, t.left)).format.font.bold = true;
     const table = ws.tables.add(tableAddress(t), true);
@@ -158,20 +223,13 @@ export async function writeSummarySheet(
       }
     }
   }
+}
 
-  if (chart && chart.rows.length) {
-    const source = ws.getRange(`${toA1(chart.top, chart.left)}:${toA1(chart.top + chart.rows.length, chart.left + 1)}`);
-    const c = ws.charts.add("ColumnClustered", source, "Columns");
-    c.title.text = settings.language === "en" ? `Indicator achievement rates, ${chart.year}` : `${chart.year}年度 参考指標の達成率`;
-    c.legend.visible = false;
-    if (features.chartAxisFormat) c.axes.valueAxis.numberFormat = RATE_FORMAT;
-    c.setPosition(toA1(chart.top + chart.rows.length + 2, chart.left), toA1(chart.top + chart.rows.length + 20, chart.left + 7));
-  }
-  // Not from A1: the long title and legend lines would widen column A.
-  ws.getRange(`A${layout.indicators.headerRow + 1}:${toA1(inputs.length - 1, inputs[0].length - 1)}`).format.autofitColumns();
-  ws.activate();
-  // The old sheets are gone now: only the new id stays on record.
-  context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
-  await context.sync();
-  return { sheetName, sheetId: ws.id };
+function addChart(ws: Excel.Worksheet, chart: ChartBlock, settings: Settings, features: SummaryFeatures): void {
+  const source = ws.getRange(`${toA1(chart.top, chart.left)}:${toA1(chart.top + chart.rows.length, chart.left + 1)}`);
+  const c = ws.charts.add("ColumnClustered", source, "Columns");
+  c.title.text = settings.language === "en" ? `Indicator achievement rates, ${chart.year}` : `${chart.year}年度 参考指標の達成率`;
+  c.legend.visible = false;
+  if (features.chartAxisFormat) c.axes.valueAxis.numberFormat = RATE_FORMAT;
+  c.setPosition(toA1(chart.top + chart.rows.length + 2, chart.left), toA1(chart.top + chart.rows.length + 20, chart.left + 7));
 }

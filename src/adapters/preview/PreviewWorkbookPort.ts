@@ -6,7 +6,7 @@ import type { SheetResult } from "../../core/engine";
 import { SEVERITY_ORDER, type Finding, type Language, type Severity } from "../../core/findings";
 import type { Settings } from "../../core/settings";
 import { SUMMARY_SHEET_NAME } from "../../core/report/summaryLayout";
-import type { CellSelection, ReadProgress, WorkbookPort } from "../../port/workbookPort";
+import type { CellSelection, HighlightOutcome, ReadProgress, StoredProfile, WorkbookPort } from "../../port/workbookPort";
 import { chooseSummaryName, HIGHLIGHT_COLORS } from "../hostConventions";
 import type { PreviewWorkbook } from "./previewWorkbook";
 
@@ -103,7 +103,7 @@ export class PreviewWorkbookPort implements WorkbookPort {
     return { fileName: `${base}-summary.xlsx`, bytes };
   }
 
-  async highlightFindings(findings: Finding[]): Promise<number> {
+  async highlightFindings(findings: Finding[]): Promise<HighlightOutcome> {
     const worst = new Map<string, { sheet: string; cell: string; severity: Severity }>();
     for (const f of findings) {
       if (!f.cell || !this.workbook.sheet(f.sheet)) continue;
@@ -120,10 +120,10 @@ export class PreviewWorkbookPort implements WorkbookPort {
       if (!this.savedFills.has(key)) this.savedFills.set(key, this.workbook.sheet(sheet)!.fills.get(cell) ?? null);
       this.workbook.setFill(sheet, cell, HIGHLIGHT_FILLS[severity]);
     }
-    return worst.size;
+    return { cells: worst.size, protectedSheets: [] };
   }
 
-  async clearHighlights(): Promise<number> {
+  async clearHighlights(): Promise<HighlightOutcome> {
     let restored = 0;
     for (const [key, previous] of this.savedFills) {
       const [sheet, cell] = key.split("\u0000");
@@ -133,7 +133,7 @@ export class PreviewWorkbookPort implements WorkbookPort {
       }
     }
     this.savedFills.clear();
-    return restored;
+    return { cells: restored, protectedSheets: [] };
   }
 
   /** The bytes of the file the page loaded, hashed into the audit report as the CLI does. */
@@ -146,8 +146,9 @@ export class PreviewWorkbookPort implements WorkbookPort {
     return async () => undefined;
   }
 
-  async loadProfile(): Promise<string | null> {
-    return this.storage()?.getItem(PROFILE_KEY_PREFIX + this.workbook.name) ?? null;
+  async loadProfile(): Promise<StoredProfile | null> {
+    const text = this.storage()?.getItem(PROFILE_KEY_PREFIX + this.workbook.name) ?? null;
+    return text === null ? null : { text, parts: 1 };
   }
 
   async saveProfile(json: string): Promise<void> {

@@ -8,6 +8,7 @@ export {
   parseProfileText,
   serializeProfile,
   newProfile,
+  mergeProfiles,
   setPin,
   removePin,
   addSynonym,

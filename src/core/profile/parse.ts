@@ -273,6 +273,24 @@ export function addSynonym(profile: TemplateProfile, name: LabelName, synonym: s
   return { ...profile, version: profile.version + 1, synonyms: { ...profile.synonyms, [name]: [...list, text] } };
 }
 
+/**
+ * One profile from copies saved apart (two first saves racing, co-authors): the newest
+ * version's name and pins win, pins only another copy has are kept, synonyms are the union,
+ * and the version is above every copy's, so the merged profile is saved as a new version.
+ */
+export function mergeProfiles(profiles: readonly TemplateProfile[]): TemplateProfile {
+  const byAge = [...profiles].sort((a, b) => a.version - b.version);
+  const newest = byAge[byAge.length - 1];
+  const synonyms: Partial<Record<LabelName, string[]>> = {};
+  for (const p of byAge)
+    for (const name of Object.keys(p.synonyms) as LabelName[]) synonyms[name] = [...new Set([...(synonyms[name] ?? []), ...(p.synonyms[name] ?? [])])];
+  const pins = Object.assign({}, ...byAge.map((p) => p.pins)) as Pins;
+  const sheetNames = [...new Set(byAge.flatMap((p) => Object.keys(p.sheets ?? {})))];
+  const merged: TemplateProfile = { ...newest, version: newest.version + 1, synonyms, pins };
+  if (sheetNames.length) merged.sheets = Object.fromEntries(sheetNames.map((name) => [name, Object.assign({}, ...byAge.map((p) => p.sheets?.[name] ?? {})) as Pins]));
+  return merged;
+}
+
 /** The pins that apply to one sheet: the profile's pins, overridden by that sheet's own. */
 export function pinsForSheet(profile: TemplateProfile, sheet: string): Pins {
   const own = profile.sheets && Object.prototype.hasOwnProperty.call(profile.sheets, sheet) ? profile.sheets[sheet] : {};

@@ -19,11 +19,11 @@ function workbook(): FakeExcel {
       name: "施策A",
       cells: {
         A1: 1, // no fill
-        B2: { value: 2, fill: { color: "#123456", pattern: "Solid" } },
+        B2: { value: 2, fill: { color: "#123456" } },
         C3: { value: 3, fill: { color: "#00FF00", pattern: "Gray25", patternColor: "#FF0000" } },
-        D4: { value: 4, fill: { color: "#FFFFFF", pattern: "Solid" } }, // white, not "no fill"
+        D4: { value: 4, fill: { color: "#FFFFFF" } }, // white, not "no fill"
         E5: "x",
-        F9: { value: "untouched", fill: { color: "#ABCDEF", pattern: "Solid" } },
+        F9: { value: "untouched", fill: { color: "#ABCDEF" } },
       },
     },
     { name: "施策B", cells: { A1: "b" } },
@@ -46,15 +46,15 @@ describe("highlightFindings / clearHighlights", () => {
       finding("施策A", null),
       finding("削除済み", "A1"),
     ];
-    expect(await port(fake).highlightFindings(findings)).toBe(6);
+    expect(await port(fake).highlightFindings(findings)).toEqual({ cells: 6, protectedSheets: [] });
     expect(fake.syncCount).toBe(3);
-    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#FFC7CE", pattern: "Solid" });
-    expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#DDEBF7", pattern: "Solid" });
-    expect(fake.cell("施策A", "E6")?.fill).toEqual({ color: "#FFEB9C", pattern: "Solid" });
+    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#FFC7CE" });
+    expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#DDEBF7" });
+    expect(fake.cell("施策A", "E6")?.fill).toEqual({ color: "#FFEB9C" });
     expect(fake.cell("施策A", "D4")?.fill?.color).toBe("#FFC7CE");
 
     fake.syncCount = 0;
-    expect(await port(fake).clearHighlights()).toBe(6);
+    expect(await port(fake).clearHighlights()).toEqual({ cells: 6, protectedSheets: [] });
     expect(fake.syncCount).toBe(3);
     expect(fake.snapshot()).toEqual(before);
     expect(fake.data.settings.has(HIGHLIGHTS_SETTING)).toBe(false);
@@ -66,23 +66,23 @@ describe("highlightFindings / clearHighlights", () => {
     await port(fake).highlightFindings([finding("施策A", "B2", "info")]);
     await port(fake).highlightFindings([finding("施策A", "B2", "error"), finding("施策A", "A1")]);
     expect(fake.cell("施策A", "B2")?.fill?.color).toBe("#FFC7CE");
-    expect(await port(fake).clearHighlights()).toBe(2); // a fresh port: nothing kept in memory
+    expect((await port(fake).clearHighlights()).cells).toBe(2); // a fresh port: nothing kept in memory
     expect(fake.snapshot()).toEqual(before);
   });
 
   it("leaves a cell the user re-coloured after highlighting as the user left it", async () => {
     const fake = workbook();
     await port(fake).highlightFindings([finding("施策A", "A1"), finding("施策A", "B2")]);
-    fake.cell("施策A", "A1")!.fill = { color: "#0000FF", pattern: "Solid" };
-    expect(await port(fake).clearHighlights()).toBe(1);
-    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#0000FF", pattern: "Solid" });
-    expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#123456", pattern: "Solid" });
+    fake.cell("施策A", "A1")!.fill = { color: "#0000FF" };
+    expect((await port(fake).clearHighlights()).cells).toBe(1);
+    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#0000FF" });
+    expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#123456" });
   });
 
   it("clears nothing when nothing was highlighted", async () => {
     const fake = workbook();
     const before = fake.snapshot();
-    expect(await port(fake).clearHighlights()).toBe(0);
+    expect(await port(fake).clearHighlights()).toEqual({ cells: 0, protectedSheets: [] });
     expect(fake.snapshot()).toEqual(before);
   });
 

@@ -185,6 +185,6 @@ describe("template profiles", () => {
       '<?xml version="1.0" encoding="UTF-8"?><profile xmlns="urn:hyoka:template-profile:1">{"name":"&lt;環境局&gt; &amp; co","v":2}</profile>',
     );
     // A new port (the workbook reopened) reads it back.
-    expect(await portOn(fake).loadProfile()).toBe('{"name":"<環境局> & co","v":2}');
+    expect(await portOn(fake).loadProfile()).toEqual({ text: '{"name":"<環境局> & co","v":2}', parts: 1 });
   });
 });

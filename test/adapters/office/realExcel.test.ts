@@ -109,7 +109,7 @@ describe("fills as Excel reads them back (office-js#4900, #6218)", () => {
     const ws = context.workbook.worksheets.getItem("施策A");
     const props = ws.getRange("A1:E5").getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
     await context.sync();
-    // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult: its value needs the sync above
+    // A ClientResult: its value needs the sync above, not a load().
     const fills = props.value.map((row, i) => (row[i] as { format: { fill: unknown } }).format.fill);
     expect(fills).toEqual([
       { color: "#FFFFFF", pattern: null, tintAndShade: null },
@@ -260,7 +260,8 @@ describe("two template profile parts in one namespace (CustomXmlPartScopedCollec
     const stored = await portOn(workbook()).loadProfile();
     expect(stored?.parts).toBe(2);
     const { profile } = parseProfileText(stored!.text);
-    expect(profile).toMatchObject({ name: "環境局", version: 4, pins: { "header.fiscalYear": { cell: "C3" } }, synonyms: { indicatorName: ["指標名称"] } });
+    // The newer copy is version 4 (3, then a pin): the merge is saved as version 5.
+    expect(profile).toMatchObject({ name: "環境局", version: 5, pins: { "header.fiscalYear": { cell: "C3" } }, synonyms: { indicatorName: ["指標名称"] } });
   });
 
   it("saves into one part, removing the duplicate", async () => {
@@ -318,7 +319,7 @@ describe("Excel on the web's payload cap applies to writes too", () => {
     await summarize(whole);
     const web = new FakeExcel(sheets);
     web.requestWriteLimit = WRITE_LIMIT;
-    const port = portOn(web, { limitedPayload: () => true });
+    const port = portOn(web, { limitedPayload: () => true, writeCellBudget: WRITE_LIMIT });
     expect((await summarize(web, port)).sheetName).toBe("達成率サマリー");
     expect(web.refusedSyncs).toBe(0);
     expect(Math.max(...web.writesPerSync)).toBeLessThanOrEqual(WRITE_LIMIT);
@@ -330,11 +331,22 @@ describe("Excel on the web's payload cap applies to writes too", () => {
     const fake = new FakeExcel([{ name: "S", cells: { A1: 1 } }]);
     fake.requestWriteLimit = WRITE_LIMIT;
     const before = fake.snapshot();
-    const port = portOn(fake, { limitedPayload: () => true });
+    const port = portOn(fake, { limitedPayload: () => true, writeCellBudget: WRITE_LIMIT });
     expect(await port.highlightFindings([finding("S", "A1:J1000", "warning")])).toEqual({ cells: 10_000, protectedSheets: [] });
     expect(fake.cell("S", "J1000")?.fill).toEqual({ color: "#FFEB9C" });
     expect(await port.clearHighlights()).toEqual({ cells: 10_000, protectedSheets: [] });
     expect(fake.refusedSyncs).toBe(0);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("splits a write request Excel still refuses and sends it again, memory included", async () => {
+    const fake = new FakeExcel([{ name: "S", cells: { A1: 1 } }]);
+    fake.requestWriteLimit = WRITE_LIMIT; // below the port's own budget: Excel refuses, the port splits
+    const before = fake.snapshot();
+    const port = portOn(fake, { limitedPayload: () => true });
+    expect(await port.highlightFindings([finding("S", "A1:J1000")])).toEqual({ cells: 10_000, protectedSheets: [] });
+    expect(fake.refusedSyncs).toBeGreaterThan(0);
+    expect(await port.clearHighlights()).toEqual({ cells: 10_000, protectedSheets: [] });
     expect(fake.snapshot()).toEqual(before);
   });
 });

@@ -141,11 +141,13 @@ describe("summary writer helpers", () => {
     expect(chooseSummaryName("達成率サマリー", sheets, new Set(["h"]))).toBe("達成率サマリー (2)");
     expect(chooseSummaryName("達成率サマリー", sheets, new Set(["u"]))).toBe("達成率サマリー");
   });
-  it("keeps text that Excel would convert as text", () => {
+  it("writes every text with the apostrophe text prefix: Excel never converts it", () => {
     expect(asExcelInput({ value: "01303000" })).toBe("'01303000");
     expect(asExcelInput({ value: "=A1" })).toBe("'=A1");
     expect(asExcelInput({ value: "TRUE" })).toBe("'TRUE");
-    expect(asExcelInput({ value: "41303000 環境技術" })).toBe("41303000 環境技術");
+    expect(asExcelInput({ value: "1E3" })).toBe("'1E3");
+    expect(asExcelInput({ value: "41303000 環境技術" })).toBe("'41303000 環境技術");
+    expect(asExcelInput({ value: 41303000 })).toBe(41303000);
     expect(asExcelInput({ value: 0.5, formula: "=B1" })).toBe("=B1");
     expect(asExcelInput({ value: null })).toBe("");
   });

@@ -120,16 +120,16 @@ describe("PreviewWorkbookPort", () => {
       finding("A", null, "error"),
       finding("Missing", "A1", "error"),
     ]);
-    expect(marked).toBe(3);
+    expect(marked).toEqual({ cells: 3, protectedSheets: [] });
     expect(wb.sheet("A")!.fills.get("C2")).toBe(HIGHLIGHT_FILLS.error);
     expect(wb.sheet("A")!.fills.get("B1")).toBe(HIGHLIGHT_FILLS.warning);
     expect(wb.sheet("B")!.fills.get("A1")).toBe(HIGHLIGHT_FILLS.info);
     // A second highlight must not remember hyoka's own colour as the original.
-    expect(await port.highlightFindings([finding("A", "C2", "warning")])).toBe(1);
-    expect(await port.clearHighlights()).toBe(3);
+    expect((await port.highlightFindings([finding("A", "C2", "warning")])).cells).toBe(1);
+    expect((await port.clearHighlights()).cells).toBe(3);
     expect([...wb.sheet("A")!.fills]).toEqual([["C2", "#123456"]]);
     expect(wb.sheet("B")!.fills.size).toBe(0);
-    expect(await port.clearHighlights()).toBe(0);
+    expect((await port.clearHighlights()).cells).toBe(0);
   });
 
   it("writes the summary as a new last tab, rebuilds it in place, and leaves a user's sheet of that name alone", async () => {
@@ -164,6 +164,7 @@ describe("PreviewWorkbookPort", () => {
     expect(await port.loadProfile()).toBeNull();
     await port.saveProfile('{"labels":{}}');
     expect(storage.items.get("hyoka.profile:a.xlsx")).toBe('{"labels":{}}');
+    expect(await port.loadProfile()).toEqual({ text: '{"labels":{}}', parts: 1 });
     wb.replaceAll("b.xlsx", [grid("A")]);
     expect(await port.loadProfile()).toBeNull();
     const noStorage = new PreviewWorkbookPort(wb, { storage: null });
