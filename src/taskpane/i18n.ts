@@ -94,8 +94,8 @@ const STRINGS = {
   saveReport: { ja: "レポート出力", en: "Save report" },
   copyReport: { ja: "クリップボードにコピー", en: "Copy to clipboard" },
   reportDesktopHint: {
-    ja: "Excel デスクトップ版ではファイルのダウンロードが止められることがあります。保存されないときは「クリップボードにコピー」を押し、メモ帳などに貼り付けて保存してください。",
-    en: "Excel desktop may block downloads from the pane. If no file is saved, use Copy to clipboard and paste into a text editor.",
+    ja: "Excel デスクトップ版ではファイルのダウンロードが止められることがあります。保存されないときは「クリップボードにコピー」か「画面に表示」を使い、メモ帳などに貼り付けて保存してください。",
+    en: "Excel desktop may block downloads from the pane. If no file is saved, use Copy to clipboard or Show in the pane and paste into a text editor.",
   },
   reportSaved: { ja: "レポートを保存しました: ", en: "Report saved: " },
   reportCopied: { ja: "レポートをクリップボードにコピーしました: ", en: "Report copied to the clipboard: " },

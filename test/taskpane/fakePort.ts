@@ -3,7 +3,7 @@ import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import type { SheetResult } from "../../src/core/engine";
 import type { Finding, Language } from "../../src/core/findings";
 import type { Settings } from "../../src/core/settings";
-import type { CellSelection, HighlightOutcome, HostCapabilities, HostInfo, ReadProgress, StoredProfile, WorkbookPort } from "../../src/port/workbookPort";
+import { HiddenSheetError, type CellSelection, type HighlightOutcome, type HostCapabilities, type HostInfo, type ReadProgress, type StoredProfile, type WorkbookPort } from "../../src/port/workbookPort";
 
 export class FakePort implements WorkbookPort {
   readonly host = "preview" as const;
@@ -16,6 +16,10 @@ export class FakePort implements WorkbookPort {
   hostInfo?: () => HostInfo;
   /** Thrown by the next readWorkbook, e.g. an Office error while a cell is edited. */
   failNextRead: unknown = null;
+  /** Thrown by the next readSheet (live mode). */
+  failNextReadSheet: unknown = null;
+  /** Sheet name → visibility, for sheets that are not visible. */
+  hidden = new Map<string, "Hidden" | "VeryHidden">();
   highlighted: Finding[] = [];
   summaryResults: SheetResult[] = [];
   summarySettings: Settings | null = null;
@@ -50,12 +54,20 @@ export class FakePort implements WorkbookPort {
 
   async readSheet(name: string): Promise<SheetGrid> {
     this.calls.readSheet.push(name);
+    if (this.failNextReadSheet !== null) {
+      const error = this.failNextReadSheet;
+      this.failNextReadSheet = null;
+      throw error;
+    }
     const grid = this.workbook.sheets.find((s) => s.name === name);
     if (!grid) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
     return copyGrid(grid);
   }
 
-  async selectCell(sheet: string, address: string): Promise<void> {
+  async selectCell(sheet: string, address: string, options: { unhide?: boolean } = {}): Promise<void> {
+    const visibility = this.hidden.get(sheet);
+    if (visibility === "VeryHidden" || (visibility && !options.unhide)) throw new HiddenSheetError(sheet, visibility === "VeryHidden");
+    this.hidden.delete(sheet);
     this.calls.selectCell.push({ sheet, address });
   }
 
