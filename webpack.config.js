@@ -49,6 +49,31 @@ function productionManifest(xml, url = addinUrl()) {
   return xml.split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(url.slice(0, -1));
 }
 
+/** Replaces exactly one occurrence, so that an edit of manifest.xml the variant no longer fits fails the build. */
+function replaceOnce(text, pattern, replacement, what) {
+  const matches = text.match(new RegExp(pattern.source, "g")) || [];
+  if (matches.length !== 1) throw new Error(`manifest-classic.xml: expected one ${what} in manifest.xml, found ${matches.length}`);
+  return text.replace(pattern, replacement);
+}
+
+/**
+ * manifest-classic.xml, for hosts without a shared runtime (SharedRuntime 1.1: not Excel 2019):
+ * no <Runtimes> and no SharedRuntime requirement, the ribbon's functions in commands.html, and
+ * 検証 as a ShowTaskpane button opening taskpane.html?action=validate (it checks on open).
+ */
+function classicManifest(xml) {
+  let out = replaceOnce(xml, /\n\s*<Set Name="SharedRuntime" MinVersion="1\.1"\/>/, "", "SharedRuntime requirement");
+  out = replaceOnce(out, /\n\s*<Runtimes>[\s\S]*?<\/Runtimes>/, "", "<Runtimes> block");
+  out = replaceOnce(out, /<FunctionFile resid="Taskpane\.Url"\/>/, '<FunctionFile resid="Commands.Url"/>', "FunctionFile");
+  out = replaceOnce(
+    out,
+    /<Action xsi:type="ExecuteFunction">(\s*)<FunctionName>validate<\/FunctionName>(\s*)<\/Action>/,
+    '<Action xsi:type="ShowTaskpane">$1<TaskpaneId>Hyoka.Taskpane</TaskpaneId>$1<SourceLocation resid="Taskpane.ValidateUrl"/>$2</Action>',
+    "validate action",
+  );
+  return replaceOnce(out, /(<\?xml[^>]*\?>\n)/, "$1<!-- manifest-classic.xml: written by the build from manifest.xml (classicManifest), for hosts without a shared runtime. -->\n", "XML declaration");
+}
+
 /**
  * Content-Security-Policy of the pages, per build flavour (OFFICE_JS). Everything comes from
  * the add-in's own origin; only the CDN build also loads office.js and the host scripts it
@@ -151,6 +176,14 @@ module.exports = (env = {}, argv = {}) => {
       to: "manifest.xml",
       transform: (content) => (production ? productionManifest(content.toString()) : content),
     },
+    {
+      from: "manifest.xml",
+      to: "manifest-classic.xml",
+      transform: (content) => {
+        const classic = classicManifest(content.toString());
+        return production ? productionManifest(classic) : classic;
+      },
+    },
   ];
   if (officeJs === "local")
     copies.push(
@@ -219,6 +252,7 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.productionManifest = productionManifest;
+module.exports.classicManifest = classicManifest;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_ADDIN_URL = DEFAULT_ADDIN_URL;

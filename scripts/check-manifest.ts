@@ -1,7 +1,9 @@
 // Offline manifest check: Microsoft's validator (office-addin-manifest validate) needs the
 // network, and no package ships the XSDs. This checks what breaks sideloading in practice:
 // well-formed XML, required elements, every resid defined (with an en-US override), one
-// HTTPS origin for every URL, icons present at the declared pixel sizes.
+// HTTPS origin for every URL, icons present at the declared pixel sizes, and the ribbon:
+// a shared runtime declared as Microsoft's docs ask, or the classic variant without one.
+// Both manifest.xml and the manifest-classic.xml the build derives from it are checked.
 // Run: npx tsx scripts/check-manifest.ts [manifest.xml]  (exit code 1 on problems)
 
 import { existsSync, readFileSync } from "node:fs";
@@ -127,24 +129,58 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
     if (res) expectIcon(res.attributes.DefaultValue, Number(img.attributes.size), `image ${img.attributes.resid}`);
   }
 
-  // The two ribbon buttons on the Home tab.
+  // The two ribbon buttons on the Home tab, and how the 検証 button reaches the pane.
   const tab = byName("OfficeTab").find((t) => t.attributes.id === "TabHome");
-  const actions = tab ? descendants(tab).filter((e) => e.name === "Action") : [];
-  const validate = actions.find((a) => a.attributes["xsi:type"] === "ShowTaskpane");
-  const summary = actions.find((a) => a.attributes["xsi:type"] === "ExecuteFunction");
   if (!tab) problems.push("no group on the Home tab (OfficeTab id=TabHome)");
-  const validateUrl = validate && defined.get(descendants(validate).find((e) => e.name === "SourceLocation")?.attributes.resid ?? "");
-  if (!validateUrl || !validateUrl.attributes.DefaultValue.endsWith("taskpane.html?action=validate"))
-    problems.push("the 検証 button must open taskpane.html?action=validate");
-  if (!summary || descendants(summary).find((e) => e.name === "FunctionName")?.text.trim() !== "writeSummary")
-    problems.push("the サマリー出力 button must run the writeSummary function");
+  const actionOf = (id: string) => (tab ? descendants(tab).find((e) => e.name === "Control" && e.attributes.id === id)?.children.find((e) => e.name === "Action") : undefined);
+  const functionOf = (action: XmlElement | undefined) => (action ? descendants(action).find((e) => e.name === "FunctionName")?.text.trim() : undefined);
+  const urlOf = (resid: string | undefined) => (resid ? (defined.get(resid)?.attributes.DefaultValue ?? "") : "");
+  const validate = actionOf("Hyoka.Validate");
+  if (functionOf(actionOf("Hyoka.Summary")) !== "writeSummary") problems.push("the サマリー出力 button must run the writeSummary function");
+  const functionFile = byName("FunctionFile")[0]?.attributes.resid;
+  const sharedRuntimeSet = byName("Set").some((s) => s.attributes.Name === "SharedRuntime");
+  const runtimes = byName("Runtimes");
+  if (runtimes.length) {
+    // Shared runtime (configure-your-add-in-to-use-a-shared-runtime): SharedRuntime 1.1 required,
+    // <Runtimes> first in <Host>, lifetime long, the pane's page as runtime and FunctionFile.
+    const runtime = runtimes[0].children.find((e) => e.name === "Runtime");
+    const host = byName("Host").find((h) => h.attributes["xsi:type"] === "Workbook");
+    if (!sharedRuntimeSet) problems.push("<Runtimes> needs the SharedRuntime 1.1 requirement set (hosts without it take manifest-classic.xml)");
+    if (runtimes.length > 1 || !runtime) problems.push("declare exactly one <Runtimes> with one <Runtime>");
+    if (host?.children[0]?.name !== "Runtimes") problems.push("<Runtimes> must be the first element of the Workbook <Host>");
+    if (runtime?.attributes.lifetime !== "long") problems.push('the shared runtime needs lifetime="long"');
+    const page = urlOf(runtime?.attributes.resid);
+    if (!page.endsWith("/taskpane.html")) problems.push("the shared runtime must be taskpane.html, without a query");
+    if (functionFile !== runtime?.attributes.resid) problems.push("FunctionFile must use the shared runtime's resid (the ribbon's functions run in the pane's page)");
+    if (validate?.attributes["xsi:type"] !== "ExecuteFunction" || functionOf(validate) !== "validate")
+      problems.push("with a shared runtime the 検証 button must run the validate function (a ShowTaskpane button cannot start a check in an open pane)");
+  } else {
+    if (sharedRuntimeSet) problems.push("SharedRuntime is required but no <Runtimes> declares the shared runtime");
+    const source = validate?.attributes["xsi:type"] === "ShowTaskpane" ? descendants(validate).find((e) => e.name === "SourceLocation")?.attributes.resid : undefined;
+    if (!urlOf(source).endsWith("taskpane.html?action=validate")) problems.push("the 検証 button must open taskpane.html?action=validate");
+    if (!urlOf(functionFile).endsWith("/commands.html")) problems.push("FunctionFile must be commands.html");
+  }
   return problems;
+}
+
+/** The variant the build writes for hosts without a shared runtime (webpack.config.js). */
+export function classicManifest(xml: string): string {
+  const config = require(join(__dirname, "..", "webpack.config.js")) as { classicManifest: (xml: string) => string };
+  return config.classicManifest(xml);
 }
 
 if (require.main === module) {
   const file = process.argv[2] ?? join(__dirname, "..", "manifest.xml");
-  const problems = checkManifest(readFileSync(file, "utf8"));
-  for (const p of problems) console.error(`manifest: ${p}`);
-  console.log(problems.length ? `${file}: ${problems.length} problem(s)` : `${file}: OK`);
-  process.exitCode = problems.length ? 1 : 0;
+  const xml = readFileSync(file, "utf8");
+  let failed = false;
+  for (const [name, text] of [
+    [file, xml],
+    [`${file} → manifest-classic.xml`, classicManifest(xml)],
+  ] as const) {
+    const problems = checkManifest(text);
+    for (const p of problems) console.error(`manifest: ${p}`);
+    console.log(problems.length ? `${name}: ${problems.length} problem(s)` : `${name}: OK`);
+    failed ||= problems.length > 0;
+  }
+  process.exitCode = failed ? 1 : 0;
 }

@@ -45,24 +45,37 @@ export function errorDialogUrl(pageUrl: string, lang: Language, title: string, m
 
 /**
  * Opens the dialog and resolves once it is closed (button, or the user's ×), so the command's
- * event.completed() comes after it. When the dialog cannot open (another is already open,
- * popups blocked) the error goes to the console: there is nowhere else left to show it.
+ * event.completed() comes after it — or once `timeoutMs` have passed, closing it: Office ends
+ * a function command that has not completed after 5 minutes (manifest Action reference;
+ * office-js#1452, #4983), and the dialog must not outlive its command. When the dialog cannot
+ * open (another is already open, popups blocked) the error goes to the console: there is
+ * nowhere else left to show it.
  */
-export function showErrorDialog(ui: DialogUi, url: string, error: unknown): Promise<void> {
+export function showErrorDialog(ui: DialogUi, url: string, error: unknown, timeoutMs = Infinity): Promise<void> {
   return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve();
+    };
     ui.displayDialogAsync(url, { height: 30, width: 40, displayInIframe: true }, (result) => {
       if (String(result.status) === FAILED) {
         console.error("hyoka: the error dialog could not open", result.error, error);
-        resolve();
+        done();
         return;
       }
       const dialog = result.value;
       dialog.addEventHandler(MESSAGE_RECEIVED, () => {
         dialog.close();
-        resolve();
+        done();
       });
       // Closed with its own × (or it failed to load): nothing to close.
-      dialog.addEventHandler(EVENT_RECEIVED, () => resolve());
+      dialog.addEventHandler(EVENT_RECEIVED, () => done());
+      if (Number.isFinite(timeoutMs))
+        timer = setTimeout(() => {
+          dialog.close();
+          resolve();
+        }, timeoutMs);
     });
   });
 }

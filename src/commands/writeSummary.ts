@@ -42,6 +42,13 @@ const COMMAND_FAILED: Record<Language, string> = {
   en: "The summary could not be written",
 };
 
+/**
+ * Office ends a function command not completed 5 minutes after the click (manifest Action
+ * reference: "the add-in times out after 5 minutes"). The command completes before that, with
+ * half a minute to spare: an error dialog still open then is closed.
+ */
+export const COMMAND_TIME_LIMIT_MS = 270_000;
+
 export interface SummaryCommandHost {
   port: WorkbookPort;
   settings: Partial<Settings>;
@@ -49,16 +56,20 @@ export interface SummaryCommandHost {
   ui: DialogUi;
   /** The commands page's URL: the dialog page sits beside it (same origin, as Office requires). */
   pageUrl: string;
+  /** The clock (tests replace it). */
+  now?: () => number;
 }
 
-/** Runs the command; an error is shown in a dialog (Excel has no notification API for commands). */
+/** Runs the command; an error is shown in a dialog (Excel has no notification API for commands), within the time limit. */
 export async function runSummaryCommand(host: SummaryCommandHost): Promise<SummaryCommandResult | null> {
+  const now = host.now ?? Date.now;
+  const started = now();
   try {
     return await writeSummaryCommand(host.port, host.settings);
   } catch (error) {
     const lang = host.settings.language ?? host.port.displayLanguage();
     const url = errorDialogUrl(host.pageUrl, lang, COMMAND_FAILED[lang], describeError(error, lang));
-    await showErrorDialog(host.ui, url, error);
+    await showErrorDialog(host.ui, url, error, Math.max(0, COMMAND_TIME_LIMIT_MS - (now() - started)));
     return null;
   }
 }

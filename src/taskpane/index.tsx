@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { documentFileName, isExcelHost, wantsAutoCheck } from "./boot";
 import { OfficeWorkbookPort } from "../adapters/office/officeWorkbookPort";
+import { registerRibbonCommands } from "../commands/register";
 
 function rootElement(): HTMLElement {
   const existing = document.getElementById("root");
@@ -37,6 +38,8 @@ function start(): void {
       startPreview(root);
       return;
     }
+    // In the shared runtime this page is also the ribbon's FunctionFile (manifest <Runtimes>).
+    registerRibbonCommands();
     const source = documentFileName(Office.context.document?.url) ?? undefined;
     createRoot(root).render(<App port={new OfficeWorkbookPort()} autoCheck={wantsAutoCheck(window.location.search)} source={source} />);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkManifest, parseXml, pngSize } from "../../scripts/check-manifest";
+import { checkManifest, classicManifest, descendants, parseXml, pngSize } from "../../scripts/check-manifest";
 
 const root = join(__dirname, "..", "..");
 const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
@@ -41,6 +41,52 @@ describe("manifest.xml (offline check)", () => {
     expect(checkManifest(manifest.replace('MinVersion="1.4"/>', 'MinVersion="1.13"/>'))).toEqual([
       "Requirements ExcelApi MinVersion 1.13 differs from the adapter's 1.4",
     ]);
+  });
+
+  it("declares the shared runtime as Microsoft's docs ask, so 検証 reaches an open pane", () => {
+    const root = parseXml(manifest);
+    const all = descendants(root);
+    expect(all.filter((e) => e.name === "Set").map((s) => `${s.attributes.Name} ${s.attributes.MinVersion}`)).toEqual(["ExcelApi 1.4", "SharedRuntime 1.1"]);
+    const host = all.find((e) => e.name === "Host" && e.attributes["xsi:type"] === "Workbook")!;
+    expect(host.children[0].children.map((r) => r.attributes)).toEqual([{ resid: "Taskpane.Url", lifetime: "long" }]);
+    expect(all.find((e) => e.name === "FunctionFile")!.attributes.resid).toBe("Taskpane.Url");
+    const validate = all.find((e) => e.name === "Control" && e.attributes.id === "Hyoka.Validate")!;
+    expect(descendants(validate).find((e) => e.name === "FunctionName")!.text).toBe("validate");
+  });
+
+  it("derives the classic manifest for hosts without a shared runtime (Excel 2019): it passes too", () => {
+    const classic = classicManifest(manifest);
+    expect(checkManifest(classic)).toEqual([]);
+    expect(classic).not.toContain('Name="SharedRuntime"');
+    expect(classic).not.toContain("<Runtime ");
+    expect(classic).toContain('<FunctionFile resid="Commands.Url"/>');
+    const validate = descendants(parseXml(classic)).find((e) => e.name === "Control" && e.attributes.id === "Hyoka.Validate")!;
+    expect(descendants(validate).find((e) => e.name === "Action")!.attributes["xsi:type"]).toBe("ShowTaskpane");
+    // Everything else is the same manifest: one line of comment added, the rest removed or swapped.
+    const lines = (xml: string) => xml.split("\n").filter((l) => !/SharedRuntime|Runtime|FunctionFile|Action|FunctionName|TaskpaneId|SourceLocation resid="Taskpane.ValidateUrl"|manifest-classic.xml: written/.test(l));
+    expect(lines(classic)).toEqual(lines(manifest));
+    expect(checkManifest(productionManifest(classic, "https://addins.city.example.lg.jp/hyoka/"))).toEqual([]);
+  });
+
+  it("refuses a shared runtime declared the way that breaks it, and a classic manifest that asks for one", () => {
+    expect(checkManifest(manifest.replace('\n      <Set Name="SharedRuntime" MinVersion="1.1"/>', ""))).toEqual([
+      "<Runtimes> needs the SharedRuntime 1.1 requirement set (hosts without it take manifest-classic.xml)",
+    ]);
+    expect(checkManifest(manifest.replace('lifetime="long"', 'lifetime="short"'))).toEqual(['the shared runtime needs lifetime="long"']);
+    expect(checkManifest(manifest.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>'))).toEqual([
+      "FunctionFile must use the shared runtime's resid (the ribbon's functions run in the pane's page)",
+    ]);
+    expect(checkManifest(manifest.replace("<FunctionName>validate</FunctionName>", "<FunctionName>check</FunctionName>"))).toEqual([
+      "with a shared runtime the 検証 button must run the validate function (a ShowTaskpane button cannot start a check in an open pane)",
+    ]);
+    const moved = manifest.replace(/\n\s*<Runtimes>[\s\S]*?<\/Runtimes>/, "").replace("</DesktopFormFactor>", "</DesktopFormFactor><Runtimes><Runtime resid=\"Taskpane.Url\" lifetime=\"long\"/></Runtimes>");
+    expect(checkManifest(moved)).toEqual(["<Runtimes> must be the first element of the Workbook <Host>"]);
+    expect(checkManifest(classicManifest(manifest).replace('<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set Name="ExcelApi" MinVersion="1.4"/><Set Name="SharedRuntime" MinVersion="1.1"/>'))).toEqual([
+      "SharedRuntime is required but no <Runtimes> declares the shared runtime",
+    ]);
+    expect(() => classicManifest(manifest.replace("<FunctionName>validate</FunctionName>", "<FunctionName>check</FunctionName>"))).toThrow(
+      "manifest-classic.xml: expected one validate action in manifest.xml, found 0",
+    );
   });
 
   it("has icons of 16, 32, 64 and 80 pixels", () => {

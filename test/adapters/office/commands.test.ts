@@ -5,7 +5,7 @@ import { checkWorkbook } from "../../../src/core/engine";
 import { newProfile, serializeProfile, setPin } from "../../../src/core/profile";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { OfficeWorkbookPort } from "../../../src/adapters/office/officeWorkbookPort";
-import { runSummaryCommand, writeSummaryCommand } from "../../../src/commands/writeSummary";
+import { COMMAND_TIME_LIMIT_MS, runSummaryCommand, writeSummaryCommand } from "../../../src/commands/writeSummary";
 import { MAX_DIALOG_TEXT, errorDialogUrl, type DialogLike, type DialogUi } from "../../../src/commands/errorDialog";
 import { dialogContent } from "../../../src/commands/dialogPage";
 import { FakeExcel, FakeOfficeError } from "../../support/fakeExcel";
@@ -44,6 +44,10 @@ class FakeUi implements DialogUi {
         : callback({ status: "succeeded", value: dialog }),
     );
   }
+  /** Whether Office has called back with the dialog (its handlers are set). */
+  get shown(): boolean {
+    return this.handlers.has("dialogMessageReceived");
+  }
   /** The dialog page's 閉じる button (messageParent). */
   clickClose(): void {
     this.handlers.get("dialogMessageReceived")!({ message: "close", origin: "https://localhost:3000" } as never);
@@ -51,6 +55,11 @@ class FakeUi implements DialogUi {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
+
+/** Waits (on the real clock) until the fake Office UI has called back with the dialog. */
+async function dialogShown(ui: FakeUi): Promise<void> {
+  for (let i = 0; i < 200 && !ui.shown; i++) await tick();
+}
 
 describe("サマリー出力 (ribbon)", () => {
   it("applies the workbook's saved template profile, so the summary has the pane's figures", async () => {
@@ -95,7 +104,7 @@ describe("サマリー出力 (ribbon)", () => {
       finished = true;
       return r;
     });
-    await tick();
+    await dialogShown(ui);
     expect(ui.opened).toHaveLength(1);
     const { url, options } = ui.opened[0];
     expect(url.startsWith("https://localhost:3000/dialog.html?")).toBe(true);
@@ -110,6 +119,32 @@ describe("サマリー出力 (ribbon)", () => {
     ui.clickClose();
     expect(await running).toBeNull();
     expect(ui.closed).toBe(1);
+  });
+
+  it("never waits past Office's 5-minute limit for a command: an error dialog left open is closed in time", async () => {
+    jest.useFakeTimers();
+    try {
+      const fake = movedTableWorkbook();
+      const failing = async () => {
+        throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.");
+      };
+      const ui = new FakeUi();
+      let clock = 1_000_000;
+      let finished = false;
+      // The clock moves 10 s between the start and the failure: 4 min 20 s remain for the dialog.
+      const running = runSummaryCommand({ port: portOn(fake, failing), settings: {}, ui, pageUrl: PAGE, now: () => (clock += 10_000) }).then(() => (finished = true));
+      await jest.advanceTimersByTimeAsync(1);
+      expect(ui.opened).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(COMMAND_TIME_LIMIT_MS - 10_000 - 2);
+      expect(finished).toBe(false);
+      expect(ui.closed).toBe(0);
+      await jest.advanceTimersByTimeAsync(2);
+      expect(finished).toBe(true);
+      expect(ui.closed).toBe(1);
+      expect(COMMAND_TIME_LIMIT_MS).toBeLessThan(5 * 60_000);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("uses the pane's language setting, and falls back to the console when no dialog can open", async () => {
