@@ -140,6 +140,7 @@ describe("サマリー出力 (ribbon)", () => {
       expect(ui.closed).toBe(0);
       await jest.advanceTimersByTimeAsync(2);
       expect(finished).toBe(true);
+      expect(await running).toBe(true);
       expect(ui.closed).toBe(1);
       expect(COMMAND_TIME_LIMIT_MS).toBeLessThan(5 * 60_000);
     } finally {
