@@ -66,9 +66,8 @@ interface SheetState {
 
 const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
 
-/** Cell writes per cell: a highlight sets colour, pattern and tint; a restore at most five properties. */
-const HIGHLIGHT_WRITES = 3;
-const RESTORE_WRITES = 5;
+/** Cell writes of one cell's fill (writeFill): a clear, or colour, pattern and tint, and a hatch's colour and tint. */
+const writesOf = (state: FillState) => (state.none ? 1 : 3 + (state.pattern ? 2 : 0));
 
 type CellFill = { format?: { fill?: Partial<Record<"color" | "pattern" | "patternColor", string | null> & Record<"tintAndShade" | "patternTintAndShade", number | null>> } };
 
@@ -218,10 +217,10 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
 
   // The memory goes first: if a later write fails, every cell it touched is remembered.
   const memoryJob: WriteJob = { cost: 0, queue: () => context.workbook.settings.add(HIGHLIGHTS_SETTING, memoryOf([...remembered.values(), ...unplaced])) };
-  const jobs: WriteJob[] = [...targets].map(([k, t]) => ({
-    cost: HIGHLIGHT_WRITES,
-    queue: () => writeFill(rangeOf(t.sheet.id, t.address).format.fill, highlightFill(remembered.get(k)!.applied)),
-  }));
+  const jobs: WriteJob[] = [...targets].map(([k, t]) => {
+    const fill = highlightFill(remembered.get(k)!.applied);
+    return { cost: writesOf(fill), queue: () => writeFill(rangeOf(t.sheet.id, t.address).format.fill, fill) };
+  });
   await syncInBatches(context, [memoryJob, ...jobs], writeBudget);
   return { cells: targets.size, protectedSheets: names(refused) };
 }
@@ -255,7 +254,7 @@ export async function clearHighlights(context: Excel.RequestContext, writeBudget
   if (live.length) await context.sync();
   const restores = live.filter(({ saved, now }) => sameFill(fillState(now.value[0][0]), highlightFill(saved.applied)));
   const jobs: WriteJob[] = restores.map(({ saved, sheet }) => ({
-    cost: RESTORE_WRITES,
+    cost: writesOf(saved.before),
     queue: () => writeFill(rangeOf(sheet.id, saved.address).format.fill, saved.before),
   }));
   // The memory changes only after the last restore: a failed restore leaves it as it was.

@@ -312,12 +312,14 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   /**
    * Merged areas after a request with them failed: asked for half of the sheets at a time
-   * until each sheet Excel still refuses (more than 512 merged areas) is alone. That sheet is
-   * read without them and marked, for the pane to say so. Syncs only on this path, about two
-   * per refusing sheet per halving.
+   * (all of them together already failed) until each sheet Excel still refuses (more than 512
+   * merged areas) is alone. That sheet is read without them and marked, for the pane to say
+   * so. Syncs only on this path, about two per refusing sheet per halving.
    */
   private async readMergesApart(context: Excel.RequestContext, reads: PendingRead[], grids: SheetGrid[]): Promise<void> {
-    const queue: number[][] = [reads.map((_, i) => i).filter((i) => !reads[i].used.isNullObject && !grids[i].readError)];
+    const sheets = reads.map((_, i) => i).filter((i) => !reads[i].used.isNullObject && !grids[i].readError);
+    const half = Math.ceil(sheets.length / 2);
+    const queue: number[][] = sheets.length > 1 ? [sheets.slice(0, half), sheets.slice(half)] : [sheets];
     while (queue.length) {
       const group = queue.shift()!;
       if (!group.length) continue;
