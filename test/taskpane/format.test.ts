@@ -63,6 +63,13 @@ describe("describeError", () => {
     expect(describeError(editing, "ja")).toBe("セルを編集中です。Enter キーを押してから、もう一度お試しください。");
     expect(describeError(editing, "en")).toBe("A cell is being edited — press Enter and try again.");
   });
+  it("suggests, for Excel on the web's payload cap, only what a user can do (no \"active sheet\" mode exists)", () => {
+    const tooLarge = Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
+    expect(describeError(tooLarge, "ja")).toBe("データが大きすぎて Excel とやり取りできませんでした。様式の外にある不要な値や書式を削除してから、もう一度お試しください。");
+    expect(describeError({ code: "ResponsePayloadSizeLimitExceeded" }, "en")).toBe(
+      "The data is too large to exchange with Excel. Remove stray values and formats outside the forms, then try again.",
+    );
+  });
   it("uses an adapter error's own localized text", () => {
     const unsupported = Object.assign(new Error("needs 1.9"), { text: { ja: "Excel API 1.9 以降が必要です", en: "needs ExcelApi 1.9" } });
     expect(describeError(unsupported, "ja")).toBe("Excel API 1.9 以降が必要です");

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   addSynonym,
   labelNameOf,
+  mergeProfiles,
   newProfile,
   parseProfile,
   parseProfileText,
@@ -228,5 +229,26 @@ describe("profile edits from the pane", () => {
     expect(labelNameOf("indicators[2].name")).toBe("indicatorName");
     expect(labelNameOf("plan.label")).toBeNull();
     expect(labelNameOf("projects[0].name")).toBeNull();
+  });
+});
+
+describe("mergeProfiles (copies saved apart in one workbook)", () => {
+  it("keeps the newest copy's name and pins, adds pins and synonyms only another copy has, and goes above every version", () => {
+    const older = { ...newProfile("旧"), version: 2, synonyms: { indicatorName: ["指標名称"] }, pins: { "header.fiscalYear": { cell: "B2" }, "header.department": { cell: "D2" } } };
+    const newer = {
+      ...newProfile("新"),
+      version: 5,
+      synonyms: { indicatorName: ["指標名", "指標名称"] },
+      pins: { "header.fiscalYear": { cell: "C3" } },
+      sheets: { A: { "header.measureCode": { cell: "E1" } } },
+    };
+    expect(mergeProfiles([newer, older])).toEqual({
+      hyokaProfile: 1,
+      name: "新",
+      version: 6,
+      synonyms: { indicatorName: ["指標名称", "指標名"] },
+      pins: { "header.fiscalYear": { cell: "C3" }, "header.department": { cell: "D2" } },
+      sheets: { A: { "header.measureCode": { cell: "E1" } } },
+    });
   });
 });
