@@ -5,7 +5,7 @@ import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../core/findings";
 import type { HostInfo } from "../port/workbookPort";
-import { diagnosticsLabel, diagnosticsText, supportedSets, type LoggedError } from "./diagnostics";
+import { diagnosticsText, supportedSets, type DiagnosticsLabel, type LoggedError } from "./diagnostics";
 import { copyText } from "./download";
 import { t } from "./i18n";
 import { useSharedStyles } from "./ui";
@@ -21,13 +21,13 @@ const useStyles = makeStyles({
 export function DiagnosticsPanel({ info, errors, lang, onCopied, onError }: { info: HostInfo | null; errors: readonly LoggedError[]; lang: Language; onCopied: () => void; onError: (e: unknown) => void }) {
   const styles = useStyles();
   const shared = useSharedStyles();
-  const l = (key: Parameters<typeof diagnosticsLabel>[1]) => diagnosticsLabel(lang, key);
-  const rows: [string, string][] = [[l("tool"), TOOL_VERSION]];
+  const l = (key: DiagnosticsLabel) => t(lang, key);
+  const rows: [string, string][] = [[l("diagTool"), TOOL_VERSION]];
   if (info) {
-    rows.push([l("host"), info.host], [l("platform"), info.platform], [l("version"), info.version]);
-    rows.push([l("sets"), supportedSets(info).join("; ") || l("none")]);
-    rows.push([l("downloads"), info.downloads ? l("yes") : l("no")]);
-  } else rows.push([l("host"), l("unknown")]);
+    rows.push([l("diagHost"), info.host], [l("diagPlatform"), info.platform], [l("diagVersion"), info.version]);
+    rows.push([l("diagSets"), supportedSets(info).join("; ") || l("diagNone")]);
+    rows.push([l("diagDownloads"), info.downloads ? l("diagYes") : l("diagNo")]);
+  } else rows.push([l("diagHost"), l("diagUnknown")]);
   return (
     <section aria-labelledby="diagnostics-heading" data-testid="diagnostics">
       <h3 id="diagnostics-heading" className={shared.heading}>
@@ -41,9 +41,9 @@ export function DiagnosticsPanel({ info, errors, lang, onCopied, onError }: { in
           </React.Fragment>
         ))}
       </dl>
-      <h4 className={shared.meta}>{l("errors")}</h4>
+      <h4 className={shared.meta}>{l("diagErrors")}</h4>
       {errors.length === 0 ? (
-        <p className={shared.meta}>{l("none")}</p>
+        <p className={shared.meta}>{l("diagNone")}</p>
       ) : (
         <ol className={styles.errors} data-testid="diagnostics-errors">
           {errors.map((e, i) => (

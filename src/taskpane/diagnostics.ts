@@ -4,6 +4,7 @@
 
 import type { Language } from "../core/findings";
 import type { HostInfo } from "../port/workbookPort";
+import { t } from "./i18n";
 
 /** Errors kept for the diagnostics view, newest last. */
 export const MAX_LOGGED_ERRORS = 10;
@@ -51,40 +52,21 @@ export function supportedSets(info: HostInfo): string[] {
   return out;
 }
 
-const LABELS = {
-  title: { ja: "hyoka 診断情報", en: "hyoka diagnostics" },
-  tool: { ja: "hyoka のバージョン", en: "hyoka version" },
-  host: { ja: "ホスト", en: "Host" },
-  platform: { ja: "プラットフォーム", en: "Platform" },
-  version: { ja: "Office のバージョン", en: "Office version" },
-  sets: { ja: "対応する要件セット", en: "Requirement sets supported" },
-  missing: { ja: "対応していない要件セット", en: "Requirement sets not supported" },
-  downloads: { ja: "ファイルのダウンロード", en: "File downloads" },
-  errors: { ja: "最近のエラー", en: "Recent errors" },
-  none: { ja: "なし", en: "none" },
-  yes: { ja: "可", en: "yes" },
-  no: { ja: "不可 (内容を表示してコピー)", en: "no (shown to copy)" },
-  unknown: { ja: "不明 (Office の外)", en: "unknown (outside Office)" },
-} as const;
-
-export type DiagnosticsLabel = keyof typeof LABELS;
-
-export function diagnosticsLabel(lang: Language, key: DiagnosticsLabel): string {
-  return LABELS[key][lang];
-}
+/** The diagnostics' own labels (i18n.ts): keys of the `diag…` strings. */
+export type DiagnosticsLabel = "diagTitle" | "diagTool" | "diagHost" | "diagPlatform" | "diagVersion" | "diagSets" | "diagMissing" | "diagDownloads" | "diagErrors" | "diagNone" | "diagYes" | "diagNo" | "diagUnknown";
 
 /** Plain text for the clipboard: one fact per line, errors as JSON. */
 export function diagnosticsText(info: HostInfo | null, errors: readonly LoggedError[], toolVersion: string, lang: Language): string {
-  const l = (k: DiagnosticsLabel) => diagnosticsLabel(lang, k);
-  const lines = [l("title"), `${l("tool")}: ${toolVersion}`];
+  const l = (k: DiagnosticsLabel) => t(lang, k);
+  const lines = [l("diagTitle"), `${l("diagTool")}: ${toolVersion}`];
   if (info) {
-    lines.push(`${l("host")}: ${info.host}`, `${l("platform")}: ${info.platform}`, `${l("version")}: ${info.version}`);
-    lines.push(`${l("sets")}: ${supportedSets(info).join("; ") || l("none")}`);
+    lines.push(`${l("diagHost")}: ${info.host}`, `${l("diagPlatform")}: ${info.platform}`, `${l("diagVersion")}: ${info.version}`);
+    lines.push(`${l("diagSets")}: ${supportedSets(info).join("; ") || l("diagNone")}`);
     const missing = info.requirementSets.filter((s) => !s.supported).map((s) => `${s.name} ${s.version}`);
-    lines.push(`${l("missing")}: ${missing.join(", ") || l("none")}`);
-    lines.push(`${l("downloads")}: ${info.downloads ? l("yes") : l("no")}`);
-  } else lines.push(`${l("host")}: ${l("unknown")}`);
-  lines.push(`${l("errors")}: ${errors.length ? "" : l("none")}`);
+    lines.push(`${l("diagMissing")}: ${missing.join(", ") || l("diagNone")}`);
+    lines.push(`${l("diagDownloads")}: ${info.downloads ? l("diagYes") : l("diagNo")}`);
+  } else lines.push(`${l("diagHost")}: ${l("diagUnknown")}`);
+  lines.push(`${l("diagErrors")}: ${errors.length ? "" : l("diagNone")}`);
   for (const e of errors) lines.push(`- ${e.at} ${e.code ?? "-"} ${e.message}${e.debugInfo ? ` ${JSON.stringify(e.debugInfo)}` : ""}`);
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,18 @@
 import { boxToA1, cellAt, gridBottom, gridRight, toA1, type SheetGrid } from "../../../src/core/grid";
 import { renderSheet, type LayoutOptions } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
+import type { Finding, Severity } from "../../../src/core/findings";
 import type { FakeSheetSpec } from "../../support/fakeExcel";
+
+/** A finding of a test rule at a cell (or range) of a sheet. */
+export const finding = (sheet: string, cell: string | null, severity: Severity = "error"): Finding => ({
+  rule: "test.rule",
+  severity,
+  sheet,
+  cell,
+  path: "x",
+  message: { ja: "テスト", en: "test" },
+});
 
 export function specOf(grid: SheetGrid): FakeSheetSpec {
   const cells: FakeSheetSpec["cells"] = {};

@@ -1,17 +1,8 @@
-import type { Finding, Severity } from "../../../src/core/findings";
 import { OfficeWorkbookPort } from "../../../src/adapters/office/officeWorkbookPort";
 import { HIGHLIGHTS_SETTING } from "../../../src/adapters/office/highlights";
 import { UnsupportedFeatureError } from "../../../src/adapters/office/requirements";
 import { FakeExcel } from "../../support/fakeExcel";
-
-const finding = (sheet: string, cell: string | null, severity: Severity = "error"): Finding => ({
-  rule: "test.rule",
-  severity,
-  sheet,
-  cell,
-  path: "x",
-  message: { ja: "テスト", en: "test" },
-});
+import { finding } from "./fixtures";
 
 function workbook(): FakeExcel {
   return new FakeExcel([

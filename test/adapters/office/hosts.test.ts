@@ -7,12 +7,12 @@ import { join } from "node:path";
 import { checkWorkbook } from "../../../src/core/engine";
 import { boxToA1 } from "../../../src/core/grid";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
-import type { Finding } from "../../../src/core/findings";
 import { OfficeWorkbookPort } from "../../../src/adapters/office/officeWorkbookPort";
 import { FEATURE_SETS, MANIFEST_MIN_SET, UnsupportedFeatureError } from "../../../src/adapters/office/requirements";
 import { SUMMARY_SHEETS_SETTING } from "../../../src/adapters/office/summaryWriter";
+import { officeHostInfo } from "../../../src/adapters/office/hostInfo";
 import { API_SETS, FakeExcel, FakeOfficeError, compareSets, type TaggedApi } from "../../support/fakeExcel";
-import { gridDifferences, sampleGrid, specOf } from "./fixtures";
+import { finding, gridDifferences, sampleGrid, specOf } from "./fixtures";
 
 const USER_SUMMARY = { name: "達成率サマリー", cells: { A1: "職員が作った表" } };
 
@@ -25,7 +25,7 @@ function hostAt(apiVersion: string | undefined, sheets = [specOf(sampleGrid("413
 const portOn = (fake: FakeExcel, supports: (set: string) => boolean = fake.supports) =>
   new OfficeWorkbookPort({ run: fake.run, supports, displayLanguage: () => "ja-JP", limitedPayload: () => false });
 
-const aFinding: Finding = { rule: "test.rule", severity: "error", sheet: "41303000", cell: "C5", path: "x", message: { ja: "テスト", en: "test" } };
+const aFinding = finding("41303000", "C5");
 
 async function summarize(fake: FakeExcel, port = portOn(fake)) {
   const results = checkWorkbook(await portOn(fake).readWorkbook(), { settings: DEFAULT_SETTINGS });
@@ -203,5 +203,29 @@ describe("an ExcelApi 1.9 host", () => {
     const [sheet] = (await portOn(fake).readWorkbook()).sheets;
     expect(sheet.merges.map(boxToA1).sort()).toEqual(sampleGrid("41303000").merges.map(boxToA1).sort());
     expect(portOn(fake).capabilities().mergedCells).toBe(true);
+  });
+});
+
+describe("the host as Office.context describes it (diagnostics, export path)", () => {
+  it("reads host, platform and version, asks for each requirement set, and tells where downloads save nothing", () => {
+    const asked: string[] = [];
+    const pc = officeHostInfo({
+      platform: "PC",
+      diagnostics: { host: "Excel", platform: "PC", version: "16.0.19822.20000" },
+      requirements: {
+        isSetSupported: (name, version) => {
+          asked.push(`${name} ${version}`);
+          if (name === "RibbonApi") throw new Error("unknown set"); // an older office.js
+          return name === "ExcelApi" ? Number(version!.split(".")[1]) <= 19 : name === "SharedRuntime";
+        },
+      },
+    });
+    expect([pc.host, pc.platform, pc.version, pc.downloads]).toEqual(["Excel", "PC", "16.0.19822.20000", true]);
+    expect(asked).toEqual([...Array.from({ length: 20 }, (_, i) => `ExcelApi 1.${i + 1}`), "SharedRuntime 1.1", "DialogApi 1.1", "DialogApi 1.2", "RibbonApi 1.1"]);
+    expect(pc.requirementSets.filter((s) => !s.supported).map((s) => `${s.name} ${s.version}`)).toEqual(["ExcelApi 1.20", "DialogApi 1.1", "DialogApi 1.2", "RibbonApi 1.1"]);
+    expect(officeHostInfo({ platform: "Mac" }).downloads).toBe(false);
+    expect(officeHostInfo({ platform: "iOS" }).downloads).toBe(false);
+    expect(officeHostInfo({ platform: "OfficeOnline" }).downloads).toBe(true);
+    expect(officeHostInfo(undefined)).toMatchObject({ host: "Excel", platform: "unknown", version: "unknown", downloads: true });
   });
 });

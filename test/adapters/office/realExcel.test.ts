@@ -6,25 +6,15 @@ import { checkWorkbook } from "../../../src/core/engine";
 import { boxToA1 } from "../../../src/core/grid";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { newProfile, serializeProfile, setPin, addSynonym, parseProfileText } from "../../../src/core/profile";
-import type { Finding, Severity } from "../../../src/core/findings";
 import { OfficeWorkbookPort } from "../../../src/adapters/office/officeWorkbookPort";
 import { HIGHLIGHTS_SETTING } from "../../../src/adapters/office/highlights";
 import { profileXml } from "../../../src/adapters/office/profileStore";
 import { isHiddenSheetError } from "../../../src/port/workbookPort";
 import { FakeExcel, FakeOfficeError, MERGED_AREAS_LIMIT, type FakeSheetSpec } from "../../support/fakeExcel";
-import { sampleGrid, specOf } from "./fixtures";
+import { finding, sampleGrid, specOf } from "./fixtures";
 
 const portOn = (fake: FakeExcel, extra: Partial<ConstructorParameters<typeof OfficeWorkbookPort>[0]> = {}) =>
   new OfficeWorkbookPort({ run: fake.run, supports: fake.supports, displayLanguage: () => "ja-JP", limitedPayload: () => false, ...extra });
-
-const finding = (sheet: string, cell: string, severity: Severity = "error"): Finding => ({
-  rule: "test.rule",
-  severity,
-  sheet,
-  cell,
-  path: "x",
-  message: { ja: "テスト", en: "test" },
-});
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
