@@ -233,8 +233,10 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
 export async function clearHighlights(context: Excel.RequestContext, writeBudget = Infinity): Promise<HighlightOutcome> {
   const { setting, memory, sheets } = await loadState(context);
   if (!memory.length) {
-    if (!setting.isNullObject) setting.delete();
-    await context.sync();
+    if (!setting.isNullObject) {
+      setting.delete(); // an unreadable memory: nothing in it can be restored
+      await context.sync();
+    }
     return { cells: 0, protectedSheets: [] };
   }
   const sheetOf = sheetFinder(sheets);

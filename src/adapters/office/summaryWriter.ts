@@ -36,8 +36,9 @@ export interface SummaryRecord {
 export function queueSummaryRecord(context: Excel.RequestContext): SummaryRecord {
   return {
     setting: context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING).load("value"),
-    // NamedItem.type and value (ExcelApi 1.1): "Range" and the address it refers to; "Error" once its sheet is gone.
-    name: context.workbook.names.getItemOrNullObject(SUMMARY_NAME).load("type,value"),
+    // NamedItem.type, value and visible (ExcelApi 1.1): "Range" and the address it refers to
+    // ("Error" once its sheet is gone); hyoka's name is hidden, which Excel's UI cannot make.
+    name: context.workbook.names.getItemOrNullObject(SUMMARY_NAME).load("type,value,visible"),
   };
 }
 
@@ -45,7 +46,7 @@ export function queueSummaryRecord(context: Excel.RequestContext): SummaryRecord
 export function summarySheetIds(record: SummaryRecord, sheets: readonly { id: string; name: string }[]): Set<string> {
   const value: unknown = record.setting.isNullObject ? [] : record.setting.value;
   const ids = new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
-  const named = !record.name.isNullObject && record.name.type === "Range" ? sheetOfAddress(String(record.name.value)) : null;
+  const named = !record.name.isNullObject && record.name.type === "Range" && !record.name.visible ? sheetOfAddress(String(record.name.value)) : null;
   return new Set(sheets.filter((s) => ids.has(s.id) || s.name === named).map((s) => s.id));
 }
 
@@ -169,8 +170,10 @@ export async function writeSummarySheet(
     cost: 0,
     queue: () => {
       context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id, ...ours.map((s) => s.id)]);
-      if (!record.name.isNullObject) record.name.delete();
-      context.workbook.names.add(SUMMARY_NAME, ws.getRange("A1")).visible = false;
+      // A visible name of that spelling is the user's: left as it is (the session's ids still mark the sheet).
+      const usersName = !record.name.isNullObject && record.name.visible;
+      if (!record.name.isNullObject && !usersName) record.name.delete();
+      if (!usersName) context.workbook.names.add(SUMMARY_NAME, ws.getRange("A1")).visible = false;
       for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
       ws.name = sheetName;
     },

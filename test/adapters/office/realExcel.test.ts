@@ -372,3 +372,18 @@ describe("the fake's own failures keep their Office codes", () => {
     expect((error as FakeOfficeError).code).toBe("InvalidOperation");
   });
 });
+
+describe("a name of the user's called like hyoka's marker", () => {
+  it("is not taken for hyoka's: the user's sheet it points at is left alone", async () => {
+    const fake = new FakeExcel([specOf(sampleGrid("41303000")), { name: "集計", cells: { A1: "職員の表" } }]);
+    const context = fake.context as unknown as Excel.RequestContext;
+    context.workbook.names.add("hyoka_summary", context.workbook.worksheets.getItem("集計").getRange("A1")); // visible, as the UI makes names
+    await context.sync();
+    const before = fake.snapshot(["達成率サマリー"]);
+    await summarize(fake);
+    expect(fake.sheetNames()).toEqual(["41303000", "集計", "達成率サマリー"]);
+    expect(fake.snapshot(["達成率サマリー"])).toEqual(before);
+    expect(fake.data.names.filter((n) => !n.deleted).map((n) => [n.name, n.sheet.name, n.visible])).toEqual([["hyoka_summary", "集計", true]]);
+    expect((await summarize(fake)).sheetName).toBe("達成率サマリー"); // still known this session, by id
+  });
+});
