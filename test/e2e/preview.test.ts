@@ -115,6 +115,10 @@ test("事業費 shows an execution rate of 87.2% for 2011", async () => {
   expect(await row2011.innerText()).toContain("87.2%");
   await screenshot("03-budget");
   await openTab(t("ja", "tabSettings"));
+  // 設定 → 診断 in a real browser: outside Office the host is unknown, nothing failed so far.
+  const diagnostics = pane().getByTestId("diagnostics");
+  await expectText(diagnostics.getByText(t("ja", "diagUnknown")), t("ja", "diagUnknown"));
+  expect(await diagnostics.getByRole("button", { name: t("ja", "copyDiagnostics") }).count()).toBe(1);
   await screenshot("04-settings");
   await openTab(t("ja", "tabFindings"));
 });
