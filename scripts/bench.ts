@@ -11,7 +11,7 @@ import os from "node:os";
 import { join, resolve } from "node:path";
 import type { SheetGrid, WorkbookGrid } from "../src/core/grid";
 import { checkSheet, checkWorkbook } from "../src/core/engine";
-import { readXlsx } from "../src/adapters/xlsx/read";
+import { readWorkbook } from "../src/adapters/xlsx/read";
 import { nodeInflateRaw } from "../src/cli/nodeInflate";
 import { writeXlsx } from "../src/adapters/xlsx/write";
 import { renderSheet, type LayoutOptions } from "../src/samples/layout";
@@ -205,7 +205,7 @@ async function cliVersusOpenOnly(files: number, sheetsPerFile: number, repeat: n
 async function timeReadAndCheck(label: string, workbook: WorkbookGrid): Promise<void> {
   const bytes = await writeXlsx(workbook);
   let started = performance.now();
-  const read = await readXlsx(bytes, { inflateRaw: nodeInflateRaw }); // as the CLI reads
+  const read = await readWorkbook(bytes, { inflateRaw: nodeInflateRaw }); // as the CLI reads
   const readSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const results = checkWorkbook(read);

@@ -78,6 +78,14 @@ export const MSG = {
     ja: `-o ${file} はフォルダです。書き出すファイルの名前を指定してください(例: -o ${file.replace(/[\\/]+$/, "")}/${example})`,
     en: `-o ${file} is a folder: give the name of the file to write (e.g. -o ${file.replace(/[\\/]+$/, "")}/${example})`,
   }),
+  outputIsInput: (file: string, input: string): Text => ({
+    ja: `-o ${file} は検査するファイル ${input} そのものです(同じパスかリンク)。入力を上書きしないよう、別の名前を指定してください`,
+    en: `-o ${file} is the input file ${input} (the same path or a link to it): give another name, so that no input is overwritten`,
+  }),
+  specialFileSkipped: (file: string, kind: string): Text => ({
+    ja: `${file} は通常のファイルではない(${kind})ので飛ばしました`,
+    en: `skipped ${file}: not a regular file (${kind})`,
+  }),
   outputFailed: (file: string, reason: string): Text => ({
     ja: `${file} に書き出せません(${reason})`,
     en: `cannot write ${file} (${reason})`,
@@ -85,6 +93,10 @@ export const MSG = {
   workerOutOfMemory: (limitMb: number): Text => ({
     ja: `メモリ上限 ${limitMb} MB を超えました。--worker-memory で上限を変えられます`,
     en: `out of memory: the limit is ${limitMb} MB, see --worker-memory`,
+  }),
+  fileTimedOut: (seconds: number): Text => ({
+    ja: `制限時間 ${seconds} 秒を超えました。--file-timeout で変えられます`,
+    en: `over the time limit of ${seconds} s, see --file-timeout`,
   }),
   workerError: (detail: string): Text => ({ ja: `スレッドのエラー: ${detail}`, en: `thread error: ${detail}` }),
   workerExited: (code: number): Text => ({

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkWorkbook, countFindings } from "../../src/core/engine";
 import type { Finding } from "../../src/core/findings";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readWorkbook } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { findingCountText, t } from "../../src/taskpane/i18n";
@@ -24,7 +24,7 @@ let sampleFindings: Finding[];
 
 beforeAll(async () => {
   // What the core says about the bundled sample, read in Node from the same file.
-  const grid = await readXlsx(fs.readFileSync(SAMPLE_FILE));
+  const grid = await readWorkbook(fs.readFileSync(SAMPLE_FILE));
   const results = checkWorkbook(grid);
   sampleSheet = results.find((r) => r.kind === "evaluation")!.sheet;
   sampleFindings = results.flatMap((r) => r.findings);
@@ -170,7 +170,7 @@ test("switching to English changes the pane's and the preview's labels", async (
 
 test("the mistakes workbook loaded through the file picker shows every planted mistake", async () => {
   const { expected, sheets } = mistakesWorkbook();
-  const mistakes = checkWorkbook(await readXlsx(fs.readFileSync(MISTAKES_FILE))).flatMap((r) => r.findings);
+  const mistakes = checkWorkbook(await readWorkbook(fs.readFileSync(MISTAKES_FILE))).flatMap((r) => r.findings);
   await page().getByTestId("file-input").setInputFiles(MISTAKES_FILE);
   await page().locator(`[data-sheet-tab="${sheets[0].grid.name}"]`).waitFor();
   await expectText(pane().getByRole("status"), findingCountText("ja", mistakes.length));
@@ -199,7 +199,7 @@ test("write summary adds a summary tab with the same rates, and the download is 
   const [download] = await Promise.all([page().waitForEvent("download"), page().getByTestId("download-summary").click()]);
   expect(download.suggestedFilename()).toBe("41303000-2013-summary.xlsx");
   const file = await download.path();
-  const book = await readXlsx(fs.readFileSync(file));
+  const book = await readWorkbook(fs.readFileSync(file));
   const values = book.sheets.flatMap((s) => s.values);
   const rate2012 = values.find((r) => typeof r[0] === "string" && r.some((c) => typeof c === "string" && c.startsWith("①")) && r.includes(2012));
   expect(rate2012).toBeDefined();

@@ -4,19 +4,16 @@
 import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportSheet } from "./types";
+import { cleanMarkdown } from "./cleanText";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
-/** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
+/**
+ * Text from a workbook in a table cell or heading: never a link, image, emphasis, code or HTML
+ * an md renderer would act on, no `|` breaking the table, no line break (see cleanMarkdown).
+ */
 export function mdCell(text: string | number | null): string {
   if (text === null) return "";
-  return String(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/\r\n|\r|\n/g, "<br>")
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return cleanMarkdown(String(text));
 }
 
 function table(header: string[], rows: Array<Array<string | number | null>>): string[] {

@@ -18,9 +18,10 @@ export const BUNDLED_SAMPLES = [
   { file: "mistakes.xlsx", label: { ja: "誤り見本(複数施策)", en: "Planted mistakes (several measures)" } },
 ] as const;
 
+/** The same hardened reader as the CLI (caps before parsing), loaded only when a workbook is opened. */
 async function readWorkbookBytes(bytes: ArrayBuffer) {
-  const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/read");
-  return readXlsx(bytes);
+  const { readWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/read");
+  return readWorkbook(bytes);
 }
 
 function errorText(error: unknown, lang: Language): string {
@@ -150,7 +151,7 @@ export function PreviewShell({ workbook, port }: PreviewShellProps): React.React
             <input
               className="hp-visually-hidden"
               type="file"
-              accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.xlsm,.xlsb,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
               data-testid="file-input"
               onChange={(e) => {
                 const file = e.target.files?.[0];

@@ -3,7 +3,7 @@
 import JSZip from "jszip";
 import type { WorkbookGrid } from "../../../src/core/grid";
 import { writeXlsx } from "../../../src/adapters/xlsx/write";
-import { readXlsx } from "../../../src/adapters/xlsx/read";
+import { readWorkbook } from "../../../src/adapters/xlsx/read";
 import { WorkbookReadError } from "../../../src/adapters/xlsx/errors";
 
 export function ascii(s: string): Uint8Array {
@@ -71,9 +71,9 @@ export function declareSize(xlsx: Uint8Array, part: string, size: number): Uint8
 }
 
 /** The WorkbookReadError a read must end in; fails the test when it gives a grid. */
-export async function readError(bytes: Uint8Array, options?: Parameters<typeof readXlsx>[1]): Promise<WorkbookReadError> {
+export async function readError(bytes: Uint8Array, options?: Parameters<typeof readWorkbook>[1]): Promise<WorkbookReadError> {
   try {
-    await readXlsx(bytes, options);
+    await readWorkbook(bytes, options);
   } catch (e) {
     if (e instanceof WorkbookReadError) return e;
     throw e;

@@ -1,0 +1,305 @@
+// Counts what a spreadsheet library would build from a part before it is handed over: cells,
+// the area of merged ranges, shared strings and XML elements. SheetJS (like any parser)
+// allocates an object per cell, string and element, so the refusal of a too-large workbook
+// must happen here, on the raw bytes, before any of them exist. The counters are tolerant on
+// purpose: any whitespace, any attribute order, any namespace prefix and any part name count
+// alike, so a form the library would read is never one the count missed. Pure byte work.
+
+import { WorkbookReadError } from "./errors";
+
+export interface ReadLimits {
+  /** Most cells plus merged-area cells over all sheets; also the most shared strings. */
+  maxCells: number;
+  /** Most bytes the file may have, and the most bytes all its parts may inflate to together. */
+  maxBytes: number;
+}
+
+/** What the parts handed to the library hold, summed over the workbook. */
+export interface Tally {
+  cells: number;
+  /**
+   * Cells covered by merged and by hyperlinked ranges: a merge over A1:XFD1048576 counts 17
+   * billion. SheetJS keeps merges as one range each, but our grid spans them, and it builds a
+   * stub cell for every cell under a hyperlink (.xlsx, .xlsb) or visits each (.xls).
+   */
+  rangeCells: number;
+  strings: number;
+  elements: number;
+}
+
+/**
+ * Elements allowed per allowed cell. A cell is 2–4 elements (`<c>`, `<v>`, `<f>`, a row),
+ * a shared string 2–6; ten leaves room for any real workbook and still refuses a part that
+ * is nothing but millions of empty tags.
+ */
+export const ELEMENTS_PER_CELL = 10;
+
+export function newTally(): Tally {
+  return { cells: 0, rangeCells: 0, strings: 0, elements: 0 };
+}
+
+export function tooManyCells(maxCells: number): WorkbookReadError {
+  return new WorkbookReadError("too-large", { en: `more than ${maxCells} cells`, ja: `セルが ${maxCells} 個を超えます` });
+}
+
+/** Throws as soon as a count is beyond the limits. */
+export function checkTally(tally: Tally, limits: ReadLimits): void {
+  if (tally.cells + tally.rangeCells > limits.maxCells) throw tooManyCells(limits.maxCells);
+  if (tally.strings > limits.maxCells) {
+    throw new WorkbookReadError("too-large", {
+      en: `more than ${limits.maxCells} shared strings`,
+      ja: `共有文字列が ${limits.maxCells} 個を超えます`,
+    });
+  }
+  if (tally.elements > limits.maxCells * ELEMENTS_PER_CELL) {
+    throw new WorkbookReadError("too-large", {
+      en: `more than ${limits.maxCells * ELEMENTS_PER_CELL} XML elements`,
+      ja: `XML の要素が ${limits.maxCells * ELEMENTS_PER_CELL} 個を超えます`,
+    });
+  }
+}
+
+// ---- XML ----------------------------------------------------------------------------------
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const latin1 = new TextDecoder("latin1");
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+
+function asciiBytes(s: string): Uint8Array {
+  return Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+}
+
+/** Does the local name (after any `prefix:`) in bytes[start, end) equal `name`? */
+function localNameIs(bytes: Uint8Array, start: number, end: number, name: Uint8Array): boolean {
+  if (end - start < name.length) return false;
+  const from = end - name.length;
+  if (from > start && bytes[from - 1] !== COLON) return false;
+  for (let j = 0; j < name.length; j++) if (bytes[from + j] !== name[j]) return false;
+  return true;
+}
+
+/** A1 reference (with or without `$`) → 0-based row and column; null when it is not one. */
+function cellRef(text: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,7})\$?(\d{1,12})$/.exec(text.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Cells in an A1 range such as `A100:XFD1048576`; a reference that cannot be read counts 1. */
+export function rangeArea(ref: string): number {
+  const [a, b = a] = ref.split(":");
+  const tl = cellRef(a);
+  const br = cellRef(b);
+  if (!tl || !br) return 1;
+  return (Math.abs(br.row - tl.row) + 1) * (Math.abs(br.col - tl.col) + 1);
+}
+
+const attributePatterns = new Map<string, RegExp>();
+
+/** The value of an attribute (by local name, any prefix, any spacing, either quote) in a tag's text. */
+export function attributeIn(tagText: string, localName: string): string | null {
+  let pattern = attributePatterns.get(localName);
+  if (!pattern) {
+    pattern = new RegExp(`[\\s"'](?:[\\w.-]+:)?${localName}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    attributePatterns.set(localName, pattern);
+  }
+  const m = pattern.exec(tagText);
+  return m ? (m[2] ?? m[3]) : null;
+}
+
+function tagText(bytes: Uint8Array, start: number): { text: string; end: number } {
+  const close = bytes.indexOf(GT, start);
+  const end = close === -1 ? bytes.length : close;
+  return { text: latin1.decode(bytes.subarray(start, end)), end };
+}
+
+/**
+ * Calls `onStart(nameStart, nameEnd, tagStart)` for every start tag (and counts it as an
+ * element); end tags, comments, processing instructions and declarations are skipped. The
+ * name ends at whitespace, `/` or `>`, so `<c\tr="A1">` and `<x:c r="A1">` are cells too.
+ */
+function eachStartTag(bytes: Uint8Array, tally: Tally, limits: ReadLimits, onStart: (nameStart: number, nameEnd: number, tagStart: number) => void): void {
+  const maxElements = limits.maxCells * ELEMENTS_PER_CELL;
+  for (let i = bytes.indexOf(LT); i !== -1; i = bytes.indexOf(LT, i + 1)) {
+    const first = bytes[i + 1];
+    if (first === SLASH || first === 0x3f /* ? */ || first === 0x21 /* ! */ || first === undefined) continue;
+    let end = i + 1;
+    while (end < bytes.length && !isSpace(bytes[end]) && bytes[end] !== SLASH && bytes[end] !== GT && bytes[end] !== LT) end++;
+    if (++tally.elements > maxElements) checkTally(tally, limits);
+    onStart(i + 1, end, i);
+  }
+}
+
+const CELL = asciiBytes("c");
+const MERGE_CELL = asciiBytes("mergeCell");
+const HYPERLINK = asciiBytes("hyperlink");
+const SHARED_STRING = asciiBytes("si");
+
+/** A worksheet part (SpreadsheetML): `<c>` elements, `<mergeCell ref>` and `<hyperlink ref>` areas. */
+export function tallySheetXml(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
+  eachStartTag(bytes, tally, limits, (start, end, tagStart) => {
+    if (localNameIs(bytes, start, end, CELL)) {
+      if (++tally.cells + tally.rangeCells > limits.maxCells) checkTally(tally, limits);
+    } else if (localNameIs(bytes, start, end, MERGE_CELL) || localNameIs(bytes, start, end, HYPERLINK)) {
+      const ref = attributeIn(tagText(bytes, tagStart).text, "ref");
+      tally.rangeCells += ref === null ? 1 : rangeArea(ref);
+      checkTally(tally, limits);
+    }
+  });
+  checkTally(tally, limits);
+}
+
+/** The shared-strings part: one string per `<si>`. */
+export function tallySharedStringsXml(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
+  eachStartTag(bytes, tally, limits, (start, end) => {
+    if (localNameIs(bytes, start, end, SHARED_STRING) && ++tally.strings > limits.maxCells) checkTally(tally, limits);
+  });
+  checkTally(tally, limits);
+}
+
+/** Any other XML part handed over (workbook, styles): elements only. */
+export function tallyXml(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
+  eachStartTag(bytes, tally, limits, () => undefined);
+  checkTally(tally, limits);
+}
+
+const TABLE_ROW = asciiBytes("table-row");
+const TABLE_CELL = asciiBytes("table-cell");
+
+function repeat(text: string, attribute: string): number {
+  const value = attributeIn(text, attribute);
+  const n = value === null ? 1 : Number.parseInt(value, 10);
+  return Number.isFinite(n) && n > 1 ? n : 1;
+}
+
+/**
+ * An OpenDocument content.xml. A cell with content is built once per repetition
+ * (`number-columns-repeated` × its row's `number-rows-repeated`), so a few bytes can ask for
+ * billions; spans (`number-columns-spanned` × `number-rows-spanned`) are merged areas. An empty
+ * self-closing cell, as LibreOffice writes for the blank rest of a row, builds nothing.
+ */
+export function tallyOdsContent(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
+  let rowsRepeated = 1;
+  eachStartTag(bytes, tally, limits, (start, end, tagStart) => {
+    if (localNameIs(bytes, start, end, TABLE_ROW)) {
+      rowsRepeated = repeat(tagText(bytes, tagStart).text, "number-rows-repeated");
+    } else if (localNameIs(bytes, start, end, TABLE_CELL)) {
+      const tag = tagText(bytes, tagStart);
+      const selfClosing = bytes[tag.end - 1] === SLASH;
+      tally.cells += selfClosing ? 1 : rowsRepeated * repeat(tag.text, "number-columns-repeated");
+      const span = repeat(tag.text, "number-columns-spanned") * repeat(tag.text, "number-rows-spanned");
+      if (span > 1) tally.rangeCells += span;
+      checkTally(tally, limits);
+    }
+  });
+  checkTally(tally, limits);
+}
+
+// ---- Excel 97–2003 (BIFF2–8) --------------------------------------------------------------
+
+/**
+ * BIFF records that put one value in one cell (BIFF2–4 numbers first, then BIFF5–8). Blank
+ * cells (BLANK, MULBLANK: formatting only) are left out: SheetJS builds nothing for them.
+ */
+const BIFF_CELL_RECORDS = new Set([
+  0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0206, 0x0406, // INTEGER NUMBER LABEL BOOLERR FORMULA (BIFF2–4)
+  0x0203, 0x0204, 0x0205, 0x00fd, 0x027e, 0x00d6, // NUMBER LABEL BOOLERR LABELSST RK RSTRING
+]);
+const BIFF_MULRK = 0x00bd;
+const BIFF_MERGECELLS = 0x00e5;
+const BIFF_HLINK = 0x01b8;
+const BIFF_SST = 0x00fc;
+const BIFF_FILEPASS = 0x002f;
+const BIFF_BOF = [0x0009, 0x0209, 0x0409, 0x0809];
+
+export interface BiffFacts {
+  /** A FILEPASS record: the workbook is encrypted. */
+  encrypted: boolean;
+  /** BIFF version of the first BOF record (0x0600 for Excel 97–2003, 0x0500 for Excel 5/95). */
+  version: number;
+}
+
+/** Cells in a BIFF Ref8 (first row, last row, first column, last column; u16 each). */
+function biffRangeArea(dv: DataView, at: number): number {
+  const rows = Math.abs(dv.getUint16(at + 2, true) - dv.getUint16(at, true)) + 1;
+  const cols = Math.abs(dv.getUint16(at + 6, true) - dv.getUint16(at + 4, true)) + 1;
+  return rows * cols;
+}
+
+/** The Workbook (or Book) stream of an .xls: records of type, length and payload. */
+export function tallyBiff(stream: Uint8Array, tally: Tally, limits: ReadLimits): BiffFacts {
+  const dv = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+  const facts: BiffFacts = { encrypted: false, version: 0 };
+  for (let at = 0; at + 4 <= stream.length; ) {
+    const type = dv.getUint16(at, true);
+    const length = dv.getUint16(at + 2, true);
+    const body = at + 4;
+    at = body + length;
+    tally.elements++;
+    if (BIFF_CELL_RECORDS.has(type)) tally.cells++;
+    else if (type === BIFF_MULRK && length >= 6) tally.cells += Math.floor((length - 6) / 6);
+    else if (type === BIFF_MERGECELLS && body + 2 <= stream.length) {
+      const count = dv.getUint16(body, true);
+      for (let m = 0; m < count && body + 2 + m * 8 + 8 <= stream.length; m++) tally.rangeCells += biffRangeArea(dv, body + 2 + m * 8);
+    } else if (type === BIFF_HLINK && body + 8 <= stream.length) tally.rangeCells += biffRangeArea(dv, body);
+    else if (type === BIFF_SST && body + 8 <= stream.length) tally.strings += dv.getUint32(body + 4, true);
+    else if (type === BIFF_FILEPASS) facts.encrypted = true;
+    else if (facts.version === 0 && BIFF_BOF.includes(type) && body + 2 <= stream.length) facts.version = dv.getUint16(body, true);
+    if (tally.cells + tally.rangeCells > limits.maxCells || tally.strings > limits.maxCells) checkTally(tally, limits);
+  }
+  checkTally(tally, limits);
+  return facts;
+}
+
+// ---- Excel binary workbook (.xlsb, BIFF12) ------------------------------------------------
+
+/**
+ * BrtCellRk … BrtShortIsst (2–18) and BrtCellRString (62); the blank cells BrtCellBlank (1)
+ * and BrtShortBlank (12) are left out, as SheetJS builds nothing for them.
+ */
+function isBiff12Cell(type: number): boolean {
+  return (type >= 2 && type <= 18 && type !== 12) || type === 62;
+}
+const BRT_MERGE_CELL = 176;
+const BRT_HLINK = 494;
+const BRT_SST_ITEM = 19;
+
+/** A BIFF12 part: records whose type (1–2 bytes) and size (1–4 bytes) are 7-bit varints. */
+export function tallyBiff12(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  const varint = (maxBytes: number): number => {
+    let value = 0;
+    for (let i = 0; i < maxBytes && at < bytes.length; i++) {
+      const b = bytes[at++];
+      value += (b & 0x7f) * 2 ** (7 * i);
+      if ((b & 0x80) === 0) break;
+    }
+    return value;
+  };
+  while (at < bytes.length) {
+    const type = varint(2);
+    const size = varint(4);
+    const body = at;
+    at = body + size;
+    tally.elements++;
+    if (isBiff12Cell(type)) tally.cells++;
+    else if (type === BRT_SST_ITEM) tally.strings++;
+    else if ((type === BRT_MERGE_CELL || type === BRT_HLINK) && body + 16 <= bytes.length) {
+      // An RfX: first row, last row, first column, last column (u32 each).
+      const rows = Math.abs(dv.getUint32(body + 4, true) - dv.getUint32(body, true)) + 1;
+      const cols = Math.abs(dv.getUint32(body + 12, true) - dv.getUint32(body + 8, true)) + 1;
+      tally.rangeCells += rows * cols;
+    }
+    if (tally.cells + tally.rangeCells > limits.maxCells || tally.strings > limits.maxCells) checkTally(tally, limits);
+  }
+  checkTally(tally, limits);
+}
