@@ -40,7 +40,7 @@ describe("bin/hyoka.js", () => {
     expect(single.out.replace(stamp, "")).toBe(pooled.out.replace(stamp, ""));
   }, 60_000);
 
-  it("shares the files between the main thread and workers: every format as on one thread, JSON with models", () => {
+  it("shares the files between worker threads: every format as on one thread, JSON with models", () => {
     const many = mkdtempSync(path.join(os.tmpdir(), "hyoka-many-"));
     try {
       for (let i = 0; i < 9; i++) copyFileSync(i === 4 ? fx.corrupt : i % 2 ? fx.hostile : fx.sample, path.join(many, `book-${i}.xlsx`));
@@ -109,8 +109,8 @@ describe("bin/hyoka.js", () => {
     });
     afterAll(() => rmSync(many, { recursive: true, force: true }));
 
-    // With --jobs 2 the one worker is started before the main thread takes a file: book-0 and
-    // book-1 go to it, so book-0 is the file it dies on and book-1 is handed on.
+    // With --jobs 2 two workers start, each taking two files: book-0 and book-1 go to the first,
+    // so book-0 is the file it dies on and book-1 is handed on to a fresh worker.
     const run = (fault: string, extra: string[] = [], env: Record<string, string> = {}) =>
       hyoka(["check", ".", "--format", "json", "--no-model", "--jobs", "2", "--progress", ...extra], many, { HYOKA_TEST_WORKER_FAULT: `${fault}:book-0.xlsx`, ...env });
 
@@ -150,6 +150,34 @@ describe("bin/hyoka.js", () => {
       const thrown: Report = JSON.parse(run("throw", ["--lang", "en"]).out);
       expectOthersChecked(thrown);
       expect(thrown.files[0].error?.message).toMatch(/\(thread error: test fault\)$/);
+    }, 60_000);
+
+    it("a single file is parsed on a worker too: its out-of-memory fails the file (exit 2), never the process", () => {
+      const r = hyoka(["check", "book-0.xlsx", "--format", "json", "--no-model"], many, { HYOKA_TEST_WORKER_FAULT: "oom:book-0.xlsx", HYOKA_WORKER_MEMORY_MB: "128" });
+      expect(r.code).toBe(2);
+      const report: Report = JSON.parse(r.out);
+      expect(report.files.map((f) => [f.path, f.error?.code])).toEqual([["book-0.xlsx", "worker-crashed"]]);
+      expect(r.err).toBe(
+        "hyoka: book-0.xlsx: [worker-crashed] このファイルを検査していたスレッドが停止しました(メモリ不足または異常終了)。他のファイルは検査を続けました。 (メモリ上限 128 MB を超えました。--worker-memory で上限を変えられます)\n",
+      );
+    }, 60_000);
+
+    it("a file over the time limit is stopped (timeout, exit 2); the others are checked", () => {
+      const started = Date.now();
+      const r = run("hang", ["--file-timeout", "2", "--lang", "en"]);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(r.code).toBe(2);
+      const report: Report = JSON.parse(r.out);
+      expect(report.files.map((f) => [f.path, f.error?.code ?? null])).toEqual([
+        ["book-0.xlsx", "timeout"],
+        ["book-1.xlsx", null],
+        ["book-2.xlsx", null],
+        ["book-3.xlsx", null],
+        ["book-4.xlsx", null],
+      ]);
+      expect(report.files[0].error?.message).toBe(
+        "Checking this file took longer than the time limit; the other files were still checked. (over the time limit of 2 s, see --file-timeout)",
+      );
     }, 60_000);
   });
 

@@ -338,6 +338,8 @@ const ODS_TYPES = ["application/vnd.oasis.opendocument.spreadsheet", "applicatio
 const MINIMAL_MANIFEST =
   '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"/>';
 
+const EMPTY_STYLES = '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>';
+
 /** True when the zip looks like an OpenDocument package rather than OOXML. */
 export function isOpenDocument(pkg: ZipPackage): boolean {
   return !pkg.has("[Content_Types].xml") && (pkg.has("content.xml") || pkg.has("mimetype"));
@@ -358,9 +360,8 @@ export async function odsHandover(pkg: ZipPackage, limits: ReadLimits, tally: Ta
     { name: "content.xml", data: content },
   ];
   const styles = await pkg.read("styles.xml");
-  if (styles !== null) {
-    tallyXml(styles, tally, limits);
-    parts.push({ name: "styles.xml", data: styles });
-  }
+  if (styles !== null) tallyXml(styles, tally, limits);
+  // The parser requires a styles part; a package without one has no number formats.
+  parts.push({ name: "styles.xml", data: styles ?? new TextEncoder().encode(EMPTY_STYLES) });
   return { format: "ods", parts, sheets: null, customXml: [] };
 }
