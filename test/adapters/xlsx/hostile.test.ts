@@ -6,7 +6,10 @@ import * as sheetjs from "../../../src/adapters/xlsx/sheetjs";
 import { readWorkbook, WorkbookReadError, type WorkbookReadErrorCode } from "../../../src/adapters/xlsx";
 import { nodeInflateRaw } from "../../../src/cli/nodeInflate";
 import { checkWorkbook } from "../../../src/core/engine";
-import { buildZip, deflatedSpaces, oneSheetPackage, packageEntries, readError, sheetXml, type RawEntry } from "./fixtures";
+import { writeXlsx } from "../../../src/adapters/xlsx/write";
+import { renderSheet } from "../../../src/samples/layout";
+import { sample41303000 } from "../../../src/samples/sample41303000";
+import { buildZip, deflatedSpaces, oneSheetPackage, packageEntries, patchPart, readError, sheetXml, type RawEntry } from "./fixtures";
 
 jest.setTimeout(60_000);
 
@@ -214,5 +217,31 @@ describe("dates (item 8)", () => {
       '<row r="1"><c r="A1" t="d"><v>2013-04-01T00:00:00Z</v></c><c r="B1" s="1"><v>41365</v></c><c r="C1" s="2"><v>41365.5</v></c><c r="D1"><v>2013</v></c></row>';
     const read = await readWorkbook(withStyles(rows));
     expect(read.sheets[0].values).toEqual([[{ date: "2013-04-01" }, { date: "2013-04-01" }, { date: "2013-04-01T12:00:00" }, 2013]]);
+  });
+
+  it.each([
+    ["a t=\"d\" cell", '<c r="C35" t="d"><v>2013-04-01T00:00:00Z</v></c>'],
+    ["a date-formatted number", '<c r="C35" s="9"><v>41365</v></c>'],
+  ])("%s as the 2013 actual of indicator ① is a not-numeric finding at C35 (it read as the year 2,013 before)", async (_, cell) => {
+    const sample = await writeXlsx({ sheets: [renderSheet(sample41303000, "41303000").grid] });
+    let bytes = await patchPart(sample, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<c r="C35"[^>]*?(?:\/>|>.*?<\/c>)/, cell));
+    // Style 9: a cellXfs entry with the built-in date format 14 (m/d/yyyy).
+    bytes = await patchPart(bytes, "xl/styles.xml", (xml) => xml.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_m, n, xfs) => {
+      const list = xfs.match(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g) as string[];
+      while (list.length < 9) list.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+      list[9] = '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>';
+      return `<cellXfs count="${list.length}">${list.join("")}</cellXfs>`;
+    }));
+    const [result] = checkWorkbook(await readWorkbook(bytes));
+    const finding = result.findings.find((f) => f.cell === "C35");
+    expect(finding).toMatchObject({
+      rule: "indicator.value.not-numeric",
+      severity: "error",
+      sheet: "41303000",
+      raw: "2013-04-01",
+      message: { ja: "参考指標①「海外からの視察受入人数累計数」2013年度の実績値(C35)「2013-04-01」を数値として読めません。" },
+    });
+    expect(finding?.expected?.en).toMatch(/number/);
+    expect(result.summary?.indicators[0].years.find((y) => y.year === 2013)?.actual).toBeNull();
   });
 });
