@@ -205,7 +205,7 @@ describe("related cells and template profiles in every format", () => {
     expect(md).toContain("| 重要度 | セル | ルール | 内容 | 入力値 | 期待値 | 関連 |");
     expect(md).toContain("| 警告 | C34 | `crossyear.value.changed` | 2012年度の実績値が変わりました。 | 428 |  | 2012/book.xlsx 41303000\\!C34, 41303000\\!C33 |");
     expect(md).toContain("テンプレート: 環境局 v3 \\(ブック内に保存\\)\n");
-    expect(md).toContain("テンプレート: なし(見出しから検索)\n");
+    expect(md).toContain("テンプレート: なし\\(見出しから検索\\)\n");
     expect(formatMarkdown(input({ files: [{ ...withProfile()[0], profile: { name: "x", version: 1, source: "option" } }], settings: { ...settings, language: "en" } }))).toContain(
       "Template profile: x v1 (given with --template)\n",
     );
