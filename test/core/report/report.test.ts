@@ -207,7 +207,7 @@ describe("related cells and template profiles in every format", () => {
     expect(md).toContain("テンプレート: 環境局 v3 \\(ブック内に保存\\)\n");
     expect(md).toContain("テンプレート: なし\\(見出しから検索\\)\n");
     expect(formatMarkdown(input({ files: [{ ...withProfile()[0], profile: { name: "x", version: 1, source: "option" } }], settings: { ...settings, language: "en" } }))).toContain(
-      "Template profile: x v1 (given with --template)\n",
+      "Template profile: x v1 \\(given with --template\\)\n",
     );
   });
 
