@@ -316,7 +316,9 @@ const MAX_CUSTOM_XML = 16;
 /**
  * Custom XML parts, where a template profile is saved: the workbook's customXml relationships,
  * then loose `customXml/itemN.xml` parts (some writers only list them in [Content_Types]).
- * Each is read within the same budget; they are searched for the profile, never parsed as sheets.
+ * Each is read within the same budget, at most SMALL_PART_BYTES; they are searched for the
+ * profile, never parsed as sheets, and one that cannot be read is passed over: a profile is
+ * optional, the sheets are what the file is for.
  */
 async function customXmlTexts(pkg: ZipPackage, workbook: string, rels: Relationship[]): Promise<string[]> {
   const names = rels.filter((r) => typeIs(r, "/customXml")).map((r) => targetPart(workbook, r)).filter((n): n is string => n !== null);
@@ -324,7 +326,10 @@ async function customXmlTexts(pkg: ZipPackage, workbook: string, rels: Relations
   for (const key of pkg.keys()) if (/^customxml\/item\d+\.xml$/.test(key) && !related.has(key)) names.push(key);
   const texts: string[] = [];
   for (const name of names.slice(0, MAX_CUSTOM_XML)) {
-    const text = await pkg.text(name);
+    const text = await pkg.text(name).catch((e: unknown) => {
+      if (e instanceof WorkbookReadError) return null;
+      throw e;
+    });
     if (text !== null) texts.push(text);
   }
   return texts;
