@@ -83,7 +83,7 @@ describe("only regular files are read (item 5)", () => {
     expect(r.code).toBe(EXIT.unreadable);
     expect(JSON.parse(r.out).files[0]).toMatchObject({
       sha256: null,
-      error: { code: "too-large", message: "The workbook is too large to check safely. (file of 314572800 bytes, limit 268435456)" },
+      error: { code: "too-large", message: "The workbook is too large to check safely. (file of 314572800 bytes, limit 134217728)" },
     });
   });
 });

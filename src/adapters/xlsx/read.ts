@@ -22,7 +22,7 @@ import { newTally, tallyBiff, type ReadLimits } from "./tally";
 export interface ReadWorkbookOptions {
   /** Most cells, plus cells under merged or linked ranges, over all sheets. Default 5,000,000. */
   maxCells?: number;
-  /** Most bytes the file may have, and all the parts read from it together once inflated. Default 256 MiB. */
+  /** Most bytes the file may have, and all the parts read from it together once inflated. Default 128 MiB (peak memory measured in BENCHMARKS.md). */
   maxBytes?: number;
   /** Synchronous inflater (see InflateRaw): the CLI passes Node's zlib; else DecompressionStream. */
   inflateRaw?: InflateRaw;
@@ -38,7 +38,7 @@ export interface ReadWorkbook extends WorkbookGrid {
 }
 
 export const DEFAULT_MAX_CELLS = 5_000_000;
-export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
 
 function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);

@@ -2,7 +2,10 @@
 // into WorkbookGrid: the parse calls, the options, and the dense sheet → SheetGrid conversion.
 // Only this module imports the library. No Node import (the browser preview uses it too).
 
-import * as XLSX from "@e965/xlsx";
+// The "core" build: every reader hyoka needs (xlsx, xlsb, xls, ods), without the 470 KB of
+// codepage tables the full build loads at start-up (~0.3 s per worker). The same file in Node
+// and in the browser bundle; codepages come from the platform's TextDecoder instead (below).
+import * as XLSX from "@e965/xlsx/dist/xlsx.core.min.js";
 import type { CellValue, RangeBox, SheetGrid } from "../../core/grid";
 import { WorkbookReadError } from "./errors";
 import type { HandoverPart } from "./package";
@@ -23,6 +26,57 @@ export interface ParsedWorkbook {
   Sheets: Record<string, SheetJsSheet>;
   Workbook?: { Sheets?: Array<{ id?: unknown; strRelID?: unknown }> };
 }
+
+/** Windows codepage numbers (BIFF CODEPAGE records, property sets) → WHATWG encoding labels. */
+const CODEPAGES: Record<number, string> = {
+  874: "windows-874",
+  932: "shift_jis",
+  936: "gbk",
+  949: "euc-kr",
+  950: "big5",
+  1200: "utf-16le",
+  1201: "utf-16be",
+  1250: "windows-1250",
+  1251: "windows-1251",
+  1252: "windows-1252",
+  1253: "windows-1253",
+  1254: "windows-1254",
+  1255: "windows-1255",
+  1256: "windows-1256",
+  1257: "windows-1257",
+  1258: "windows-1258",
+  10000: "macintosh",
+  20932: "euc-jp",
+  28591: "iso-8859-1",
+  65001: "utf-8",
+};
+const decoders = new Map<number, TextDecoder>();
+
+function decoderFor(codepage: number): TextDecoder {
+  let decoder = decoders.get(codepage);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(CODEPAGES[codepage] ?? "windows-1252");
+    } catch {
+      decoder = new TextDecoder("windows-1252"); // an engine without that encoding
+    }
+    decoders.set(codepage, decoder);
+  }
+  return decoder;
+}
+
+/**
+ * The codepage interface SheetJS calls (cptable's `utils`), on TextDecoder. The core build
+ * otherwise installs codepage functions without a table and fails on any .xls, and an Excel
+ * 5.0/95 workbook in Shift_JIS (old Japanese archives) needs 932 to read its text.
+ */
+XLSX.set_cptable({
+  utils: {
+    decode: (codepage: number, data: ArrayLike<number>) => decoderFor(codepage).decode(data instanceof Uint8Array ? data : Uint8Array.from(data)),
+    // Only SheetJS's writers encode; hyoka never writes through this module.
+    encode: (_codepage: number, text: string) => Array.from(new TextEncoder().encode(text)),
+  },
+});
 
 // parse_zip takes a container of parts that are already inflated; the types omit it.
 const parseZip = (XLSX as unknown as { parse_zip: (zip: unknown, options: XLSX.ParsingOptions) => ParsedWorkbook }).parse_zip;

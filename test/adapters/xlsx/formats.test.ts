@@ -51,6 +51,19 @@ describe("the sample as .xls, .xlsb and .ods", () => {
     expect(figures(read)).toEqual(expected);
   });
 
+  it("an Excel 5.0/95 workbook (BIFF5) in Shift_JIS reads its Japanese text (codepage 932 through TextDecoder)", async () => {
+    // SheetJS writes BIFF5 text in codepage 1252 only: write 8 ASCII bytes, then put the
+    // Shift_JIS bytes of 施策課題 in their place and declare codepage 932, as old Japanese Excel did.
+    const wb = sheetWith((ws) => (ws.A1 = { t: "s", v: "ABCDEFGH" }));
+    const bytes = Buffer.from(XLSX.write(wb, { bookType: "biff5", type: "array" }) as ArrayBuffer);
+    const codepage = bytes.indexOf(Buffer.from([0x42, 0x00, 0x02, 0x00])); // CODEPAGE record, 2 bytes
+    expect(bytes.readUInt16LE(codepage + 4)).toBe(1252);
+    bytes.writeUInt16LE(932, codepage + 4);
+    Buffer.from([0x8e, 0x7b, 0x8d, 0xf4, 0x89, 0xdb, 0x91, 0xe8]).copy(bytes, bytes.indexOf(Buffer.from("ABCDEFGH")));
+    const read = await readWorkbook(new Uint8Array(bytes));
+    expect(read.sheets).toEqual([{ name: "S", top: 0, left: 0, values: [["施策課題", 41303000]], merges: [] }]);
+  });
+
   it("a workbook saved with macros (.xlsm package) reads like the .xlsx", async () => {
     const read = await readWorkbook(convert(xlsx, "xlsx"), { inflateRaw: nodeInflateRaw });
     expect(figures(read)).toEqual(expected);
