@@ -17,8 +17,7 @@ import {
   type ReadLimits,
   type Tally,
 } from "./tally";
-import { attributeIn } from "./tally";
-import { decodeXml, escapeXml, relationshipsOf, relsPartOf, resolveTarget, stripXmlComments, unescapeXml, type Relationship } from "./xml";
+import { attributesOf, decodeXml, escapeXml, relationshipsOf, relsPartOf, resolveTarget, stripXmlComments, type Relationship } from "./xml";
 import { entryData, partKey, ZipFormatError, type ZipDirectory, type ZipEntry } from "./zip";
 
 /** One part given to the parser, under the name the parser will look it up by. */
@@ -174,8 +173,10 @@ function xmlSheetIds(xml: string): Array<string | null> {
   const end = text.slice(start.index).search(/<\/(?:[\w.-]+:)?sheets\s*>/);
   const sheets = text.slice(start.index, end < 0 ? undefined : start.index + end);
   return [...sheets.matchAll(/<(?:[\w.-]+:)?sheet\b[^<>]*>/g)].map((m) => {
-    const id = attributeIn(m[0], "id");
-    return id === null ? null : unescapeXml(id);
+    // r:id under whatever prefix; like SheetJS, the last one when given twice.
+    const attributes = attributesOf(m[0]);
+    const key = Object.keys(attributes).filter((k) => k === "id" || k.endsWith(":id")).pop();
+    return key === undefined ? null : attributes[key];
   });
 }
 

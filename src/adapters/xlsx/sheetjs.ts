@@ -50,9 +50,10 @@ const CODEPAGES: Record<number, string> = {
   28591: "iso-8859-1",
   65001: "utf-8",
 };
-const decoders = new Map<number, TextDecoder>();
+type Decoder = InstanceType<typeof TextDecoder>;
+const decoders = new Map<number, Decoder>();
 
-function decoderFor(codepage: number): TextDecoder {
+function decoderFor(codepage: number): Decoder {
   let decoder = decoders.get(codepage);
   if (!decoder) {
     try {

@@ -84,49 +84,117 @@ function localNameIs(bytes: Uint8Array, start: number, end: number, name: Uint8A
   return true;
 }
 
-/** A1 reference (with or without `$`) → 0-based row and column; null when it is not one. */
-function cellRef(text: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,7})\$?(\d{1,12})$/.exec(text.trim());
-  if (!m) return null;
+const DOLLAR = 0x24;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+/**
+ * One A1 reference (letters then digits, each optionally after `$`, spaces around allowed)
+ * in bytes[at, end): [row, column, where it stopped], or null when there is none.
+ */
+function cellRefAt(bytes: Uint8Array, at: number, end: number): [number, number, number] | null {
+  while (at < end && isSpace(bytes[at])) at++;
+  if (bytes[at] === DOLLAR) at++;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-/** Cells in an A1 range such as `A100:XFD1048576`; a reference that cannot be read counts 1. */
-export function rangeArea(ref: string): number {
-  const [a, b = a] = ref.split(":");
-  const tl = cellRef(a);
-  const br = cellRef(b);
-  if (!tl || !br) return 1;
-  return (Math.abs(br.row - tl.row) + 1) * (Math.abs(br.col - tl.col) + 1);
-}
-
-const attributePatterns = new Map<string, RegExp>();
-
-/** The value of an attribute (by local name, any prefix, any spacing, either quote) in a tag's text. */
-export function attributeIn(tagText: string, localName: string): string | null {
-  let pattern = attributePatterns.get(localName);
-  if (!pattern) {
-    pattern = new RegExp(`[\\s"'](?:[\\w.-]+:)?${localName}\\s*=\\s*("([^"]*)"|'([^']*)')`);
-    attributePatterns.set(localName, pattern);
+  let letters = 0;
+  for (; at < end && letters < 8; at++, letters++) {
+    const b = bytes[at] | 0x20; // lower case
+    if (b < 0x61 || b > 0x7a) break;
+    col = col * 26 + (b - 0x60);
   }
-  const m = pattern.exec(tagText);
-  return m ? (m[2] ?? m[3]) : null;
+  if (bytes[at] === DOLLAR) at++;
+  let row = 0;
+  let digits = 0;
+  for (; at < end && digits < 13; at++, digits++) {
+    const b = bytes[at];
+    if (b < 0x30 || b > 0x39) break;
+    row = row * 10 + (b - 0x30);
+  }
+  while (at < end && isSpace(bytes[at])) at++;
+  // A whole row (`1:1048576`) or column (`A:XFD`) has only one part; SheetJS still walks it.
+  return letters === 0 && digits === 0 ? null : [Math.max(row - 1, 0), Math.max(col - 1, 0), at];
 }
 
-function tagText(bytes: Uint8Array, start: number): { text: string; end: number } {
-  const close = bytes.indexOf(GT, start);
-  const end = close === -1 ? bytes.length : close;
-  return { text: latin1.decode(bytes.subarray(start, end)), end };
+/** Cells in an A1 range such as `A100:XFD1048576` held in bytes[at, end); 1 when it cannot be read. */
+function rangeAreaAt(bytes: Uint8Array, at: number, end: number): number {
+  const first = cellRefAt(bytes, at, end);
+  if (!first) return 1;
+  const second = bytes[first[2]] === COLON ? cellRefAt(bytes, first[2] + 1, end) : first;
+  if (!second) return 1;
+  return (Math.abs(second[0] - first[0]) + 1) * (Math.abs(second[1] - first[1]) + 1);
+}
+
+/** Cells in an A1 range given as text (`A100:XFD1048576`, `$A$1`); 1 when it cannot be read. */
+export function rangeArea(ref: string): number {
+  const bytes = Uint8Array.from(ref, (ch) => Math.min(ch.charCodeAt(0), 0xff));
+  return rangeAreaAt(bytes, 0, bytes.length);
 }
 
 /**
- * Calls `onStart(nameStart, nameEnd, tagStart)` for every start tag (and counts it as an
- * element); end tags, comments, processing instructions and declarations are skipped. The
- * name ends at whitespace, `/` or `>`, so `<c\tr="A1">` and `<x:c r="A1">` are cells too.
+ * Every value of an attribute with this local name in the start tag bytes[from, end), quoted
+ * or not, wherever it appears — also inside another attribute's quotes or given twice. A
+ * parser reads one of them; counting each one it could read never under-counts.
  */
-function eachStartTag(bytes: Uint8Array, tally: Tally, limits: ReadLimits, onStart: (nameStart: number, nameEnd: number, tagStart: number) => void): void {
+function eachAttributeValue(bytes: Uint8Array, from: number, end: number, name: Uint8Array, visit: (start: number, stop: number) => void): void {
+  for (let i = bytes.indexOf(name[0], from); i !== -1 && i + name.length <= end; i = bytes.indexOf(name[0], i + 1)) {
+    let k = 1;
+    while (k < name.length && bytes[i + k] === name[k]) k++;
+    if (k < name.length) continue;
+    const before = bytes[i - 1];
+    if (!isSpace(before) && before !== COLON && before !== QUOTE && before !== APOSTROPHE) continue;
+    let j = i + name.length;
+    while (j < end && isSpace(bytes[j])) j++;
+    if (bytes[j] !== 0x3d /* = */) continue;
+    j++;
+    while (j < end && isSpace(bytes[j])) j++;
+    const quote = bytes[j];
+    if (quote === QUOTE || quote === APOSTROPHE) {
+      const close = bytes.indexOf(quote, j + 1);
+      visit(j + 1, close === -1 || close > end ? end : close);
+    } else {
+      let stop = j;
+      while (stop < end && !isSpace(bytes[stop]) && bytes[stop] !== QUOTE && bytes[stop] !== APOSTROPHE && bytes[stop] !== GT) stop++;
+      visit(j, stop);
+    }
+  }
+}
+
+/** The end of the start tag whose name ends at `from` (its `>`, or the end of the part). */
+function tagEnd(bytes: Uint8Array, from: number): number {
+  const close = bytes.indexOf(GT, from);
+  return close === -1 ? bytes.length : close;
+}
+
+const REF = asciiBytes("ref");
+
+/** The largest area any `ref` of the tag names (1 when none can be read). */
+function largestRefArea(bytes: Uint8Array, from: number, end: number): number {
+  let largest = 1;
+  eachAttributeValue(bytes, from, end, REF, (start, stop) => {
+    largest = Math.max(largest, rangeAreaAt(bytes, start, stop));
+  });
+  return largest;
+}
+
+/**
+ * The largest count an attribute asks to repeat (OpenDocument `number-…-repeated`): read both
+ * as parseInt and as Number (SheetJS uses each, and `1e6` or `0x10` differ), at least 1.
+ */
+function largestRepeat(bytes: Uint8Array, from: number, end: number, name: Uint8Array): number {
+  let largest = 1;
+  eachAttributeValue(bytes, from, end, name, (start, stop) => {
+    const text = latin1.decode(bytes.subarray(start, stop));
+    for (const n of [Number.parseInt(text, 10), Number(text)]) if (n > largest) largest = n; // NaN compares false
+  });
+  return largest;
+}
+
+/**
+ * Calls `onStart(nameStart, nameEnd)` for every start tag (and counts it as an element); end
+ * tags, comments, processing instructions and declarations are skipped. The name ends at
+ * whitespace, `/` or `>`, so `<c\tr="A1">` and `<x:c r="A1">` are cells too.
+ */
+function eachStartTag(bytes: Uint8Array, tally: Tally, limits: ReadLimits, onStart: (nameStart: number, nameEnd: number) => void): void {
   const maxElements = limits.maxCells * ELEMENTS_PER_CELL;
   for (let i = bytes.indexOf(LT); i !== -1; i = bytes.indexOf(LT, i + 1)) {
     const first = bytes[i + 1];
@@ -134,7 +202,7 @@ function eachStartTag(bytes: Uint8Array, tally: Tally, limits: ReadLimits, onSta
     let end = i + 1;
     while (end < bytes.length && !isSpace(bytes[end]) && bytes[end] !== SLASH && bytes[end] !== GT && bytes[end] !== LT) end++;
     if (++tally.elements > maxElements) checkTally(tally, limits);
-    onStart(i + 1, end, i);
+    onStart(i + 1, end);
   }
 }
 
@@ -145,12 +213,11 @@ const SHARED_STRING = asciiBytes("si");
 
 /** A worksheet part (SpreadsheetML): `<c>` elements, `<mergeCell ref>` and `<hyperlink ref>` areas. */
 export function tallySheetXml(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
-  eachStartTag(bytes, tally, limits, (start, end, tagStart) => {
+  eachStartTag(bytes, tally, limits, (start, end) => {
     if (localNameIs(bytes, start, end, CELL)) {
       if (++tally.cells + tally.rangeCells > limits.maxCells) checkTally(tally, limits);
     } else if (localNameIs(bytes, start, end, MERGE_CELL) || localNameIs(bytes, start, end, HYPERLINK)) {
-      const ref = attributeIn(tagText(bytes, tagStart).text, "ref");
-      tally.rangeCells += ref === null ? 1 : rangeArea(ref);
+      tally.rangeCells += largestRefArea(bytes, end, tagEnd(bytes, end));
       checkTally(tally, limits);
     }
   });
@@ -173,12 +240,10 @@ export function tallyXml(bytes: Uint8Array, tally: Tally, limits: ReadLimits): v
 
 const TABLE_ROW = asciiBytes("table-row");
 const TABLE_CELL = asciiBytes("table-cell");
-
-function repeat(text: string, attribute: string): number {
-  const value = attributeIn(text, attribute);
-  const n = value === null ? 1 : Number.parseInt(value, 10);
-  return Number.isFinite(n) && n > 1 ? n : 1;
-}
+const ROWS_REPEATED = asciiBytes("number-rows-repeated");
+const COLUMNS_REPEATED = asciiBytes("number-columns-repeated");
+const ROWS_SPANNED = asciiBytes("number-rows-spanned");
+const COLUMNS_SPANNED = asciiBytes("number-columns-spanned");
 
 /**
  * An OpenDocument content.xml. A cell with content is built once per repetition
@@ -188,14 +253,14 @@ function repeat(text: string, attribute: string): number {
  */
 export function tallyOdsContent(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
   let rowsRepeated = 1;
-  eachStartTag(bytes, tally, limits, (start, end, tagStart) => {
+  eachStartTag(bytes, tally, limits, (start, end) => {
     if (localNameIs(bytes, start, end, TABLE_ROW)) {
-      rowsRepeated = repeat(tagText(bytes, tagStart).text, "number-rows-repeated");
+      rowsRepeated = largestRepeat(bytes, end, tagEnd(bytes, end), ROWS_REPEATED);
     } else if (localNameIs(bytes, start, end, TABLE_CELL)) {
-      const tag = tagText(bytes, tagStart);
-      const selfClosing = bytes[tag.end - 1] === SLASH;
-      tally.cells += selfClosing ? 1 : rowsRepeated * repeat(tag.text, "number-columns-repeated");
-      const span = repeat(tag.text, "number-columns-spanned") * repeat(tag.text, "number-rows-spanned");
+      const close = tagEnd(bytes, end);
+      const selfClosing = bytes[close - 1] === SLASH;
+      tally.cells += selfClosing ? 1 : rowsRepeated * largestRepeat(bytes, end, close, COLUMNS_REPEATED);
+      const span = largestRepeat(bytes, end, close, ROWS_SPANNED) * largestRepeat(bytes, end, close, COLUMNS_SPANNED);
       if (span > 1) tally.rangeCells += span;
       checkTally(tally, limits);
     }

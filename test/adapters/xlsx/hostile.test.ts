@@ -136,6 +136,7 @@ describe("caps that hold whatever the XML looks like", () => {
     ["single quotes", `<mergeCell ref='${WHOLE}'/>`],
     ["a namespace prefix", `<x:mergeCell ref="${WHOLE}"/>`],
     ["absolute references", `<mergeCell ref="$A$100:$XFD$1048576"/>`],
+    ["a decoy ref inside another attribute's quotes", `<mergeCell foo=" ref='A1:B2'" ref="${WHOLE}"/>`],
   ])("a merge over the whole sheet written with %s → too-large before parsing", async (_, merge) => {
     await refused(oneSheetPackage(ROWS, { after: `<mergeCells count="1">${merge}</mergeCells>` }), "too-large", "more than 5000000 cells");
   });
@@ -147,8 +148,13 @@ describe("caps that hold whatever the XML looks like", () => {
     },
   );
 
-  it("a hyperlink over the whole sheet (SheetJS would build a cell under every linked cell) → too-large", async () => {
-    await refused(oneSheetPackage(ROWS, { after: `<hyperlinks><hyperlink ref="${WHOLE}" location="'S'!A1"/></hyperlinks>` }), "too-large", "more than 5000000 cells");
+  it.each([
+    ["quoted", `<hyperlink ref="${WHOLE}" location="'S'!A1"/>`],
+    ["unquoted", `<hyperlink ref=${WHOLE} location="S!A1"/>`],
+    ["given twice, the parser taking the last", `<hyperlink ref="A1" location="S!A1" ref="${WHOLE}"/>`],
+    ["as whole rows", `<hyperlink ref="1:1048576" location="S!A1"/>`],
+  ])("a hyperlink over the whole sheet, %s (SheetJS would build a cell under every linked cell) → too-large", async (_, link) => {
+    await refused(oneSheetPackage(ROWS, { after: `<hyperlinks>${link}</hyperlinks>` }), "too-large", "more than 1000000 cells", { maxCells: 1_000_000 });
   });
 
   it("cells are counted in any spelling: tab after <c, prefixed x:c, attributes in any order", async () => {
