@@ -255,7 +255,10 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
     const take = (entry: CheckedEntry, index: number) => {
       kept.push(entry.file);
       reportUnreadable(entry.file, io);
-      if (json) out.write(`${index === 0 ? json.head : json.separator}${entry.json}`);
+      if (json && entry.json) {
+        out.write(index === 0 ? json.head : json.separator);
+        out.write(entry.json);
+      }
     };
     if (args.crossYear) {
       // Across files, so only once every file is read; the findings join the later sheets.
@@ -279,7 +282,7 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
 }
 
 interface Output {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
   /** Puts the written file in place (a rename): until then -o is untouched. */
   close(): void;
   /** Removes the temporary file if close was not reached (a failed run). */
@@ -306,11 +309,18 @@ function assertOutputTarget(file: string, given: string, command: CheckArgs["com
  * the workbook it checks would lose the workbook.
  */
 function assertNotAnInput(file: string, given: string, inputs: readonly InputFile[]): void {
-  const target = statSync(file, { throwIfNoEntry: false });
+  const statOf = (p: string) => {
+    try {
+      return statSync(p, { throwIfNoEntry: false });
+    } catch {
+      return undefined; // ENOTDIR and the like: not a file that exists
+    }
+  };
+  const target = statOf(file);
   for (const input of inputs) {
     let same = path.resolve(input.absolute) === file;
     if (!same && target) {
-      const stat = statSync(input.absolute, { throwIfNoEntry: false });
+      const stat = statOf(input.absolute);
       same = stat !== undefined && stat.dev === target.dev && stat.ino === target.ino;
     }
     if (same) throw new OutputError(MSG.outputIsInput(given, input.display));
@@ -363,7 +373,7 @@ function removeQuietly(file: string): void {
 /** To -o (creating its folder; written to a temporary file, renamed at close) or to standard output. */
 function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text, language: Language): Output {
   const given = args.output;
-  if (!given) return { write: (text) => void io.stdout.write(text), close: () => undefined, discard: () => undefined };
+  if (!given) return { write: (text) => void io.stdout.write(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8")), close: () => undefined, discard: () => undefined };
   const file = path.resolve(io.cwd, given);
   const temp = temporaryBeside(file);
   const fd = writing(given, () => {
@@ -378,7 +388,7 @@ function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text,
   };
   return {
     write(text) {
-      const bytes = Buffer.from(text, "utf8");
+      const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
       writing(given, () => {
         for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
       });

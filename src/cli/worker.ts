@@ -57,7 +57,9 @@ if (parentPort) {
         port.postMessage({ started: task.id } satisfies WorkerMessage);
         if (fault?.display === task.display) injectFault(fault.mode);
         const value = await checkForOutput(task.absolute, task.display, options, entry, pending);
-        port.postMessage({ id: task.id, value } satisfies WorkerMessage);
+        // A report entry's bytes are handed over, not copied.
+        const json = "json" in value ? value.json : null;
+        port.postMessage({ id: task.id, value } satisfies WorkerMessage, json ? [json.buffer as ArrayBuffer] : []);
       })
       .catch((e: unknown) => {
         // checkForOutput never throws; anything else must end the thread so the pool sees it

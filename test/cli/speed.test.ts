@@ -35,16 +35,18 @@ describe("the JSON report in pieces", () => {
     const entries = results.map((r) => toCheckedEntry(r, "ja", { includeModel, json: true }));
     const head = jsonReportParts(buildReportFromFiles(reportInput, [])).head;
     const { separator, tail } = jsonReportParts(buildReportFromFiles(reportInput, entries.map((e) => e.file)));
-    expect(head + entries.map((e) => e.json).join(separator) + tail).toBe(whole);
+    const text = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes!);
+    expect(head + entries.map((e) => text(e.json)).join(separator) + tail).toBe(whole);
   });
 
   it("keeps the report without models and the entry's text with them", () => {
     const entry = toCheckedEntry(sampleResult("b.xlsx"), "en", { includeModel: true, json: true });
     expect(entry.file.sheets.map((s) => s.model)).toEqual([null, null]);
     expect(entry.file.counts).toEqual({ error: 0, warning: 8, info: 2 });
-    expect(entry.json!.startsWith('    {\n      "path": "b.xlsx",\n')).toBe(true);
-    expect(entry.json!.endsWith("\n    }")).toBe(true);
-    expect(JSON.parse(entry.json!).sheets[1].model.header.measureCode.value).toBe("41303000");
+    const json = new TextDecoder().decode(entry.json!);
+    expect(json.startsWith('    {\n      "path": "b.xlsx",\n')).toBe(true);
+    expect(json.endsWith("\n    }")).toBe(true);
+    expect(JSON.parse(json).sheets[1].model.header.measureCode.value).toBe("41303000");
     expect(reportFileJson(entry.file)).not.toContain('"model": {');
   });
 
