@@ -9,6 +9,7 @@ import { WorkbookReadError } from "./errors";
 import { inflateEntry, type InflateBudget, type InflateRaw } from "./inflate";
 import {
   checkTally,
+  eachBiff12Record,
   tallyBiff12,
   tallyOdsContent,
   tallySharedStringsXml,
@@ -186,26 +187,12 @@ const BRT_BUNDLE_SH = 156;
 function binarySheetIds(bytes: Uint8Array): Array<string | null> {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ids: Array<string | null> = [];
-  let at = 0;
-  const varint = (max: number) => {
-    let v = 0;
-    for (let i = 0; i < max && at < bytes.length; i++) {
-      const b = bytes[at++];
-      v += (b & 0x7f) * 2 ** (7 * i);
-      if ((b & 0x80) === 0) break;
-    }
-    return v;
-  };
-  while (at < bytes.length) {
-    const type = varint(2);
-    const size = varint(4);
-    const body = at;
-    at += size;
-    if (type !== BRT_BUNDLE_SH || body + 12 > bytes.length) continue;
+  eachBiff12Record(bytes, (type, body, size) => {
+    if (type !== BRT_BUNDLE_SH || body + 12 > bytes.length) return;
     const chars = dv.getUint32(body + 8, true); // XLNullableWideString: 0xFFFFFFFF is null
     const end = body + 12 + chars * 2;
-    ids.push(chars === 0xffffffff || end > Math.min(at, bytes.length) ? null : new TextDecoder("utf-16le").decode(bytes.subarray(body + 12, end)));
-  }
+    ids.push(chars === 0xffffffff || end > Math.min(body + size, bytes.length) ? null : new TextDecoder("utf-16le").decode(bytes.subarray(body + 12, end)));
+  });
   return ids;
 }
 

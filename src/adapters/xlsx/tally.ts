@@ -337,9 +337,12 @@ const BRT_MERGE_CELL = 176;
 const BRT_HLINK = 494;
 const BRT_SST_ITEM = 19;
 
-/** A BIFF12 part: records whose type (1–2 bytes) and size (1–4 bytes) are 7-bit varints. */
-export function tallyBiff12(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * The records of a BIFF12 part (.xlsb): type (1–2 bytes) and size (1–4 bytes) are 7-bit
+ * varints, then the body. `visit(type, body)` gets where the body starts; a size running past
+ * the end just ends the walk.
+ */
+export function eachBiff12Record(bytes: Uint8Array, visit: (type: number, body: number, size: number) => void): void {
   let at = 0;
   const varint = (maxBytes: number): number => {
     let value = 0;
@@ -355,6 +358,14 @@ export function tallyBiff12(bytes: Uint8Array, tally: Tally, limits: ReadLimits)
     const size = varint(4);
     const body = at;
     at = body + size;
+    visit(type, body, size);
+  }
+}
+
+/** A BIFF12 part: cell, shared-string, merge and hyperlink records. */
+export function tallyBiff12(bytes: Uint8Array, tally: Tally, limits: ReadLimits): void {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  eachBiff12Record(bytes, (type, body) => {
     tally.elements++;
     if (isBiff12Cell(type)) tally.cells++;
     else if (type === BRT_SST_ITEM) tally.strings++;
@@ -365,6 +376,6 @@ export function tallyBiff12(bytes: Uint8Array, tally: Tally, limits: ReadLimits)
       tally.rangeCells += rows * cols;
     }
     if (tally.cells + tally.rangeCells > limits.maxCells || tally.strings > limits.maxCells) checkTally(tally, limits);
-  }
+  });
   checkTally(tally, limits);
 }
