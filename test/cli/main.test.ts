@@ -298,7 +298,7 @@ describe("arguments", () => {
     const exitCodes = (text: string) => text.match(/^ {2}\d+ +/gm);
     const ruleIds = (text: string) => text.match(/[a-z]+\.[a-z]+\.[a-z]+|[a-z]+-[a-z]+(?=\))/g);
     expect(options(ja)).toEqual(options(en));
-    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
+    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--file-timeout", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
     expect(exitCodes(ja)).toEqual(exitCodes(en));
     expect(exitCodes(en)).toEqual(["  0  ", "  1  ", "  2  ", "  3  ", "  70 "]);
     expect(ruleIds(ja)).toEqual(ruleIds(en));

@@ -45,6 +45,7 @@ describe("cleanMarkdown (md report)", () => {
         const md = cleanMarkdown(s);
         // Every Markdown-active character is escaped; the only tag is the <br> we write.
         expect(md.replace(/<br>/g, "")).not.toMatch(/(?<!\\)[[\]()!*_`|~#<>]/);
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
         expect(md).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
     );
