@@ -1,6 +1,6 @@
-// One file, start to end: bytes → SHA-256 → grid → template profile → checks. Runs in the
-// main thread for a few files and inside each worker for many; never throws (a bad file is a
-// result).
+// One file, start to end: bytes → SHA-256 → grid → template profile → checks. Runs inside a
+// worker thread (pool.ts), in-process only when the CLI runs from its TypeScript sources
+// (tests); never throws (a bad file is a result).
 
 import { constants as fsConstants, createReadStream, promises as fs } from "node:fs";
 import { createHash } from "node:crypto";

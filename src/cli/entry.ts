@@ -1,4 +1,4 @@
-// A checked file as the check command keeps it. No exceljs here: the main thread imports this
+// A checked file as the check command keeps it. No workbook library here: the main thread imports this
 // while the workers read the workbooks.
 
 import type { Language } from "../core/findings";

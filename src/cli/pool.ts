@@ -154,7 +154,7 @@ async function runChecks(
   try {
     await workers.done;
   } finally {
-    // After a failure on either side, the other side stops too.
+    // After a failure (a result that cannot be written), nothing more is handed out.
     queue.close();
     workers.stop();
   }
@@ -254,7 +254,7 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
           settleIfIdle();
         }, fail);
       }
-      // A fresh worker for what is left: the main thread may already be done with its part.
+      // A fresh worker for what is left.
       if (!pool.queue.empty) start();
       settleIfIdle();
     };
@@ -283,7 +283,7 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
       worker.on("error", (error) => died(worker, { error }));
       // Also an exit without an error event (process.exit in the thread); after "error" it is a no-op.
       worker.on("exit", (exitCode) => died(worker, { exitCode }));
-      // Two files in flight per worker keep it busy while the main thread handles a result.
+      // Two files in flight per worker: the second one's bytes load while the first is checked.
       feed(worker);
       feed(worker);
     };

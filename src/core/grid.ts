@@ -40,7 +40,7 @@ export interface SheetGrid {
   values: CellValue[][];
   /**
    * Merged areas. Only the top-left cell of a merge holds the value; adapters blank the
-   * others (exceljs repeats the master's value in every cell, Office.js does not).
+   * others (SheetJS keeps whatever a file stores in the other cells, Office.js does not).
    */
   merges: RangeBox[];
   /** Set when the adapter could not read the sheet (e.g. Excel refused a too-large range); values are then empty. */

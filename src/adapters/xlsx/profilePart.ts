@@ -7,6 +7,7 @@
 
 import JSZip from "jszip";
 import { PROFILE_NAMESPACE, profileFromXml, profileToXml } from "./profileXml";
+import { readWorkbook } from "./read";
 import { decodeXml, nextRelationshipId, relationshipsOf, resolveTarget } from "./xml";
 
 export { PROFILE_NAMESPACE, profileFromXml, profileToXml };
@@ -37,15 +38,17 @@ async function findProfilePart(zip: JSZip): Promise<{ name: string; json: string
   return null;
 }
 
-/** The profile JSON saved in an .xlsx, or null when it holds none (or is not a zip at all). */
+/**
+ * The profile JSON saved in an .xlsx, or null when it holds none (or is not a workbook at all).
+ * Read by the hardened reader (read.ts finds it while it opens the package), never by JSZip:
+ * JSZip would inflate a hostile part without a limit.
+ */
 export async function readProfilePart(data: Uint8Array): Promise<string | null> {
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    return (await readWorkbook(data)).profileJson;
   } catch {
     return null;
   }
-  return (await findProfilePart(zip))?.json ?? null;
 }
 
 function nextItemNumber(zip: JSZip): number {
