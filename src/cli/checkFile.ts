@@ -11,7 +11,7 @@ import { withInvalidProfileFinding, type FileResult, type ProfileInfo } from "..
 import { parseProfileText, type TemplateProfile } from "../core/profile";
 import type { Settings } from "../core/settings";
 import type { Vocabulary } from "../core/vocabulary";
-import { DEFAULT_MAX_BYTES, readWorkbook } from "../adapters/xlsx/read";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, readWorkbook } from "../adapters/xlsx/read";
 import { isWorkbookReadError, WorkbookReadError } from "../adapters/xlsx/errors";
 import { fileTooLarge } from "../adapters/xlsx/sniff";
 import { nodeInflateRaw } from "./nodeInflate";
@@ -28,11 +28,11 @@ export interface CheckFileOptions {
 }
 
 /**
- * The CLI's cap on a workbook's cells, below readWorkbook's own: with the engine's model a
- * million cells stay within a worker's default heap limit (pool.ts; figures in BENCHMARKS.md).
- * A city's whole book of evaluation sheets (~5,000 cells each) is far below it.
+ * The CLI's cap on a workbook's cells (--max-cells changes it): the reader's default, within a
+ * worker's default heap limit (pool.ts; figures in BENCHMARKS.md). A city's whole book of
+ * evaluation sheets (~5,000 cells each) is far below it.
  */
-export const CLI_MAX_CELLS = 1_000_000;
+export const CLI_MAX_CELLS = DEFAULT_MAX_CELLS;
 
 /** Largest file read at all (its size is checked before a byte is read); the reader's default. */
 export const CLI_MAX_FILE_BYTES = DEFAULT_MAX_BYTES;

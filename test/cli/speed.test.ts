@@ -106,7 +106,7 @@ describe("nodeInflateRaw, the reader's native inflate", () => {
     const expected = [
       { format: "xlsx", profileJson: null, sheets: [expect.objectContaining({ values: [["評価年度", null, "2013年度"], ["予算", 43769, 38182]] })] },
       { code: "too-large", detail: "more than 1000000 bytes once uncompressed" },
-      { code: "too-large", detail: "more than 5000000 cells" },
+      { code: "too-large", detail: "more than 1000000 cells" },
       { code: "corrupt", detail: "xl/worksheets/sheet1.xml cannot be inflated" },
     ];
     for (const [i, [bytes, options]] of cases.entries()) {

@@ -325,6 +325,14 @@ async function customXmlTexts(pkg: ZipPackage, workbook: string, rels: Relations
 
 // ---- OpenDocument (.ods) ------------------------------------------------------------------
 
+/**
+ * Most bytes an OpenDocument content.xml may inflate to. SheetJS's OpenDocument parser holds
+ * many copies of the text (measured: 16 MiB of content takes ~700 MB; 32 MiB exhausts a
+ * 1 GB worker), so this cap, not the whole budget, keeps it within bounds. A LibreOffice
+ * evaluation sheet is ~0.2 MB of content: a 16 MiB one holds about 80 of them.
+ */
+export const ODS_CONTENT_BYTES = 16 * 1024 * 1024;
+
 const ODS_TYPES = ["application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.spreadsheet-template"];
 // The parser recognizes an OpenDocument package by its manifest; what the original says is
 // checked here (encryption, media type), so a minimal one is handed over.
@@ -345,14 +353,14 @@ export async function odsHandover(pkg: ZipPackage, limits: ReadLimits, tally: Ta
   }
   const manifest = await pkg.text("META-INF/manifest.xml");
   if (manifest !== null && /<(?:[\w.-]+:)?encryption-data\b/.test(manifest)) throw new WorkbookReadError("encrypted");
-  const content = await pkg.read("content.xml");
+  const content = await pkg.read("content.xml", ODS_CONTENT_BYTES);
   if (content === null) throw corrupt("OpenDocument package without content.xml", "content.xml のない OpenDocument ファイルです");
   tallyOdsContent(content, tally, limits);
   const parts: HandoverPart[] = [
     { name: "META-INF/manifest.xml", data: new TextEncoder().encode(MINIMAL_MANIFEST) },
     { name: "content.xml", data: content },
   ];
-  const styles = await pkg.read("styles.xml");
+  const styles = await pkg.read("styles.xml", ODS_CONTENT_BYTES);
   if (styles !== null) tallyXml(styles, tally, limits);
   // The parser requires a styles part; a package without one has no number formats.
   parts.push({ name: "styles.xml", data: styles ?? new TextEncoder().encode(EMPTY_STYLES) });

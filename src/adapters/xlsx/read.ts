@@ -20,7 +20,7 @@ import { mentionsEncryptedPackage, sniffWorkbook } from "./sniff";
 import { newTally, tallyBiff, type ReadLimits } from "./tally";
 
 export interface ReadWorkbookOptions {
-  /** Most cells, plus cells under merged or linked ranges, over all sheets. Default 5,000,000. */
+  /** Most cells, plus cells under merged or linked ranges, over all sheets. Default 1,000,000: within a worker's heap and a browser tab (BENCHMARKS.md). */
   maxCells?: number;
   /** Most bytes the file may have, and all the parts read from it together once inflated. Default 128 MiB (peak memory measured in BENCHMARKS.md). */
   maxBytes?: number;
@@ -37,7 +37,7 @@ export interface ReadWorkbook extends WorkbookGrid {
   profileJson: string | null;
 }
 
-export const DEFAULT_MAX_CELLS = 5_000_000;
+export const DEFAULT_MAX_CELLS = 1_000_000;
 export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
 
 function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {

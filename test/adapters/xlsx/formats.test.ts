@@ -8,7 +8,7 @@ import { nodeInflateRaw } from "../../../src/cli/nodeInflate";
 import { checkWorkbook } from "../../../src/core/engine";
 import { renderSheet } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
-import { buildZip } from "./fixtures";
+import { buildZip, deflatedSpaces } from "./fixtures";
 
 jest.setTimeout(60_000);
 
@@ -93,7 +93,7 @@ describe("caps in the binary and OpenDocument formats", () => {
 
   it.each(["xls", "xlsb", "ods"] as const)("%s: a merge over the whole sheet → too-large", async (bookType) => {
     const bytes = new Uint8Array(XLSX.write(sheetWith((ws) => (ws["!merges"] = [wholeSheet])), { bookType, type: "array" }) as ArrayBuffer);
-    expect(await code(bytes)).toBe("too-large: more than 5000000 cells");
+    expect(await code(bytes)).toBe("too-large: more than 1000000 cells");
   });
 
   it("xls: more cell records than allowed → too-large; within the limit → read", async () => {
@@ -114,16 +114,24 @@ describe("caps in the binary and OpenDocument formats", () => {
       { name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", method: 0 },
       { name: "content.xml", data: content },
     ]);
-    expect(await code(bytes)).toBe("too-large: more than 5000000 cells");
+    expect(await code(bytes)).toBe("too-large: more than 1000000 cells");
     // Repeats written as 1e6 (Number reads a million, parseInt 1) count as the larger.
     const exponent = content.replace('table:number-rows-repeated="1048576"', 'table:number-rows-repeated="1e6"').replace("16384", "100");
     expect(await code(buildZip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", method: 0 }, { name: "content.xml", data: exponent }]))).toBe(
-      "too-large: more than 5000000 cells",
+      "too-large: more than 1000000 cells",
     );
     // The same cell once is fine, and LibreOffice's blank rest of a row (self-closing, repeated) builds nothing.
     const once = content.replace(' table:number-rows-repeated="1048576"', "").replace(' table:number-columns-repeated="16384"', "").replace("</table:table-row>", '<table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>');
     const read = await readWorkbook(buildZip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", method: 0 }, { name: "content.xml", data: once }]));
     expect(read.sheets).toEqual([{ name: "S", top: 0, left: 0, values: [[1]], merges: [] }]);
+  });
+
+  it("ods: a content.xml above its own 16 MiB cap is refused before SheetJS sees it (its parser needs ~40× the text)", async () => {
+    const bytes = buildZip([
+      { name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet", method: 0 },
+      { name: "content.xml", compressed: await deflatedSpaces(17 * 1024 * 1024), declaredSize: 805 },
+    ]);
+    expect(await code(bytes)).toBe("too-large: more than 16777216 bytes once uncompressed");
   });
 
   it("ods: an encrypted package and an OpenDocument text are refused with their reasons", async () => {
@@ -153,6 +161,6 @@ describe("caps in the binary and OpenDocument formats", () => {
     new DataView(sheet.buffer, sheet.byteOffset).setUint32(body + 4, 1048575, true);
     new DataView(sheet.buffer, sheet.byteOffset).setUint32(body + 12, 16383, true);
     zip.file("xl/worksheets/sheet1.bin", sheet);
-    expect(await code(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }))).toBe("too-large: more than 5000000 cells");
+    expect(await code(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }))).toBe("too-large: more than 1000000 cells");
   });
 });
