@@ -182,6 +182,13 @@ describe("caps that hold whatever the XML looks like", () => {
     await refused(oneSheetPackage(ROWS + " ".repeat(10)), "too-large", /^file of \d+ bytes, limit 500$/, { maxBytes: 500 });
   });
 
+  it("more than 1,000 sheets are refused before parsing (SheetJS's part lookups grow with the square of the count)", async () => {
+    const sheets = Array.from({ length: 1001 }, (_, i) => ({ name: `S${i}`, entry: "xl/worksheets/sheet1.xml", xml: sheetXml(ROWS) }));
+    // Every sheet names the same part: the zip stays small, the workbook lists 1,001 sheets.
+    const entries = packageEntries(sheets).filter((e, i, all) => all.findIndex((o) => o.name === e.name) === i);
+    await refused(buildZip(entries), "too-large", "more than 1000 sheets (1001)");
+  });
+
   it("millions of empty elements and more shared strings than cells allowed are refused too", async () => {
     await refused(oneSheetPackage(ROWS + "<x/>".repeat(20_001)), "too-large", "more than 20000 XML elements", { maxCells: 2000 });
     const sst = { name: "xl/sharedStrings.xml", data: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>a</t></si>".repeat(2001)}</sst>` };
