@@ -277,7 +277,7 @@ const ROW = '<row r="1"><c r="A1"><v>1</v></c></row>';
 async function craftedInputs(): Promise<Array<{ name: string; what: string; bytes: Uint8Array }>> {
   const whole = (tag: string) => oneSheetPackage(ROW, { after: tag });
   const million = Array.from({ length: 100_000 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r * 10 + c}</v></c>`).join("")}</row>`).join("");
-  const strings = 300_000; // × ~340 bytes of Japanese text ≈ 100 MB, under the budget with the sheet
+  const strings = 90_000; // × ~340 bytes of Japanese text ≈ 30 MB, just under the shared strings' own cap
   const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${Array.from({ length: strings }, (_, i) => `<si><t>${i}${"施策".repeat(55)}</t></si>`).join("")}</sst>`;
   const sstRows = Array.from({ length: strings / 10 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="s"><v>${r * 10 + c}</v></c>`).join("")}</row>`).join("");
   const xlsMerge = XLSX.utils.aoa_to_sheet([["施策課題"]]);
@@ -301,7 +301,7 @@ async function craftedInputs(): Promise<Array<{ name: string; what: string; byte
     { name: "lying-sheet.xlsx", what: "the sheet itself: 6 GiB of spaces declaring 805 bytes", bytes: withSheetPart(sixGiB) },
     { name: "whitespace-sheet.xlsx", what: "a sheet padded with spaces to 127 MiB (the largest part the budget lets through)", bytes: withSheetPart(await textThenSpaces(sheetXml(ROW), BUDGET - MiB)) },
     { name: "million-cells.xlsx", what: "1,000,000 numeric cells (the CLI's default --max-cells)", bytes: oneSheetPackage(million) },
-    { name: "strings.xlsx", what: `${strings.toLocaleString("en")} distinct Japanese shared strings (≈ 100 MB of XML) and as many cells`, bytes: buildZip(withRelationship(packageEntries([{ name: "S", entry: "xl/worksheets/sheet1.xml", xml: sheetXml(sstRows) }], [{ name: "xl/sharedStrings.xml", data: sst }]), "sharedStrings", "sharedStrings.xml")) },
+    { name: "strings.xlsx", what: `${strings.toLocaleString("en")} distinct Japanese shared strings (≈ 30 MB of XML, their own cap is 32 MiB) and as many cells`, bytes: buildZip(withRelationship(packageEntries([{ name: "S", entry: "xl/worksheets/sheet1.xml", xml: sheetXml(sstRows) }], [{ name: "xl/sharedStrings.xml", data: sst }]), "sharedStrings", "sharedStrings.xml")) },
     {
       name: "repeated.ods",
       what: "OpenDocument: one cell repeated over 1,048,576 rows × 16,384 columns",
@@ -402,6 +402,15 @@ async function previewTiming(runs: number): Promise<void> {
         `${fixed(median / 1000)} s (best ${fixed(times[0] / 1000)} s, worst ${fixed(times[times.length - 1] / 1000)} s); of which reading the workbook ${fixed(reads[Math.floor(reads.length / 2)] / 1000)} s`,
         rate === 1 ? "≤ 1.5 s" : "≤ 3 s",
       );
+      const goal = rate === 1 ? 1500 : 3000;
+      const read = reads[Math.floor(reads.length / 2)];
+      if (median > goal) {
+        notes.push(
+          `The preview${rate === 1 ? "" : ` at ${rate}× CPU throttling`} missed its goal (${fixed(median / 1000)} s against ${fixed(goal / 1000)} s): ` +
+            `reading the workbook took ${fixed(read / 1000)} s of it; the rest is loading and running the pane's bundle and its first render (React, Fluent UI), ` +
+            `load average ${load()} on ${os.cpus().length} cores.`,
+        );
+      }
     }
   } finally {
     await context.close();

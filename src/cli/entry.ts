@@ -2,7 +2,7 @@
 // while the workers read the workbooks.
 
 import type { Language } from "../core/findings";
-import { reportFileJson, toReportFile, type FileResult, type ReportFile } from "../core/report";
+import { reportFileJsonBytes, toReportFile, type FileResult, type ReportFile } from "../core/report";
 
 /** How the check command wants each file back (see CheckedEntry). */
 export interface EntryOptions {
@@ -23,11 +23,9 @@ export interface CheckedEntry {
   json: Uint8Array | null;
 }
 
-const utf8 = new TextEncoder();
-
 export function toCheckedEntry(result: FileResult, language: Language, options: EntryOptions): CheckedEntry {
   const full = toReportFile(result, language, options.includeModel && options.json);
   if (!options.json) return { file: full, json: null };
   const file = { ...full, sheets: full.sheets.map((s) => (s.model === null ? s : { ...s, model: null })) };
-  return { file, json: utf8.encode(reportFileJson(full)) };
+  return { file, json: reportFileJsonBytes(full) };
 }

@@ -190,6 +190,14 @@ const BRT_BUNDLE_SH = 156;
  */
 export const MAX_SHEETS = 1000;
 
+/**
+ * Most bytes the shared-strings part may inflate to. SheetJS keeps each string two or three
+ * times (text, rich-text XML), as two-byte strings for Japanese: ~100 MB of strings exhausted a
+ * 1 GB worker (BENCHMARKS.md). Evaluation sheets' long texts make ~30 KB per sheet, so 32 MiB
+ * is room for a thousand of them.
+ */
+export const SHARED_STRINGS_BYTES = 32 * 1024 * 1024;
+
 /** strRelID of every BrtBundleSh in a workbook.bin, in tab order. */
 function binarySheetIds(bytes: Uint8Array): Array<string | null> {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -271,7 +279,7 @@ export async function ooxmlHandover(pkg: ZipPackage, limits: ReadLimits, tally: 
     sheets.push({ id, worksheet: true });
   }
 
-  const strings = await firstRelated(pkg, workbook, rels, "/sharedStrings");
+  const strings = await firstRelated(pkg, workbook, rels, "/sharedStrings", SHARED_STRINGS_BYTES);
   const stringsName = strings ? `xl/sharedStrings.${ext}` : null;
   if (strings && stringsName) {
     if (binary) tallyBiff12(strings, tally, limits);
@@ -298,11 +306,11 @@ export async function ooxmlHandover(pkg: ZipPackage, limits: ReadLimits, tally: 
   return { format, parts, sheets, customXml: await customXmlTexts(pkg, workbook, rels) };
 }
 
-async function firstRelated(pkg: ZipPackage, owner: string, rels: Relationship[], suffix: string): Promise<Uint8Array | null> {
+async function firstRelated(pkg: ZipPackage, owner: string, rels: Relationship[], suffix: string, cap?: number): Promise<Uint8Array | null> {
   for (const rel of rels) {
     if (!typeIs(rel, suffix)) continue;
     const part = targetPart(owner, rel);
-    const data = part === null ? null : await pkg.read(part);
+    const data = part === null ? null : await pkg.read(part, cap);
     if (data !== null) return data;
   }
   return null;

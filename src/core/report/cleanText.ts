@@ -63,3 +63,30 @@ const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\
 export function escapeJsonText(json: string): string {
   return json.replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+const utf8 = new TextEncoder();
+
+/** Does UTF-8 text hold one of RAW_IN_JSON's characters? Native searches for their lead bytes. */
+function hasRawInUtf8(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0x7f) !== -1) return true;
+  // U+0080–U+009F: C2 80–C2 9F; U+061C: D8 9C; U+200E/F, U+2028–202E: E2 80 …; U+2066–2069: E2 81 A6–A9.
+  for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) if (bytes[i + 1] <= 0x9f) return true;
+  for (let i = bytes.indexOf(0xd8); i !== -1; i = bytes.indexOf(0xd8, i + 1)) if (bytes[i + 1] === 0x9c) return true;
+  for (let i = bytes.indexOf(0xe2); i !== -1; i = bytes.indexOf(0xe2, i + 1)) {
+    const b1 = bytes[i + 1];
+    const b2 = bytes[i + 2];
+    if (b1 === 0x80 && (b2 === 0x8e || b2 === 0x8f || (b2 >= 0xa8 && b2 <= 0xae))) return true;
+    if (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9) return true;
+  }
+  return false;
+}
+
+/**
+ * escapeJsonText, already UTF-8 encoded: the text is encoded first and searched for the rare
+ * characters with native byte searches, and only re-escaped when one is there. A regular
+ * expression over the whole text costs as much as serializing it (a report entry is ~180 KB).
+ */
+export function escapedJsonBytes(json: string): Uint8Array {
+  const bytes = utf8.encode(json);
+  return hasRawInUtf8(bytes) ? utf8.encode(escapeJsonText(json)) : bytes;
+}

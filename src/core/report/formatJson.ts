@@ -2,7 +2,7 @@
 // two-space indent, final newline.
 
 import type { Report, ReportFile } from "./types";
-import { escapeJsonText } from "./cleanText";
+import { escapedJsonBytes, escapeJsonText } from "./cleanText";
 
 const EMPTY_FILES = '\n  "files": []';
 // An entry of `files` sits two levels deep; stringifying it at that depth indents it as the
@@ -15,10 +15,19 @@ export function formatJson(report: Report): string {
   return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 
-/** One entry of `files` exactly as formatJson prints it. The CLI's workers serialize their own files. */
-export function reportFileJson(file: ReportFile): string {
+function nestedFileJson(file: ReportFile): string {
   const nested = JSON.stringify({ files: [file] }, null, 2);
-  return escapeJsonText(nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length));
+  return nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+}
+
+/** One entry of `files` exactly as formatJson prints it. */
+export function reportFileJson(file: ReportFile): string {
+  return escapeJsonText(nestedFileJson(file));
+}
+
+/** reportFileJson as UTF-8 bytes, as the CLI's workers hand each entry over (see escapedJsonBytes). */
+export function reportFileJsonBytes(file: ReportFile): Uint8Array {
+  return escapedJsonBytes(nestedFileJson(file));
 }
 
 /**

@@ -182,6 +182,16 @@ describe("caps that hold whatever the XML looks like", () => {
     await refused(oneSheetPackage(ROWS + " ".repeat(10)), "too-large", /^file of \d+ bytes, limit 500$/, { maxBytes: 500 });
   });
 
+  it("a shared-strings part above its own 32 MiB cap is refused (SheetJS keeps each string two or three times)", async () => {
+    const sst: RawEntry = { name: "xl/sharedStrings.xml", compressed: await deflatedSpaces(33 * 1024 * 1024), declaredSize: 805 };
+    const entries = packageEntries([{ name: "S", entry: "xl/worksheets/sheet1.xml", xml: sheetXml(ROWS) }], [sst]).map((e) =>
+      e.name === "xl/_rels/workbook.xml.rels"
+        ? { ...e, data: String(e.data).replace("</Relationships>", '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>') }
+        : e,
+    );
+    await refused(buildZip(entries), "too-large", "more than 33554432 bytes once uncompressed");
+  });
+
   it("more than 1,000 sheets are refused before parsing (SheetJS's part lookups grow with the square of the count)", async () => {
     const sheets = Array.from({ length: 1001 }, (_, i) => ({ name: `S${i}`, entry: "xl/worksheets/sheet1.xml", xml: sheetXml(ROWS) }));
     // Every sheet names the same part: the zip stays small, the workbook lists 1,001 sheets.

@@ -1,7 +1,7 @@
 // Issue 11 item 7: every string that reaches a terminal or a text, md or csv report is inert.
 
 import fc from "fast-check";
-import { cleanLine, cleanMarkdown, cleanText, csvField, escapeJsonText } from "../../../src/core/report";
+import { cleanLine, cleanMarkdown, cleanText, csvField, escapedJsonBytes, escapeJsonText } from "../../../src/core/report";
 
 const ESC = "\u001b";
 
@@ -58,6 +58,20 @@ describe("escapeJsonText (JSON keeps the value, the terminal sees escapes)", () 
     const json = escapeJsonText(JSON.stringify({ value }));
     expect(json).toBe('{"value":"a\\u009bb\\u202ec\\u2028d\\u001b"}');
     expect(JSON.parse(json).value).toBe(value);
+  });
+
+  test("escapedJsonBytes is escapeJsonText in UTF-8, for every string (the byte search never misses one)", () => {
+    const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+    for (const ch of ["\u007f", "\u0080", "\u009f", "\u061c", "\u200e", "\u200f", "\u2028", "\u202e", "\u2066", "\u2069", "×", "…", "①", "施"]) {
+      const json = JSON.stringify({ v: `a${ch}b` });
+      expect([ch, decode(escapedJsonBytes(json))]).toEqual([ch, escapeJsonText(json)]);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) => {
+        const json = JSON.stringify(s);
+        return decode(escapedJsonBytes(json)) === escapeJsonText(json);
+      }),
+    );
   });
 
   test("any string survives the round trip", () => {
