@@ -64,7 +64,8 @@ export function escapeJsonText(json: string): string {
   return json.replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-const utf8 = new TextEncoder();
+// Made on first use: some hosts of this module (jsdom in the pane's tests) have no TextEncoder.
+let utf8: TextEncoder | undefined;
 
 /** Does UTF-8 text hold one of RAW_IN_JSON's characters? Native searches for their lead bytes. */
 function hasRawInUtf8(bytes: Uint8Array): boolean {
@@ -87,6 +88,7 @@ function hasRawInUtf8(bytes: Uint8Array): boolean {
  * expression over the whole text costs as much as serializing it (a report entry is ~180 KB).
  */
 export function escapedJsonBytes(json: string): Uint8Array {
+  utf8 ??= new TextEncoder();
   const bytes = utf8.encode(json);
   return hasRawInUtf8(bytes) ? utf8.encode(escapeJsonText(json)) : bytes;
 }
