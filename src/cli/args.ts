@@ -29,6 +29,8 @@ export interface CheckArgs {
   maxCells: number | null;
   /** Heap limit of each worker thread in MB (--worker-memory); null = env or default. */
   workerMemoryMb: number | null;
+  /** Seconds one file may take in its worker (--file-timeout); null = the default. */
+  fileTimeoutSeconds: number | null;
 }
 
 export type ParsedArgs =
@@ -75,6 +77,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     template: null,
     maxCells: null,
     workerMemoryMb: null,
+    fileTimeoutSeconds: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -157,6 +160,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           break;
         case "--worker-memory":
           args.workerMemoryMb = wholeNumber(MIN_WORKER_MEMORY_MB);
+          break;
+        case "--file-timeout":
+          args.fileTimeoutSeconds = wholeNumber(1);
           break;
         default:
           if (arg.startsWith("-") && arg !== "-") throw new UsageError(MSG.unknownOption(arg));

@@ -1,38 +1,41 @@
-// One file, start to end: bytes → SHA-256 → grid → template profile → checks. Runs in the
-// main thread for a few files and inside each worker for many; never throws (a bad file is a
-// result).
+// One file, start to end: bytes → SHA-256 → grid → template profile → checks. Runs inside a
+// worker thread (pool.ts), in-process only when the CLI runs from its TypeScript sources
+// (tests); never throws (a bad file is a result).
 
-import { createReadStream, promises as fs } from "node:fs";
+import { constants as fsConstants, createReadStream, promises as fs } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { checkWorkbook } from "../core/engine";
 import type { Language } from "../core/findings";
 import { withInvalidProfileFinding, type FileResult, type ProfileInfo } from "../core/report";
 import { parseProfileText, type TemplateProfile } from "../core/profile";
-import { readProfilePart } from "../adapters/xlsx/profilePart";
 import type { Settings } from "../core/settings";
 import type { Vocabulary } from "../core/vocabulary";
-import { readXlsx } from "../adapters/xlsx/read";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, readWorkbook } from "../adapters/xlsx/read";
 import { isWorkbookReadError, WorkbookReadError } from "../adapters/xlsx/errors";
-import { readZipDirectory } from "../adapters/xlsx/zip";
+import { fileTooLarge } from "../adapters/xlsx/sniff";
 import { nodeInflateRaw } from "./nodeInflate";
 import { toCheckedEntry, type CheckedEntry, type EntryOptions } from "./entry";
+import { specialFileKind } from "./files";
 
 export interface CheckFileOptions {
   settings: Settings;
   vocabulary?: Vocabulary;
   /** From --template: used for every file instead of a profile saved inside it. */
   profile?: TemplateProfile;
-  /** Most cells a workbook may have (readXlsx's maxCells); the CLI's default when absent. */
+  /** Most cells a workbook may have (readWorkbook's maxCells); the CLI's default when absent. */
   maxCells?: number;
 }
 
 /**
- * The CLI's cap on a workbook's cells, below readXlsx's own: exceljs takes about 450 bytes a
- * cell, so a million cells stay near 500 MB, within a worker's default heap limit (pool.ts).
- * A city's whole book of evaluation sheets (~5,000 cells each) is far below it.
+ * The CLI's cap on a workbook's cells (--max-cells changes it): the reader's default, within a
+ * worker's default heap limit (pool.ts; figures in BENCHMARKS.md). A city's whole book of
+ * evaluation sheets (~5,000 cells each) is far below it.
  */
-export const CLI_MAX_CELLS = 1_000_000;
+export const CLI_MAX_CELLS = DEFAULT_MAX_CELLS;
+
+/** Largest file read at all (its size is checked before a byte is read); the reader's default. */
+export const CLI_MAX_FILE_BYTES = DEFAULT_MAX_BYTES;
 
 interface ChosenProfile {
   profile: TemplateProfile | undefined;
@@ -41,24 +44,10 @@ interface ChosenProfile {
   invalid: string[] | null;
 }
 
-/**
- * Profiles are saved as custom XML parts (customXml/itemN.xml). Most workbooks have none, and
- * looking for one opens the whole archive with JSZip again: skip that when no part could be one.
- */
-function mayHoldProfile(bytes: Uint8Array): boolean {
-  try {
-    return readZipDirectory(bytes).entries.some((e) => e.name.toLowerCase().includes("customxml"));
-  } catch {
-    return false;
-  }
-}
-
-/** --template wins; else the profile saved in the workbook, if any and valid. */
-async function chooseProfile(bytes: Uint8Array, explicit: TemplateProfile | undefined): Promise<ChosenProfile> {
+/** --template wins; else the profile saved in the workbook (found by the reader), if any and valid. */
+function chooseProfile(saved: string | null, explicit: TemplateProfile | undefined): ChosenProfile {
   const info = (p: TemplateProfile, source: ProfileInfo["source"]): ProfileInfo => ({ name: p.name, version: p.version, source });
   if (explicit) return { profile: explicit, info: info(explicit, "option"), invalid: null };
-  if (!mayHoldProfile(bytes)) return { profile: undefined, info: null, invalid: null };
-  const saved = await readProfilePart(bytes).catch(() => null);
   if (saved === null) return { profile: undefined, info: null, invalid: null };
   const { profile, errors } = parseProfileText(saved);
   return profile ? { profile, info: info(profile, "file"), invalid: null } : { profile: undefined, info: null, invalid: errors };
@@ -75,13 +64,13 @@ const FILE_MESSAGES: Record<string, { en: string; ja: string }> = {
     en: "The thread checking this file stopped (out of memory, or a crash); the other files were still checked.",
     ja: "このファイルを検査していたスレッドが停止しました(メモリ不足または異常終了)。他のファイルは検査を続けました。",
   },
-  xlsb: {
-    en: "An Excel binary workbook (.xlsb): save it as .xlsx in Excel and try again.",
-    ja: "Excel バイナリ ブック(.xlsb)です。Excel で .xlsx 形式に保存し直してから再度お試しください。",
+  "not-regular-file": {
+    en: "Not a regular file (a FIFO, device or socket): hyoka reads regular files only.",
+    ja: "通常のファイルではありません(FIFO、デバイス、ソケットなど)。hyoka は通常のファイルだけを読み込みます。",
   },
-  ods: {
-    en: "An OpenDocument spreadsheet (.ods): save it as .xlsx and try again.",
-    ja: "OpenDocument スプレッドシート(.ods)です。.xlsx 形式に保存し直してから再度お試しください。",
+  timeout: {
+    en: "Checking this file took longer than the time limit; the other files were still checked.",
+    ja: "このファイルの検査が制限時間を超えました。他のファイルは検査を続けました。",
   },
   csv: {
     en: "A CSV text file, not a workbook: open it in Excel and save it as .xlsx.",
@@ -94,14 +83,15 @@ function fileError(code: string, language: Language, detail?: string): NonNullab
   return { code, message: detail ? `${text} (${detail})` : text };
 }
 
-/**
- * A file whose extension says what it is (.xlsb, .ods, .csv) and that the reader could not
- * open as .xlsx gets a reason naming that format; a real .xlsx renamed .csv still reads.
- */
+/** A .csv that is not a workbook gets a reason naming CSV; a real workbook renamed .csv still reads. */
 function formatError(display: string, readErrorCode: string, language: Language): FileResult["error"] | null {
   const ext = path.extname(display).toLowerCase().slice(1);
-  if (readErrorCode !== "not-zip" && readErrorCode !== "corrupt") return null;
-  return ext === "xlsb" || ext === "ods" || ext === "csv" ? fileError(ext, language) : null;
+  return ext === "csv" && readErrorCode === "not-zip" ? fileError(ext, language) : null;
+}
+
+function readErrorResult(display: string, sha256: string | null, e: WorkbookReadError, language: Language): FileResult {
+  const error = formatError(display, e.code, language) ?? { code: e.code, message: language === "ja" ? e.messageJa : e.message };
+  return { path: display, sha256, error, sheets: [] };
 }
 
 function sha256Of(bytes: Uint8Array): string {
@@ -119,10 +109,13 @@ function sha256OfFile(absolute: string): Promise<string | null> {
   });
 }
 
-/** The result of a file whose worker died: still hashed, for the audit trail. */
-export async function crashedResult(absolute: string, display: string, language: Language, detail: string): Promise<FileResult> {
+/** Why a file gave no result in its worker: the thread died, or the file's time ran out. */
+export type LostReason = "worker-crashed" | "timeout";
+
+/** The result of a file whose worker died or was stopped: still hashed, for the audit trail. */
+export async function lostResult(absolute: string, display: string, language: Language, reason: LostReason, detail: string): Promise<FileResult> {
   const sha256 = await sha256OfFile(absolute);
-  return { path: display, sha256, error: fileError("worker-crashed", language, detail), sheets: [] };
+  return { path: display, sha256, error: fileError(reason, language, detail), sheets: [] };
 }
 
 function ioCode(e: unknown): string {
@@ -134,37 +127,57 @@ function ioCode(e: unknown): string {
 }
 
 /** A file's bytes or why they could not be read; never rejects, so it may be started ahead. */
-export type PendingRead = Promise<{ bytes: Uint8Array } | { failure: unknown }>;
+export type PendingRead = Promise<{ bytes: Uint8Array } | { failure: unknown } | { refused: WorkbookReadError } | { special: string }>;
+
+/**
+ * Reads a regular file of at most maxBytes. Opened without blocking (a FIFO would wait for a
+ * writer for ever), then fstat on the open file says what it is and how big, before any byte
+ * is read: FIFOs, devices (/dev/zero never ends) and sockets are refused, and so is a file
+ * above the limit. A file that grows meanwhile is read up to the size it had.
+ */
+async function readRegularFile(absolute: string, maxBytes: number): Promise<Awaited<PendingRead>> {
+  const handle = await fs.open(absolute, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { failure: Object.assign(new Error("is a directory"), { code: "EISDIR" }) };
+    if (!stat.isFile()) return { special: specialFileKind(stat) ?? "special" };
+    if (stat.size > maxBytes) return { refused: fileTooLarge(stat.size, maxBytes) };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Starts reading a file, to overlap the read with checking the file before it. */
-export function readAhead(absolute: string): PendingRead {
-  return fs.readFile(absolute).then(
-    (bytes) => ({ bytes }),
-    (failure: unknown) => ({ failure }),
-  );
+export function readAhead(absolute: string, maxBytes = CLI_MAX_FILE_BYTES): PendingRead {
+  return readRegularFile(absolute, maxBytes).catch((failure: unknown) => ({ failure }));
 }
 
 export async function checkFile(absolute: string, display: string, options: CheckFileOptions, pending?: PendingRead): Promise<FileResult> {
   const language = options.settings.language;
   const read = await (pending ?? readAhead(absolute));
   if ("failure" in read) return { path: display, sha256: null, error: fileError(ioCode(read.failure), language), sheets: [] };
+  if ("special" in read) return { path: display, sha256: null, error: fileError("not-regular-file", language, read.special), sheets: [] };
+  if ("refused" in read) return readErrorResult(display, null, read.refused, language);
   const bytes = read.bytes;
   const sha256 = sha256Of(bytes);
   let grid;
   try {
-    grid = await readXlsx(bytes, { inflateRaw: nodeInflateRaw, maxCells: options.maxCells ?? CLI_MAX_CELLS });
+    grid = await readWorkbook(bytes, { inflateRaw: nodeInflateRaw, maxCells: options.maxCells ?? CLI_MAX_CELLS, maxBytes: CLI_MAX_FILE_BYTES });
   } catch (e) {
-    if (isWorkbookReadError(e)) {
-      const error = formatError(display, e.code, language) ?? { code: e.code, message: language === "ja" ? e.messageJa : e.message };
-      return { path: display, sha256, error, sheets: [] };
-    }
-    // exceljs throws plain errors on damage the sniffing did not catch.
-    const corrupt = new WorkbookReadError("corrupt");
-    const fallback = language === "ja" ? corrupt.messageJa : corrupt.message;
-    return { path: display, sha256, error: { code: "corrupt", message: `${fallback} (${String((e as Error)?.message ?? e)})` }, sheets: [] };
+    if (isWorkbookReadError(e)) return readErrorResult(display, sha256, e, language);
+    // The reader turns the parser's failures into WorkbookReadError; anything else is damage it did not foresee.
+    return readErrorResult(display, sha256, new WorkbookReadError("corrupt", String((e as Error)?.message ?? e)), language);
   }
   try {
-    const chosen = await chooseProfile(bytes, options.profile);
+    const chosen = chooseProfile(grid.profileJson, options.profile);
     const checked = checkWorkbook(grid, { settings: options.settings, vocabulary: options.vocabulary, profile: chosen.profile });
     const sheets = chosen.invalid ? withInvalidProfileFinding(checked, chosen.invalid) : checked;
     return { path: display, sha256, error: null, sheets, profile: chosen.info };
@@ -185,14 +198,15 @@ export async function checkForOutput(
   return entry ? toCheckedEntry(result, options.settings.language, entry) : result;
 }
 
-/** checkForOutput's counterpart for a file whose worker died (see crashedResult). */
-export async function crashedOutput(
+/** checkForOutput's counterpart for a file whose worker died or ran out of time (see lostResult). */
+export async function lostOutput(
   absolute: string,
   display: string,
   options: CheckFileOptions,
   entry: EntryOptions | null,
+  reason: LostReason,
   detail: string,
 ): Promise<FileResult | CheckedEntry> {
-  const result = await crashedResult(absolute, display, options.settings.language, detail);
+  const result = await lostResult(absolute, display, options.settings.language, reason, detail);
   return entry ? toCheckedEntry(result, options.settings.language, entry) : result;
 }

@@ -1,7 +1,8 @@
 // Which files a run covers: explicit files as given (whatever their extension, so that a
 // stray .csv is reported rather than silently skipped); folders walked for anything that looks
-// like a spreadsheet, so an old .xls or a .csv in a folder is reported as unreadable instead of
-// silently left out. Other files (.txt, .pdf, .docx…) in folders are ignored.
+// like a spreadsheet, so a .csv in a folder is reported as unreadable instead of silently left
+// out. Other files (.txt, .pdf, .docx…) in folders are ignored; FIFOs, sockets and devices
+// with a spreadsheet's name are skipped with a note (reading one would block or never end).
 
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -17,9 +18,11 @@ export interface CollectedFiles {
   files: InputFile[];
   /** Excel lock files (~$Book.xlsx) met in folders: left out, named in a note. */
   lockFiles: string[];
+  /** FIFOs, sockets and devices met in folders: left out, named in a note with their kind. */
+  specialFiles: Array<{ display: string; kind: string }>;
 }
 
-/** Read in folders: .xlsx/.xlsm are checked, the others get a clear "cannot read" reason. */
+/** Read in folders: every workbook format is checked; .csv gets a clear "cannot read" reason. */
 export const SPREADSHEET_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm", ".xls", ".xlsb", ".csv", ".ods"];
 
 /**
@@ -39,19 +42,35 @@ export function displayPath(absolute: string, cwd: string): string {
   return rel.split(path.sep).join("/");
 }
 
-async function walk(dir: string, out: string[], locks: string[]): Promise<void> {
+/** What a path that is not a regular file or folder is, for the note (null for a regular file). */
+export function specialFileKind(stat: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | null {
+  if (stat.isFIFO()) return "FIFO";
+  if (stat.isSocket()) return "socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "device";
+  return null;
+}
+
+interface Walked {
+  files: string[];
+  locks: string[];
+  special: Array<{ absolute: string; kind: string }>;
+}
+
+async function walk(dir: string, out: Walked): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(full, out, locks);
-    else if (!e.isFile() || !isSpreadsheetName(e.name)) continue;
-    else if (isLockFileName(e.name)) locks.push(full);
-    else out.push(full);
+    if (e.isDirectory()) await walk(full, out);
+    else if (!isSpreadsheetName(e.name)) continue;
+    else if (!e.isFile() && !e.isSymbolicLink()) out.special.push({ absolute: full, kind: specialFileKind(e) ?? "special" });
+    else if (isLockFileName(e.name)) out.locks.push(full);
+    // A symbolic link is followed when read; readAhead refuses one that leads to a FIFO or device.
+    else out.files.push(full);
   }
 }
 
-const byDisplay = (a: InputFile, b: InputFile) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
+const byDisplay = (a: { display: string }, b: { display: string }) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
 
 /**
  * Expands inputs into files, sorted by display path and without duplicates. A path that does
@@ -59,15 +78,16 @@ const byDisplay = (a: InputFile, b: InputFile) => (a.display < b.display ? -1 : 
  * explicitly is read like any other file.
  */
 export async function collectFiles(inputs: readonly string[], cwd: string): Promise<CollectedFiles> {
-  const found: string[] = [];
-  const locks: string[] = [];
+  const walked: Walked = { files: [], locks: [], special: [] };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     const stat = await fs.stat(absolute).catch(() => null);
-    if (stat?.isDirectory()) await walk(absolute, found, locks);
-    else found.push(absolute);
+    if (stat?.isDirectory()) await walk(absolute, walked);
+    // Named explicitly: always read, so a FIFO or device gets its own refusal in the report.
+    else walked.files.push(absolute);
   }
-  const files = [...new Set(found)].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) })).sort(byDisplay);
-  const lockFiles = [...new Set(locks)].map((absolute) => displayPath(absolute, cwd)).sort();
-  return { files, lockFiles };
+  const files = [...new Set(walked.files)].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) })).sort(byDisplay);
+  const lockFiles = [...new Set(walked.locks)].map((absolute) => displayPath(absolute, cwd)).sort();
+  const specialFiles = walked.special.map((s) => ({ display: displayPath(s.absolute, cwd), kind: s.kind })).sort(byDisplay);
+  return { files, lockFiles, specialFiles };
 }

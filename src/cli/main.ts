@@ -1,11 +1,13 @@
 // The `hyoka` command. `main(argv, io)` does everything and returns the exit code, so tests
 // call it directly; bin/hyoka.js runs it on the real process.
 
-import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Language, Severity } from "../core/findings";
 import {
   buildReportFromFiles,
+  cleanLine,
+  cleanText,
   buildTemplateShow,
   formatReport,
   formatTemplateShow,
@@ -152,9 +154,9 @@ function progressReporter(args: CheckArgs, io: CliIo, total: number, language: L
   };
 }
 
-/** A note or error of the CLI itself on stderr. */
+/** A note or error of the CLI itself on stderr; the file names in it cannot drive the terminal. */
 function note(io: CliIo, language: Language, text: Text): void {
-  io.stderr.write(`hyoka: ${say(language, text)}\n`);
+  io.stderr.write(`hyoka: ${cleanLine(say(language, text))}\n`);
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -168,7 +170,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   if (parsed.kind === "usage-error") {
-    io.stderr.write(`hyoka: ${parsed.message}\n${say(languageOf(argv), MSG.seeHelp)}\n`);
+    io.stderr.write(`hyoka: ${cleanLine(parsed.message)}\n${say(languageOf(argv), MSG.seeHelp)}\n`);
     return EXIT.usage;
   }
   const args = parsed.args;
@@ -183,7 +185,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (args.output) assertOutputTarget(path.resolve(io.cwd, args.output), args.output, args.command);
     const collected = await collectFiles(args.inputs, io.cwd);
     for (const lock of collected.lockFiles) note(io, language, MSG.lockFileSkipped(lock));
+    for (const special of collected.specialFiles) note(io, language, MSG.specialFileSkipped(special.display, special.kind));
     const files = collected.files;
+    if (args.output) assertNotAnInput(path.resolve(io.cwd, args.output), args.output, files);
     if (files.length === 0) {
       note(io, language, MSG.noWorkbook(args.inputs));
       return EXIT.usage;
@@ -199,6 +203,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       maxCells: args.maxCells ?? undefined,
       jobs: args.jobs,
       workerMemoryMb,
+      fileTimeoutSeconds: args.fileTimeoutSeconds ?? undefined,
       onProgress: progressReporter(args, io, files.length, language),
     };
     if (args.command === "check") return await runCheck(args, files, poolOptions, vocabulary.raw, io);
@@ -209,7 +214,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return showTemplate(args, checked[0], settings, io);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof OutputError) {
-      io.stderr.write(`hyoka: ${typeof e.text === "string" ? e.text : say(language, e.text)}\n`);
+      // cleanText: a profile's validation errors are one per line on purpose.
+      io.stderr.write(`hyoka: ${cleanText(typeof e.text === "string" ? e.text : say(language, e.text))}\n`);
       return e instanceof OutputError ? EXIT.output : EXIT.usage;
     }
     throw e;
@@ -219,7 +225,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): void {
   // On a terminal the progress line has no newline yet: erase it rather than append to it.
   const clearLine = io.stderr.isTTY === true ? "\r\u001b[K" : "";
-  if (file.error) io.stderr.write(`${clearLine}hyoka: ${file.path}: [${file.error.code}] ${file.error.message}\n`);
+  // Names and messages come from the file (its name, its zip entries, the parser): cleaned.
+  if (file.error) io.stderr.write(`${clearLine}hyoka: ${cleanLine(file.path)}: [${file.error.code}] ${cleanLine(file.error.message)}\n`);
 }
 
 /**
@@ -243,33 +250,43 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
   // Nothing before "files" depends on the files: the head can be written before any is checked.
   const json = entryOptions.json ? jsonReportParts(buildReportFromFiles(reportInput, [])) : null;
   const out = openOutput(args, io, MSG.reportWritten, settings.language);
-  const kept: ReportFile[] = [];
-  const take = (entry: CheckedEntry, index: number) => {
-    kept.push(entry.file);
-    reportUnreadable(entry.file, io);
-    if (json) out.write(`${index === 0 ? json.head : json.separator}${entry.json}`);
-  };
-  if (args.crossYear) {
-    // Across files, so only once every file is read; the findings join the later sheets.
-    const checked = await checkFiles(files, poolOptions);
-    withCrossYearFindings(checked).forEach((r, i) => take(toCheckedEntry(r, settings.language, entryOptions), i));
-  } else {
-    await checkEntries(files, poolOptions, entryOptions, take);
+  try {
+    const kept: ReportFile[] = [];
+    const take = (entry: CheckedEntry, index: number) => {
+      kept.push(entry.file);
+      reportUnreadable(entry.file, io);
+      if (json && entry.json) {
+        out.write(index === 0 ? json.head : json.separator);
+        out.write(entry.json);
+      }
+    };
+    if (args.crossYear) {
+      // Across files, so only once every file is read; the findings join the later sheets.
+      const checked = await checkFiles(files, poolOptions);
+      withCrossYearFindings(checked).forEach((r, i) => take(toCheckedEntry(r, settings.language, entryOptions), i));
+    } else {
+      await checkEntries(files, poolOptions, entryOptions, take);
+    }
+    const report = buildReportFromFiles(reportInput, kept);
+    if (json) out.write(jsonReportParts(report).tail);
+    else {
+      const noColor = io.env?.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
+      const color = args.format === "text" && !args.output && (args.color ?? (io.stdout.isTTY === true && !noColor));
+      out.write(formatReport(report, args.format, { color }));
+    }
+    out.close();
+    return exitCodeFor(kept, args.failOn);
+  } finally {
+    out.discard();
   }
-  const report = buildReportFromFiles(reportInput, kept);
-  if (json) out.write(jsonReportParts(report).tail);
-  else {
-    const noColor = io.env?.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
-    const color = args.format === "text" && !args.output && (args.color ?? (io.stdout.isTTY === true && !noColor));
-    out.write(formatReport(report, args.format, { color }));
-  }
-  out.close();
-  return exitCodeFor(kept, args.failOn);
 }
 
 interface Output {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
+  /** Puts the written file in place (a rename): until then -o is untouched. */
   close(): void;
+  /** Removes the temporary file if close was not reached (a failed run). */
+  discard(): void;
 }
 
 /**
@@ -286,6 +303,30 @@ function assertOutputTarget(file: string, given: string, command: CheckArgs["com
   if (isFolder) throw new OutputError(MSG.outputIsFolder(given, command === "summary" ? "summary.xlsx" : "report.json"));
 }
 
+/**
+ * Refuses an -o that is one of the files to read: the same path, or the same file through a
+ * link (same device and inode), before anything is read or written — writing the report over
+ * the workbook it checks would lose the workbook.
+ */
+function assertNotAnInput(file: string, given: string, inputs: readonly InputFile[]): void {
+  const statOf = (p: string) => {
+    try {
+      return statSync(p, { throwIfNoEntry: false });
+    } catch {
+      return undefined; // ENOTDIR and the like: not a file that exists
+    }
+  };
+  const target = statOf(file);
+  for (const input of inputs) {
+    let same = path.resolve(input.absolute) === file;
+    if (!same && target) {
+      const stat = statOf(input.absolute);
+      same = stat !== undefined && stat.dev === target.dev && stat.ino === target.ino;
+    }
+    if (same) throw new OutputError(MSG.outputIsInput(given, input.display));
+  }
+}
+
 /** Runs a write to -o, turning a file-system error into an OutputError naming the file. */
 function writing<T>(given: string, write: () => T): T {
   try {
@@ -296,33 +337,90 @@ function writing<T>(given: string, write: () => T): T {
   }
 }
 
-/** To -o (creating its folder) or to standard output. */
+/** A temporary file beside `file` (same folder, so the final rename stays on one file system). */
+function temporaryBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+}
+
+/** Writes bytes to -o through a temporary file renamed into place. */
+function writeFileAtomically(given: string, file: string, bytes: Uint8Array): void {
+  const temp = temporaryBeside(file);
+  writing(given, () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const fd = openSync(temp, "wx");
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    } finally {
+      closeSync(fd);
+    }
+  });
+  try {
+    writing(given, () => renameSync(temp, file));
+  } catch (e) {
+    removeQuietly(temp);
+    throw e;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+/** To -o (creating its folder; written to a temporary file, renamed at close) or to standard output. */
 function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text, language: Language): Output {
   const given = args.output;
-  if (!given) return { write: (text) => void io.stdout.write(text), close: () => undefined };
+  if (!given) return { write: (text) => void io.stdout.write(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8")), close: () => undefined, discard: () => undefined };
   const file = path.resolve(io.cwd, given);
+  const temp = temporaryBeside(file);
   const fd = writing(given, () => {
     mkdirSync(path.dirname(file), { recursive: true });
-    return openSync(file, "w");
+    return openSync(temp, "wx");
   });
+  let open = true;
+  let placed = false;
+  const closeFd = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
   return {
     write(text) {
-      const bytes = Buffer.from(text, "utf8");
+      const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
       writing(given, () => {
         for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
       });
     },
     close() {
-      writing(given, () => closeSync(fd));
+      writing(given, () => {
+        closeFd();
+        renameSync(temp, file);
+      });
+      placed = true;
       note(io, language, written(given));
+    },
+    discard() {
+      if (placed) return;
+      try {
+        closeFd();
+      } catch {
+        // the descriptor is gone with the failed write
+      }
+      removeQuietly(temp);
     },
   };
 }
 
 function writeText(args: CheckArgs, io: CliIo, text: string, what: (file: string) => Text, language: Language): void {
   const out = openOutput(args, io, what, language);
-  out.write(text);
-  out.close();
+  try {
+    out.write(text);
+    out.close();
+  } finally {
+    out.discard();
+  }
 }
 
 async function writeSummary(args: CheckArgs, results: FileResult[], settings: Settings, io: CliIo): Promise<number> {
@@ -331,13 +429,9 @@ async function writeSummary(args: CheckArgs, results: FileResult[], settings: Se
   const { writeSummaryWorkbook } = await import("../adapters/xlsx/summaryWorkbook");
   const bytes = await writeSummaryWorkbook(sheets, settings, { files: fileOfSheet });
   const given = args.output as string;
-  const out = path.resolve(io.cwd, given);
-  writing(given, () => {
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, bytes);
-  });
+  writeFileAtomically(given, path.resolve(io.cwd, given), bytes);
   const evaluations = sheets.filter((s) => s.kind === "evaluation").length;
-  io.stdout.write(`hyoka: ${say(settings.language, MSG.summaryWritten(evaluations, results.length, given))}\n`);
+  io.stdout.write(`hyoka: ${cleanLine(say(settings.language, MSG.summaryWritten(evaluations, results.length, given)))}\n`);
   return results.some((f) => f.error !== null) ? EXIT.unreadable : EXIT.ok;
 }
 
@@ -359,7 +453,7 @@ async function showTemplate(args: CheckArgs, file: FileResult, settings: Setting
 
 /** What an unexpected failure prints: one line, plus the stack with HYOKA_DEBUG=1. */
 export function unexpectedFailure(e: unknown, language: Language, env: CliIo["env"]): string {
-  const line = `hyoka: ${say(language, MSG.unexpected(String((e as Error)?.message ?? e)))}\n`;
+  const line = `hyoka: ${cleanLine(say(language, MSG.unexpected(String((e as Error)?.message ?? e))))}\n`;
   const stack = env?.HYOKA_DEBUG === "1" ? (e as Error)?.stack : undefined;
   return stack ? `${line}${stack}\n` : line;
 }

@@ -78,6 +78,14 @@ export const MSG = {
     ja: `-o ${file} はフォルダです。書き出すファイルの名前を指定してください(例: -o ${file.replace(/[\\/]+$/, "")}/${example})`,
     en: `-o ${file} is a folder: give the name of the file to write (e.g. -o ${file.replace(/[\\/]+$/, "")}/${example})`,
   }),
+  outputIsInput: (file: string, input: string): Text => ({
+    ja: `-o ${file} は検査するファイル ${input} そのものです(同じパスかリンク)。入力を上書きしないよう、別の名前を指定してください`,
+    en: `-o ${file} is the input file ${input} (the same path or a link to it): give another name, so that no input is overwritten`,
+  }),
+  specialFileSkipped: (file: string, kind: string): Text => ({
+    ja: `${file} は通常のファイルではない(${kind})ので飛ばしました`,
+    en: `skipped ${file}: not a regular file (${kind})`,
+  }),
   outputFailed: (file: string, reason: string): Text => ({
     ja: `${file} に書き出せません(${reason})`,
     en: `cannot write ${file} (${reason})`,
@@ -85,6 +93,10 @@ export const MSG = {
   workerOutOfMemory: (limitMb: number): Text => ({
     ja: `メモリ上限 ${limitMb} MB を超えました。--worker-memory で上限を変えられます`,
     en: `out of memory: the limit is ${limitMb} MB, see --worker-memory`,
+  }),
+  fileTimedOut: (seconds: number): Text => ({
+    ja: `制限時間 ${seconds} 秒を超えました。--file-timeout で変えられます`,
+    en: `over the time limit of ${seconds} s, see --file-timeout`,
   }),
   workerError: (detail: string): Text => ({ ja: `スレッドのエラー: ${detail}`, en: `thread error: ${detail}` }),
   workerExited: (code: number): Text => ({
@@ -110,12 +122,13 @@ export const HELP: Text = {
                                               表示する(固定した項目には印を付ける)
   hyoka --help | --version
 
-フォルダはサブフォルダまで表計算ファイルを探します。.xlsx と .xlsm を検証し、.xls、.xlsb、
-.csv、.ods は理由を添えて読み込めないファイルとして報告します(終了コード 2)。フォルダ内の
-ブックが黙って抜け落ちることはありません。その他のファイル(.txt、.pdf、.docx など)は無視
-します。Excel のロックファイル(~$Book.xlsx、ブックを開いている間だけあるもの)は飛ばし、
-標準エラーにその旨を表示します。名前を指定したファイルは常に読み込みます(ブックでない
-ファイルは読み込めないファイルになります)。
+フォルダはサブフォルダまで表計算ファイルを探します。.xlsx、.xlsm、.xlsb、.xls(Excel 97–2003)、
+.ods(OpenDocument)を同じ読み込み処理で検証し、.csv は理由を添えて読み込めないファイルとして
+報告します(終了コード 2)。フォルダ内のファイルが黙って抜け落ちることはありません。その他の
+ファイル(.txt、.pdf、.docx など)は無視します。Excel のロックファイル(~$Book.xlsx、ブックを
+開いている間だけあるもの)と、FIFO・デバイス・ソケットは飛ばし、標準エラーにその旨を表示します。
+名前を指定したファイルは常に読み込みます(ブックでないファイル、通常のファイルでないものは
+読み込めないファイルになります)。-o に入力ファイル(同じパスやリンク)は指定できません。
 
 オプション:
   -f, --format text|json|csv|md   レポートの形式(既定 text。template show は text|json)
@@ -137,21 +150,23 @@ export const HELP: Text = {
       --progress                  端末でなくても標準エラーに進捗を表示する
       --color / --no-color        テキストレポートの色付けを強制する/しない
       --no-model                  JSON レポートにシートのモデルを含めない
-  -j, --jobs <n>                  ファイルを検証するスレッド数(メインスレッドを含む)
-                                  (既定: 3 ファイル以上ならコアごとに 1 つ)
-      --max-cells <n>             1 つのブックが持てるセル数の上限(全シートの合計。既定
-                                  1000000、読み込みに約 500 MB)。超えるブックは読み込めない
-                                  ファイルになる(too-large)
+  -j, --jobs <n>                  ファイルを検証するワーカースレッドの数(既定: 3 ファイル以上なら
+                                  コアごとに 1 つ)。ブックは 1 つでも常にワーカーで読み込む
+      --max-cells <n>             1 つのブックが持てるセル数の上限(全シートの合計。結合・
+                                  ハイパーリンクの範囲を含む。既定 1000000)。超えるブックは
+                                  読み込む前に読み込めないファイルになる(too-large)
       --worker-memory <MB>        各ワーカースレッドのヒープ上限(既定 1024、または環境変数
                                   HYOKA_WORKER_MEMORY_MB)。上限を超えたワーカーはそのファイル
                                   だけを失敗にする(worker-crashed)
+      --file-timeout <秒>         1 ファイルの検証の制限時間(既定 120)。超えたファイルだけを
+                                  失敗にする(timeout)
 
 終了コード:
   0  --fail-on 以上の指摘なし
   1  --fail-on 以上の指摘あり
   2  読み込めないファイルが 1 つ以上ある(他のファイルは検証済み)
   3  使い方の誤り(不明なオプション、引数の不足、語彙・設定・テンプレート設定ファイルの誤り、
-     表計算ファイルが見つからない)、または出力先(-o)に書き出せない
+     表計算ファイルが見つからない)、または出力先(-o)に書き出せない・入力ファイルである
   70 予期しないエラー(不具合): 標準エラーに 1 行表示。HYOKA_DEBUG=1 でスタックトレースも表示
 `,
   en: `hyoka — checks 施策進行管理・評価票 workbooks
@@ -165,11 +180,13 @@ Usage:
                                               and section (pinned fields marked)
   hyoka --help | --version
 
-Folders are searched recursively for spreadsheet files: .xlsx and .xlsm are checked; .xls,
-.xlsb, .csv and .ods are reported as unreadable with the reason (exit 2), so that no workbook
-of a folder is left out silently. Other files (.txt, .pdf, .docx…) are ignored. Excel lock
-files (~$Book.xlsx, present while a workbook is open) are skipped with a note on stderr.
-Files named explicitly are always read (a file that is not a workbook is unreadable).
+Folders are searched recursively for spreadsheet files: .xlsx, .xlsm, .xlsb, .xls (Excel
+97–2003) and .ods (OpenDocument) are checked with one reader; .csv is reported as unreadable
+with the reason (exit 2), so that no file of a folder is left out silently. Other files (.txt,
+.pdf, .docx…) are ignored. Excel lock files (~$Book.xlsx, present while a workbook is open)
+and FIFOs, devices and sockets are skipped with a note on stderr. Files named explicitly are
+always read (a file that is not a workbook, or not a regular file, is unreadable). -o may not
+name an input file (the same path or a link to it).
 
 Options:
   -f, --format text|json|csv|md   report format (default text; template show: text|json)
@@ -192,21 +209,23 @@ Options:
       --progress                  show progress on stderr even when it is not a terminal
       --color / --no-color        force or disable colours in the text report
       --no-model                  leave the sheet models out of the JSON report
-  -j, --jobs <n>                  threads checking files, the main one included
-                                  (default: one per core for 3+ files)
-      --max-cells <n>             most cells a workbook may hold, all sheets together
-                                  (default 1000000, about 500 MB to read); a larger one is
-                                  unreadable (too-large)
+  -j, --jobs <n>                  worker threads checking files (default: one per core for 3+
+                                  files); workbooks are always read on a worker, even one
+      --max-cells <n>             most cells a workbook may hold, all sheets together, merged
+                                  and hyperlinked ranges included (default 1000000); a larger
+                                  one is refused before it is read (too-large)
       --worker-memory <MB>        heap limit of each worker thread (default 1024, or the
                                   environment variable HYOKA_WORKER_MEMORY_MB); a worker
                                   that runs out of it fails only its file (worker-crashed)
+      --file-timeout <seconds>    time one file may take (default 120); a file over it fails
+                                  alone (timeout)
 
 Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
   2  at least one file could not be read (the others were still checked)
   3  wrong usage (unknown option, missing argument, bad vocabulary, settings or template
-     profile file, no spreadsheet found) or the output (-o) cannot be written
+     profile file, no spreadsheet found), or the output (-o) cannot be written or is an input
   70 an unexpected failure (a bug): one line on stderr; HYOKA_DEBUG=1 adds the stack trace
 `,
 };

@@ -1,8 +1,10 @@
-// Checks many files: sequentially for a few, else on the main thread plus worker threads (one
-// thread per core in all). Results come back in input order whatever the workers' timing.
-// Memory is bounded per file: every thread refuses workbooks above maxCells (checkFile.ts),
-// and each worker has a heap limit; a worker that dies (out of memory, a crash) fails only
-// the file it was on, and a fresh worker takes the files it had queued.
+// Checks files on worker threads, one per core (one for one or two files), even a single
+// file: parsing never happens on the main thread, so no input can end the process. Results
+// come back in input order whatever the workers' timing. Memory is bounded per file: the
+// reader refuses workbooks above maxCells before building them (checkFile.ts), and each
+// worker has a heap limit; a worker that dies (out of memory, a crash) or overruns the file
+// time limit fails only the file it was on, and a fresh worker takes the files it had queued.
+// Without the compiled worker (tests run from the TypeScript sources) files are checked here.
 
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -14,18 +16,24 @@ import type { CheckFileOptions } from "./checkFile";
 import type { CheckedEntry, EntryOptions } from "./entry";
 import type { InputFile } from "./files";
 import { MSG, say } from "./messages";
-import type { WorkerSetup, WorkerTask } from "./worker";
+import type { LostReason } from "./checkFile";
+import type { WorkerMessage, WorkerSetup, WorkerTask } from "./worker";
 
 export interface PoolOptions extends CheckFileOptions {
-  /** Threads checking files, the main thread included; 0 = automatic (one for 1–2 files, else one per core). */
+  /** Worker threads checking files; 0 = automatic (one for 1–2 files, else one per core). */
   jobs: number;
   onProgress?: (done: number, total: number) => void;
   /** Heap limit (old generation) of each worker thread, MB; DEFAULT_WORKER_MEMORY_MB when absent. */
   workerMemoryMb?: number;
+  /** Seconds one file may take in its worker; DEFAULT_FILE_TIMEOUT_SECONDS when absent. */
+  fileTimeoutSeconds?: number;
 }
 
-/** About twice what reading a workbook at the CLI's maxCells takes (CLI_MAX_CELLS). */
+/** Well above what reading a workbook at the CLI's maxCells takes (CLI_MAX_CELLS; see BENCHMARKS.md). */
 export const DEFAULT_WORKER_MEMORY_MB = 1024;
+
+/** A real workbook takes well under a second; the largest allowed one a few seconds. */
+export const DEFAULT_FILE_TIMEOUT_SECONDS = 120;
 
 /** The compiled worker; absent when running from TypeScript sources (tests), then sequential. */
 export function workerScript(): string | null {
@@ -107,7 +115,7 @@ async function runChecks(
   entry: EntryOptions | null,
   deliver: (index: number, value: Output) => void,
 ): Promise<void> {
-  const { jobs, onProgress, workerMemoryMb, ...checkOptions } = options;
+  const { jobs, onProgress, workerMemoryMb, fileTimeoutSeconds, ...checkOptions } = options;
   const count = workerCount(files.length, jobs);
   const script = workerScript();
   const queue = new TaskQueue(files.length);
@@ -116,12 +124,8 @@ async function runChecks(
     deliver(index, value);
     onProgress?.(++done, files.length);
   };
-  // The main thread checks files too, taking them from the same queue as the workers: on two
-  // cores, one worker plus the main thread beat two workers beside an idle main thread, which
-  // would load exceljs and warm up its JIT once more.
+  // Only without the compiled worker script (tests from the sources): no isolation there.
   const checkHere = async () => {
-    // Loaded only now: with the check of a single file or failing start-up, nothing reads a
-    // workbook; the workers, started first, load their own copy meanwhile.
     const check = await import("./checkFile");
     // The next file's bytes load while this one is checked.
     let index = queue.take();
@@ -134,21 +138,23 @@ async function runChecks(
       pending = nextPending;
     }
   };
-  if (count <= 1 || script === null) return checkHere();
+  if (script === null) return checkHere();
   const pool: WorkerPool = {
     script,
     files,
     setup: { options: checkOptions, entry },
     memoryMb: workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB,
+    timeoutMs: (fileTimeoutSeconds ?? DEFAULT_FILE_TIMEOUT_SECONDS) * 1000,
     queue,
     finished,
-    crashed: async (index, detail) => (await import("./checkFile")).crashedOutput(files[index].absolute, files[index].display, checkOptions, entry, detail),
+    lost: async (index, reason, detail) =>
+      (await import("./checkFile")).lostOutput(files[index].absolute, files[index].display, checkOptions, entry, reason, detail),
   };
-  const workers = runWorkers(pool, count - 1);
+  const workers = runWorkers(pool, count);
   try {
-    await Promise.all([workers.done, checkHere()]);
+    await workers.done;
   } finally {
-    // After a failure on either side, the other side stops too.
+    // After a failure (a result that cannot be written), nothing more is handed out.
     queue.close();
     workers.stop();
   }
@@ -159,14 +165,19 @@ interface WorkerPool {
   files: readonly InputFile[];
   setup: WorkerSetup;
   memoryMb: number;
+  /** Milliseconds one file may take, from the moment its worker starts on it. */
+  timeoutMs: number;
   queue: TaskQueue;
   finished: (index: number, value: Output) => void;
-  /** The result of a file whose worker died. */
-  crashed: (index: number, detail: string) => ReturnType<CheckModule["crashedOutput"]>;
+  /** The result of a file whose worker died or was stopped for taking too long. */
+  lost: (index: number, reason: LostReason, detail: string) => ReturnType<CheckModule["lostOutput"]>;
 }
 
+type DeathCause = { error: unknown } | { exitCode: number } | { timeoutMs: number };
+
 /** Why a worker died, for the file it was on. */
-function deathDetail(cause: { error: unknown } | { exitCode: number }, memoryMb: number, language: Language): string {
+function deathDetail(cause: DeathCause, memoryMb: number, language: Language): string {
+  if ("timeoutMs" in cause) return say(language, MSG.fileTimedOut(cause.timeoutMs / 1000));
   if ("exitCode" in cause) return say(language, MSG.workerExited(cause.exitCode));
   const error = cause.error as NodeJS.ErrnoException | undefined;
   if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") return say(language, MSG.workerOutOfMemory(memoryMb));
@@ -185,10 +196,19 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
     const live = new Set<Worker>();
     /** Files sent to each worker and not yet answered, oldest (the one being checked) first. */
     const assigned = new Map<Worker, number[]>();
+    /** The time limit of the file each worker is on. */
+    const timers = new Map<Worker, ReturnType<typeof setTimeout>>();
+    const disarm = (worker: Worker) => {
+      clearTimeout(timers.get(worker));
+      timers.delete(worker);
+    };
     let pending = 0; // results of dead workers' files still being made
     let settled = false;
     const stopAll = () => {
-      for (const w of live) void w.terminate();
+      for (const w of live) {
+        disarm(w);
+        void w.terminate();
+      }
       live.clear();
     };
     const fail = (error: unknown) => {
@@ -218,7 +238,8 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
         fail(e);
       }
     };
-    const died = (worker: Worker, cause: { error: unknown } | { exitCode: number }) => {
+    const died = (worker: Worker, cause: DeathCause) => {
+      disarm(worker);
       if (!live.delete(worker) || settled) return;
       const [current, ...queued] = assigned.get(worker) ?? [];
       assigned.delete(worker);
@@ -226,13 +247,14 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
       pool.queue.giveBack(queued);
       if (current !== undefined) {
         pending++;
-        void pool.crashed(current, deathDetail(cause, pool.memoryMb, language)).then((value) => {
+        const reason: LostReason = "timeoutMs" in cause ? "timeout" : "worker-crashed";
+        void pool.lost(current, reason, deathDetail(cause, pool.memoryMb, language)).then((value) => {
           pending--;
           if (!settled) deliver(current, value);
           settleIfIdle();
         }, fail);
       }
-      // A fresh worker for what is left: the main thread may already be done with its part.
+      // A fresh worker for what is left.
       if (!pool.queue.empty) start();
       settleIfIdle();
     };
@@ -240,8 +262,18 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
       const worker = new Worker(pool.script, { workerData: pool.setup, resourceLimits: { maxOldGenerationSizeMb: pool.memoryMb } });
       live.add(worker);
       assigned.set(worker, []);
-      worker.on("message", (msg: { id: number; value: Output }) => {
+      worker.on("message", (msg: WorkerMessage) => {
         if (settled) return;
+        if ("started" in msg) {
+          // The clock runs from the moment the worker starts on the file, not while it waits.
+          disarm(worker);
+          timers.set(
+            worker,
+            setTimeout(() => died(worker, { timeoutMs: pool.timeoutMs }), pool.timeoutMs),
+          );
+          return;
+        }
+        disarm(worker);
         const ids = assigned.get(worker) ?? [];
         if (ids.includes(msg.id)) ids.splice(ids.indexOf(msg.id), 1);
         deliver(msg.id, msg.value);
@@ -251,7 +283,7 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
       worker.on("error", (error) => died(worker, { error }));
       // Also an exit without an error event (process.exit in the thread); after "error" it is a no-op.
       worker.on("exit", (exitCode) => died(worker, { exitCode }));
-      // Two files in flight per worker keep it busy while the main thread handles a result.
+      // Two files in flight per worker: the second one's bytes load while the first is checked.
       feed(worker);
       feed(worker);
     };

@@ -16,24 +16,29 @@ export interface WorkerTask {
   display: string;
 }
 
+/** What a worker posts: that it starts on a file (its time limit runs from here), then its result. */
+export type WorkerMessage = { started: number } | { id: number; value: Awaited<ReturnType<typeof checkForOutput>> };
+
 /** Environment variable of the test hook below. */
 export const TEST_FAULT_ENV = "HYOKA_TEST_WORKER_FAULT";
 
-type FaultMode = "exit" | "throw" | "oom";
+type FaultMode = "exit" | "throw" | "oom" | "hang";
 
 /**
- * Test hook: `HYOKA_TEST_WORKER_FAULT=<exit|throw|oom>:<path as reported>` makes a worker die
- * in that way when it takes that file, so the pool's crash handling is tested for real (a
- * crafted workbook that exhausts memory would depend on the machine). Never set otherwise.
+ * Test hook: `HYOKA_TEST_WORKER_FAULT=<exit|throw|oom|hang>:<path as reported>` makes a worker
+ * die (or spin for ever) in that way when it takes that file, so the pool's crash and time-limit
+ * handling is tested for real (a crafted workbook that exhausts memory would depend on the
+ * machine). Never set otherwise.
  */
 function testFault(value: string | undefined): { mode: FaultMode; display: string } | null {
-  const m = /^(exit|throw|oom):(.+)$/.exec(value ?? "");
+  const m = /^(exit|throw|oom|hang):(.+)$/.exec(value ?? "");
   return m ? { mode: m[1] as FaultMode, display: m[2] } : null;
 }
 
 function injectFault(mode: FaultMode): void {
   if (mode === "exit") process.exit(3);
   if (mode === "throw") throw new Error("test fault");
+  if (mode === "hang") for (;;);
   const hog: number[][] = [];
   for (;;) hog.push(new Array<number>(1_000_000).fill(hog.length));
 }
@@ -49,9 +54,12 @@ if (parentPort) {
     const pending = readAhead(task.absolute);
     chain = chain
       .then(async () => {
+        port.postMessage({ started: task.id } satisfies WorkerMessage);
         if (fault?.display === task.display) injectFault(fault.mode);
         const value = await checkForOutput(task.absolute, task.display, options, entry, pending);
-        port.postMessage({ id: task.id, value });
+        // A report entry's bytes are handed over, not copied.
+        const json = "json" in value ? value.json : null;
+        port.postMessage({ id: task.id, value } satisfies WorkerMessage, json ? [json.buffer as ArrayBuffer] : []);
       })
       .catch((e: unknown) => {
         // checkForOutput never throws; anything else must end the thread so the pool sees it

@@ -1,5 +1,5 @@
 // The one shape every adapter fills: a worksheet as a rectangle of cell values.
-// Office.js (usedRange.values), .xlsx files (exceljs) and the browser preview all produce
+// Office.js (usedRange.values), workbook files (SheetJS) and the browser preview all produce
 // this; the core never sees anything else.
 
 /** An Excel error value such as `#DIV/0!` or `#N/A`. */
@@ -8,10 +8,20 @@ export interface CellError {
 }
 
 /**
- * One cell as the core sees it. Dates arrive as Excel serial numbers (as Office.js gives
- * them); formulas arrive as their cached result.
+ * A date (or date and time) the workbook itself says is one: a `t="d"` cell or a number with a
+ * date format, read from a file. ISO 8601 without a zone, as the sheet shows it:
+ * `2013-04-01` or `2013-04-01T09:30:00`. Evaluation sheets hold no dates, so wherever a
+ * number, year or code is expected a date is a mistake that gets a finding (never a year).
  */
-export type CellValue = string | number | boolean | null | CellError;
+export interface CellDate {
+  date: string;
+}
+
+/**
+ * One cell as the core sees it. Formulas arrive as their cached result. Dates arrive as
+ * CellDate from file readers; Office.js gives date-formatted cells as serial numbers.
+ */
+export type CellValue = string | number | boolean | null | CellError | CellDate;
 
 /** A rectangle in sheet coordinates, 0-based, inclusive on both ends. */
 export interface RangeBox {
@@ -30,7 +40,7 @@ export interface SheetGrid {
   values: CellValue[][];
   /**
    * Merged areas. Only the top-left cell of a merge holds the value; adapters blank the
-   * others (exceljs repeats the master's value in every cell, Office.js does not).
+   * others (SheetJS keeps whatever a file stores in the other cells, Office.js does not).
    */
   merges: RangeBox[];
   /** Set when the adapter could not read the sheet (e.g. Excel refused a too-large range); values are then empty. */
@@ -45,6 +55,10 @@ export interface WorkbookGrid {
 
 export function isCellError(v: unknown): v is CellError {
   return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+export function isCellDate(v: unknown): v is CellDate {
+  return typeof v === "object" && v !== null && typeof (v as CellDate).date === "string";
 }
 
 /** Value at sheet coordinates (0-based), null outside the grid. */

@@ -11,7 +11,7 @@ import { EXIT, main } from "../../src/cli/main";
 import type { Report } from "../../src/core/report";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
-import { compoundFile, declareSize, patchPart } from "../adapters/xlsx/fixtures";
+import { compoundFile, deflatedSpaces, patchPart } from "../adapters/xlsx/fixtures";
 import { captureIo } from "./fixtures";
 import { validate } from "./schemaValidator";
 
@@ -39,6 +39,19 @@ async function zipWith(parts: Record<string, string>): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array" });
 }
 
+/** The issue's lying part: docProps/app.xml inflating to 64 MiB of spaces, declaring 805 bytes. */
+async function withLyingDocProps(xlsx: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const { buildZip } = await import("../adapters/xlsx/fixtures");
+  const entries = await Promise.all(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map(async (f) => ({ name: f.name, data: await f.async("uint8array") })),
+  );
+  const spaces = await deflatedSpaces(64 * 1024 * 1024);
+  return buildZip(entries.map((e) => (e.name === "docProps/app.xml" ? { name: e.name, compressed: spaces, declaredSize: 805 } : e)));
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "hyoka-bad-folder-"));
   const books = path.join(dir, "books");
@@ -49,13 +62,13 @@ beforeAll(async () => {
     "41303000.xlsx": sample,
     "truncated.xlsx": sample.slice(0, Math.floor(sample.length / 2)),
     "renamed-csv.xlsx": "施策課題,予算\r\n41303000,43769\r\n",
-    "old.xls": compoundFile("Workbook"),
+    "damaged.xls": compoundFile("Workbook"),
     "protected.xlsx": compoundFile("EncryptedPackage"),
     "empty.xlsx": new Uint8Array(0),
-    "bomb-size.xlsx": declareSize(sample, "xl/worksheets/sheet1.xml", 0xfffffff0),
+    "lying-docprops.xlsx": await withLyingDocProps(sample),
     "bomb-merge.xlsx": await patchPart(sample, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<mergeCell ref="[^"]+"\/>/, '<mergeCell ref="A1:XFD1048576"/>')),
-    "binary.xlsb": await zipWith({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\u0083\u0001" }),
-    "open.ods": await zipWith({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>" }),
+    "sheetless.xlsb": await zipWith({ "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\u0083\u0001" }),
+    "sheetless.ods": await zipWith({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>" }),
     "export.csv": "年度,計画値,実績値\r\n2011,250,273\r\n",
     "odd/300-sheets.xlsx": await writeXlsx({
       sheets: Array.from({ length: 300 }, (_, i) => ({ name: `施策${String(i + 1).padStart(3, "0")}`, top: 0, left: 0, values: [["施策課題", 41303000 + i]], merges: [] })),
@@ -81,22 +94,22 @@ describe("hyoka check on a folder of good and bad files", () => {
     expect(code).toBe(EXIT.unreadable);
     expect(report.files.map((f) => [f.path, f.error?.code ?? null])).toEqual([
       ["books/41303000.xlsx", null],
-      ["books/binary.xlsb", "xlsb"],
       ["books/bomb-merge.xlsx", "too-large"],
-      ["books/bomb-size.xlsx", "too-large"],
+      ["books/damaged.xls", "corrupt"],
       ["books/empty.xlsx", "empty"],
       ["books/export.csv", "csv"],
+      ["books/lying-docprops.xlsx", null],
       ["books/odd/100000-rows.xlsx", null],
       ["books/odd/300-sheets.xlsx", null],
       ["books/odd/formula-errors.xlsx", null],
       ["books/odd/long-cells.xlsx", null],
-      ["books/old.xls", "xls"],
-      ["books/open.ods", "ods"],
       ["books/protected.xlsx", "encrypted"],
       ["books/renamed-csv.xlsx", "not-zip"],
+      ["books/sheetless.ods", "no-worksheets"],
+      ["books/sheetless.xlsb", "no-worksheets"],
       ["books/truncated.xlsx", "corrupt"],
     ]);
-    expect(report.totals).toMatchObject({ files: 15, filesUnreadable: 10, sheets: 304, evaluationSheets: 3, otherSheets: 301 });
+    expect(report.totals).toMatchObject({ files: 15, filesUnreadable: 9, sheets: 305, evaluationSheets: 4, otherSheets: 301 });
   });
 
   it("validates against docs/report.schema.json, every error code included", () => {
@@ -108,14 +121,13 @@ describe("hyoka check on a folder of good and bad files", () => {
 
   it("gives each bad file's reason in the report and on stderr, and names the skipped lock file", () => {
     const reason = (p: string) => report.files.find((f) => f.path === `books/${p}`)!.error!.message;
-    expect(reason("binary.xlsb")).toBe("Excel バイナリ ブック(.xlsb)です。Excel で .xlsx 形式に保存し直してから再度お試しください。");
-    expect(reason("open.ods")).toBe("OpenDocument スプレッドシート(.ods)です。.xlsx 形式に保存し直してから再度お試しください。");
-    expect(reason("old.xls")).toBe("旧形式の Excel ブック(.xls)です。Excel で .xlsx 形式に保存し直してから再度お試しください。");
+    expect(reason("sheetless.xlsb")).toBe("読み込めるワークシートがありません(グラフシートだけか、シートがありません)。");
+    expect(reason("sheetless.ods")).toBe("読み込めるワークシートがありません(グラフシートだけか、シートがありません)。");
+    expect(reason("damaged.xls")).toBe("ブックが破損しているか不完全なため読み込めません。");
     expect(reason("protected.xlsx")).toBe("パスワードで保護(暗号化)されたブックです。Excel でパスワードを解除してから再度お試しください。");
     expect(reason("empty.xlsx")).toBe("ファイルが空です。");
-    expect(reason("renamed-csv.xlsx")).toContain("zip 形式ではありません");
+    expect(reason("renamed-csv.xlsx")).toContain("zip 形式でも Excel 97–2003 形式でもありません");
     expect(reason("truncated.xlsx")).toContain("ブックが破損しているか不完全なため読み込めません。");
-    expect(reason("bomb-size.xlsx")).toMatch(/^ブックが大きすぎるため、安全に検査できません。\(展開すると 42949\d{5} バイトになります\(上限 536870912 バイト\)\)$/);
     expect(reason("bomb-merge.xlsx")).toContain("セルが 1000000 個を超えます");
     for (const f of report.files.filter((x) => x.error)) expect(err).toContain(`hyoka: ${f.path}: [${f.error!.code}] ${f.error!.message}\n`);
     expect(err).toContain("hyoka: books/~$41303000.xlsx は Excel のロックファイル(ブックを開いている間の一時ファイル)なので飛ばしました\n");
@@ -123,6 +135,12 @@ describe("hyoka check on a folder of good and bad files", () => {
     expect(err).not.toContain("minutes.pdf");
     // Every unreadable file except one that is not there still has its hash, for the audit trail.
     expect(report.files.filter((f) => f.sha256 === null)).toEqual([]);
+  });
+
+  it("checks the workbook whose docProps lie about their size like the sample: the part is never inflated", () => {
+    const lying = report.files.find((f) => f.path === "books/lying-docprops.xlsx")!;
+    expect(lying.sheets[0].summary).toEqual(report.files[0].sheets[0].summary);
+    expect(lying.counts).toEqual(report.files[0].counts);
   });
 
   it("checks the good sample fully: exact rates, 執行率, forecast, codes and findings", () => {

@@ -1,7 +1,7 @@
 // The real command: bin/hyoka.js on the compiled dist/ (as after `npm ci`), with worker threads.
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Report } from "../../src/core/report";
@@ -40,7 +40,7 @@ describe("bin/hyoka.js", () => {
     expect(single.out.replace(stamp, "")).toBe(pooled.out.replace(stamp, ""));
   }, 60_000);
 
-  it("shares the files between the main thread and workers: every format as on one thread, JSON with models", () => {
+  it("shares the files between worker threads: every format as on one thread, JSON with models", () => {
     const many = mkdtempSync(path.join(os.tmpdir(), "hyoka-many-"));
     try {
       for (let i = 0; i < 9; i++) copyFileSync(i === 4 ? fx.corrupt : i % 2 ? fx.hostile : fx.sample, path.join(many, `book-${i}.xlsx`));
@@ -109,8 +109,8 @@ describe("bin/hyoka.js", () => {
     });
     afterAll(() => rmSync(many, { recursive: true, force: true }));
 
-    // With --jobs 2 the one worker is started before the main thread takes a file: book-0 and
-    // book-1 go to it, so book-0 is the file it dies on and book-1 is handed on.
+    // With --jobs 2 two workers start, each taking two files: book-0 and book-1 go to the first,
+    // so book-0 is the file it dies on and book-1 is handed on to a fresh worker.
     const run = (fault: string, extra: string[] = [], env: Record<string, string> = {}) =>
       hyoka(["check", ".", "--format", "json", "--no-model", "--jobs", "2", "--progress", ...extra], many, { HYOKA_TEST_WORKER_FAULT: `${fault}:book-0.xlsx`, ...env });
 
@@ -151,7 +151,85 @@ describe("bin/hyoka.js", () => {
       expectOthersChecked(thrown);
       expect(thrown.files[0].error?.message).toMatch(/\(thread error: test fault\)$/);
     }, 60_000);
+
+    it("a single file is parsed on a worker too: its out-of-memory fails the file (exit 2), never the process", () => {
+      const r = hyoka(["check", "book-0.xlsx", "--format", "json", "--no-model"], many, { HYOKA_TEST_WORKER_FAULT: "oom:book-0.xlsx", HYOKA_WORKER_MEMORY_MB: "128" });
+      expect(r.code).toBe(2);
+      const report: Report = JSON.parse(r.out);
+      expect(report.files.map((f) => [f.path, f.error?.code])).toEqual([["book-0.xlsx", "worker-crashed"]]);
+      expect(r.err).toBe(
+        "hyoka: book-0.xlsx: [worker-crashed] このファイルを検査していたスレッドが停止しました(メモリ不足または異常終了)。他のファイルは検査を続けました。 (メモリ上限 128 MB を超えました。--worker-memory で上限を変えられます)\n",
+      );
+    }, 60_000);
+
+    it("a file over the time limit is stopped (timeout, exit 2); the others are checked", () => {
+      const started = Date.now();
+      const r = run("hang", ["--file-timeout", "2", "--lang", "en"]);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(r.code).toBe(2);
+      const report: Report = JSON.parse(r.out);
+      expect(report.files.map((f) => [f.path, f.error?.code ?? null])).toEqual([
+        ["book-0.xlsx", "timeout"],
+        ["book-1.xlsx", null],
+        ["book-2.xlsx", null],
+        ["book-3.xlsx", null],
+        ["book-4.xlsx", null],
+      ]);
+      expect(report.files[0].error?.message).toBe(
+        "Checking this file took longer than the time limit; the other files were still checked. (over the time limit of 2 s, see --file-timeout)",
+      );
+    }, 60_000);
   });
+
+  it("a folder of .xlsx, .xls, .xlsb and .ods copies of the sample reports the same figures for each (issue 11)", async () => {
+    const XLSX = await import("@e965/xlsx");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hyoka-formats-"));
+    try {
+      const wb = XLSX.read(readFileSync(fx.sample), { type: "buffer", cellDates: true });
+      copyFileSync(fx.sample, path.join(dir, "sample.xlsx"));
+      for (const bookType of ["xls", "xlsb", "ods"] as const) writeFileSync(path.join(dir, `sample.${bookType}`), XLSX.write(wb, { bookType, type: "buffer" }) as Buffer);
+      const r = hyoka(["check", ".", "--format", "json", "--no-model"], dir);
+      expect(r.code).toBe(0);
+      const report: Report = JSON.parse(r.out);
+      expect(report.files.map((f) => f.path)).toEqual(["sample.ods", "sample.xls", "sample.xlsb", "sample.xlsx"]);
+      const figures = (f: Report["files"][number]) => ({ counts: f.counts, rules: f.sheets[0].issues.map((i) => [i.rule, i.cell]), summary: { ...f.sheets[0].summary } });
+      for (const f of report.files) expect(figures(f)).toEqual(figures(report.files[3]));
+      expect(report.files[3].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("a folder holding the issue's crafted files: no abort, exit 2, every other file fully reported", async () => {
+    const { oneSheetPackage, deflatedSpaces, sheetXml } = await import("../adapters/xlsx/fixtures");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hyoka-crafted-"));
+    try {
+      const row = '<row r="1"><c r="A1"><v>1</v></c></row>';
+      const files: Record<string, Uint8Array> = {
+        "a-merge-tab.xlsx": oneSheetPackage(row, { after: '<mergeCells><mergeCell\tref="A100:XFD1048576"/></mergeCells>' }),
+        "b-merge-path.xlsx": oneSheetPackage(row, { entry: "zz/../xl/worksheets/sheet1.xml", after: '<mergeCells><mergeCell ref="A100:XFD1048576"/></mergeCells>' }),
+        "c-bak.xlsx": oneSheetPackage(row, { extra: [{ name: "xl/worksheets/sheet1.xml.bak", data: sheetXml("", '<mergeCells><mergeCell ref="A100:XFD1048576"/></mergeCells>') }] }),
+        "d-lying-docprops.xlsx": oneSheetPackage(row, { extra: [{ name: "docProps/app.xml", compressed: await deflatedSpaces(1024 * 1024 * 1024), declaredSize: 805 }] }),
+        "e-data-part.xlsx": oneSheetPackage(row, { entry: "xl/worksheets/data.xml" }),
+      };
+      for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
+      copyFileSync(fx.sample, path.join(dir, "z-sample.xlsx"));
+      const r = hyoka(["check", ".", "--format", "json", "--no-model", "--lang", "en"], dir);
+      expect(r.code).toBe(2);
+      const report: Report = JSON.parse(r.out);
+      expect(report.files.map((f) => [f.path, f.error?.code ?? null, f.sheets.length])).toEqual([
+        ["a-merge-tab.xlsx", "too-large", 0],
+        ["b-merge-path.xlsx", "too-large", 0],
+        ["c-bak.xlsx", null, 1],
+        ["d-lying-docprops.xlsx", null, 1],
+        ["e-data-part.xlsx", null, 1],
+        ["z-sample.xlsx", null, 1],
+      ]);
+      expect(report.files[5].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("an -o that is a folder: exit 3 with one line, no stack trace", () => {
     const r = hyoka(["check", "sample.xlsx", "-o", os.tmpdir()]);

@@ -108,7 +108,7 @@ describe("hyoka check --cross-year on the 2012 and 2013 books", () => {
     expect(text.indexOf("crossyear.value.changed")).toBeGreaterThan(text.indexOf("File: 41303000-2013.xlsx"));
     const md = (await run(["--cross-year", ".", "--format", "md"])).out;
     expect(md).toContain("| `crossyear.value.changed` | 警告 | 1 |");
-    expect(md).toContain("| 428 | 過去年度の数値は変わらないこと | 41303000-2012.xlsx 41303000!C34 |");
+    expect(md).toContain("| 428 | 過去年度の数値は変わらないこと | 41303000-2012.xlsx 41303000\\!C34 |");
     const csv = (await run(["--cross-year", ".", "--format", "csv"])).out;
     const row = csv.split("\r\n").find((l) => l.includes("crossyear.value.changed"));
     expect(row).toMatch(/^41303000-2013\.xlsx,[0-9a-f]{64},41303000,C34,crossyear\.value\.changed,warning,.*,indicators\[0\]\.rows\[2\]\.actual,428,過去年度の数値は変わらないこと,41303000-2012\.xlsx 41303000!C34$/);

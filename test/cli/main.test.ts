@@ -4,7 +4,7 @@ import { main, EXIT, unexpectedFailure } from "../../src/cli/main";
 import { parseArgs } from "../../src/cli/args";
 import type { Report } from "../../src/core/report";
 import { RULE_CATALOGUE_VERSION, RULES } from "../../src/core/rules";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readWorkbook } from "../../src/adapters/xlsx/read";
 import { validate } from "./schemaValidator";
 import { captureIo, HOSTILE_ACTUAL, makeFixtures, type Fixtures } from "./fixtures";
 
@@ -217,7 +217,7 @@ describe("hyoka summary", () => {
     const code = await main(["summary", "sample.xlsx", "-o", "out/summary.xlsx"], io);
     expect(code).toBe(EXIT.ok);
     expect(io.out()).toBe("hyoka: 1 ファイルの評価票 1 シートの集計を out/summary.xlsx に書き出しました\n");
-    const grid = await readXlsx(readFileSync(path.join(fx.dir, "out/summary.xlsx")));
+    const grid = await readWorkbook(readFileSync(path.join(fx.dir, "out/summary.xlsx")));
     expect(grid.sheets.map((s) => s.name)).toEqual(["達成率", "事業費", "全体", "作成課別"]);
     const ind = grid.sheets[0].values;
     expect(ind[0]).toEqual(["ファイル", "シート", "施策課題", "指標", "年度", "計画値", "実績値", "達成率", "評価", "備考"]);
@@ -230,7 +230,7 @@ describe("hyoka summary", () => {
     const en = captureIo(fx.dir);
     expect(await main(["summary", "sample.xlsx", "-o", "out/summary-en.xlsx", "--lang", "en"], en)).toBe(EXIT.ok);
     expect(en.out()).toBe("hyoka: summary of 1 evaluation sheet(s) from 1 file(s) written to out/summary-en.xlsx\n");
-    const english = await readXlsx(readFileSync(path.join(fx.dir, "out/summary-en.xlsx")));
+    const english = await readWorkbook(readFileSync(path.join(fx.dir, "out/summary-en.xlsx")));
     expect(english.sheets.map((s) => s.name)).toEqual(["Achievement rates", "Project costs", "Overview", "By department"]);
     expect(english.sheets[2].values[0].slice(0, 3)).toEqual(["File", "Sheet", "Measure"]);
   });
@@ -298,7 +298,7 @@ describe("arguments", () => {
     const exitCodes = (text: string) => text.match(/^ {2}\d+ +/gm);
     const ruleIds = (text: string) => text.match(/[a-z]+\.[a-z]+\.[a-z]+|[a-z]+-[a-z]+(?=\))/g);
     expect(options(ja)).toEqual(options(en));
-    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
+    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--file-timeout", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
     expect(exitCodes(ja)).toEqual(exitCodes(en));
     expect(exitCodes(en)).toEqual(["  0  ", "  1  ", "  2  ", "  3  ", "  70 "]);
     expect(ruleIds(ja)).toEqual(ruleIds(en));

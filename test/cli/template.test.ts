@@ -58,7 +58,7 @@ describe("hyoka check with template profiles", () => {
     ]);
     expect(report.files.map((f) => f.sheets[0].summary?.fiscalYear)).toEqual([2013, 2013]);
     expect((await run(["check", "renamed.xlsx", "--template", "pin.json", "--format", "md", "--lang", "en"])).out).toContain(
-      "Template profile: 手元の様式 v5 (given with --template)\n",
+      "Template profile: 手元の様式 v5 \\(given with --template\\)\n",
     );
   });
 

@@ -7,8 +7,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkWorkbook, countFindings } from "../../src/core/engine";
 import type { Finding } from "../../src/core/findings";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readWorkbook } from "../../src/adapters/xlsx/read";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
+import * as XLSX from "@e965/xlsx";
+import { oneSheetPackage } from "../adapters/xlsx/fixtures";
 import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { findingCountText, t } from "../../src/taskpane/i18n";
 import { dropFile, luminance, openPreview, RESULTS_DIR, seriousViolations, type PreviewSession } from "./harness";
@@ -24,7 +26,7 @@ let sampleFindings: Finding[];
 
 beforeAll(async () => {
   // What the core says about the bundled sample, read in Node from the same file.
-  const grid = await readXlsx(fs.readFileSync(SAMPLE_FILE));
+  const grid = await readWorkbook(fs.readFileSync(SAMPLE_FILE));
   const results = checkWorkbook(grid);
   sampleSheet = results.find((r) => r.kind === "evaluation")!.sheet;
   sampleFindings = results.flatMap((r) => r.findings);
@@ -174,7 +176,7 @@ test("switching to English changes the pane's and the preview's labels", async (
 
 test("the mistakes workbook loaded through the file picker shows every planted mistake", async () => {
   const { expected, sheets } = mistakesWorkbook();
-  const mistakes = checkWorkbook(await readXlsx(fs.readFileSync(MISTAKES_FILE))).flatMap((r) => r.findings);
+  const mistakes = checkWorkbook(await readWorkbook(fs.readFileSync(MISTAKES_FILE))).flatMap((r) => r.findings);
   await page().getByTestId("file-input").setInputFiles(MISTAKES_FILE);
   await page().locator(`[data-sheet-tab="${sheets[0].grid.name}"]`).waitFor();
   await expectText(pane().getByRole("status"), findingCountText("ja", mistakes.length));
@@ -203,7 +205,7 @@ test("write summary adds a summary tab with the same rates, and the download is 
   const [download] = await Promise.all([page().waitForEvent("download"), page().getByTestId("download-summary").click()]);
   expect(download.suggestedFilename()).toBe("41303000-2013-summary.xlsx");
   const file = await download.path();
-  const book = await readXlsx(fs.readFileSync(file));
+  const book = await readWorkbook(fs.readFileSync(file));
   const values = book.sheets.flatMap((s) => s.values);
   const rate2012 = values.find((r) => typeof r[0] === "string" && r.some((c) => typeof c === "string" && c.startsWith("①")) && r.includes(2012));
   expect(rate2012).toBeDefined();
@@ -224,6 +226,31 @@ test("a cell holding markup is shown as text and runs nothing", async () => {
   await page().waitForTimeout(300);
   expect(session.dialogs).toEqual([]);
   expect(session.pageErrors).toEqual([]);
+});
+
+test("an .xls and an .ods copy of the sample, dropped on the page, give the same findings (issue 11)", async () => {
+  const wb = XLSX.read(fs.readFileSync(SAMPLE_FILE), { type: "buffer", cellDates: true });
+  const other = await writeXlsx({ sheets: [{ name: "Other", top: 0, left: 0, values: [["memo"]], merges: [] }] });
+  for (const bookType of ["xls", "ods"] as const) {
+    // Another workbook first, so the counts below can only come from the copy.
+    await dropFile(page(), '[data-testid="drop-zone"]', "other.xlsx", other);
+    await page().locator('[data-sheet-tab="Other"]').waitFor();
+    const bytes = new Uint8Array(XLSX.write(wb, { bookType, type: "array" }) as ArrayBuffer);
+    await dropFile(page(), '[data-testid="drop-zone"]', `copy.${bookType}`, bytes);
+    await page().locator(`[data-sheet-tab="${sampleSheet}"]`).waitFor();
+    await expectText(pane().getByRole("status").filter({ hasText: findingCountText("ja", 5) }), findingCountText("ja", 5));
+    expect((await listedFindings()).sort()).toEqual(sampleFindings.map((f) => `${f.rule} ${f.sheet} ${f.cell ?? "-"}`).sort());
+  }
+});
+
+test("a hostile workbook (a tab-spelled merge over the whole sheet) is refused with a message; the page lives on", async () => {
+  const bomb = oneSheetPackage('<row r="1"><c r="A1"><v>1</v></c></row>', { after: '<mergeCells><mergeCell\tref="A100:XFD1048576"/></mergeCells>' });
+  await dropFile(page(), '[data-testid="drop-zone"]', "bomb.xlsx", bomb);
+  await expectText(page().getByTestId("load-error"), "ブックが大きすぎるため、安全に検査できません。(セルが 1000000 個を超えます)");
+  expect(session.pageErrors).toEqual([]);
+  // Still usable: the sample loads again.
+  await dropFile(page(), '[data-testid="drop-zone"]', "41303000-2013.xlsx", new Uint8Array(fs.readFileSync(SAMPLE_FILE)));
+  await expectText(pane().getByRole("status").filter({ hasText: findingCountText("ja", 5) }), findingCountText("ja", 5));
 });
 
 test("no request left the page's origin during the whole run", async () => {

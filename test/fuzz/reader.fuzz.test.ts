@@ -34,6 +34,8 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.double(),
   fc.constantFrom<CellValue>(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, 1e21, 40634.5),
   fc.constantFrom<CellValue>({ error: "#DIV/0!" }, { error: "#N/A" }, { error: "#REF!" }),
+  // Dates as file readers give them (t="d" cells, date-formatted numbers).
+  fc.constantFrom<CellValue>({ date: "2013-04-01" }, { date: "2011-03-31T12:00:00" }, { date: "1899-12-30T06:00:00" }),
   fc.boolean(),
 );
 

@@ -1,17 +1,13 @@
 // Why a file could not be read, as a code a front end can act on (the CLI's exit 2, the
 // preview's message) plus a sentence in English and Japanese.
 
-export type WorkbookReadErrorCode = "empty" | "not-zip" | "xls" | "encrypted" | "corrupt" | "too-large";
+export type WorkbookReadErrorCode = "empty" | "not-zip" | "encrypted" | "corrupt" | "too-large" | "no-worksheets";
 
 const MESSAGES: Record<WorkbookReadErrorCode, { en: string; ja: string }> = {
   empty: { en: "The file is empty.", ja: "ファイルが空です。" },
   "not-zip": {
-    en: "Not an Excel .xlsx workbook (the file is not a zip archive; a CSV or text file renamed .xlsx?).",
-    ja: "Excel の .xlsx ブックではありません(zip 形式ではありません。CSV やテキストの拡張子を変えたものではありませんか)。",
-  },
-  xls: {
-    en: "An old-format Excel .xls workbook: save it as .xlsx in Excel and try again.",
-    ja: "旧形式の Excel ブック(.xls)です。Excel で .xlsx 形式に保存し直してから再度お試しください。",
+    en: "Not a workbook (.xlsx, .xlsm, .xlsb, .xls or .ods): the file is neither a zip archive nor an Excel 97–2003 file (a CSV or text file renamed?).",
+    ja: "ブック(.xlsx、.xlsm、.xlsb、.xls、.ods)ではありません(zip 形式でも Excel 97–2003 形式でもありません。CSV やテキストの拡張子を変えたものではありませんか)。",
   },
   encrypted: {
     en: "The workbook is password-protected (encrypted): remove the password in Excel and try again.",
@@ -24,6 +20,10 @@ const MESSAGES: Record<WorkbookReadErrorCode, { en: string; ja: string }> = {
   "too-large": {
     en: "The workbook is too large to check safely.",
     ja: "ブックが大きすぎるため、安全に検査できません。",
+  },
+  "no-worksheets": {
+    en: "The workbook has no worksheet that could be read (only chart sheets, or none at all).",
+    ja: "読み込めるワークシートがありません(グラフシートだけか、シートがありません)。",
   },
 };
 

@@ -1,4 +1,5 @@
-// .xlsx ⇄ WorkbookGrid, for Node (CLI) and the browser (preview).
-export { readXlsx, DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type ReadXlsxOptions } from "./read";
+// Spreadsheet files ⇄ WorkbookGrid, for Node (CLI) and the browser (preview): one reader for
+// .xlsx, .xlsm, .xlsb, .xls and .ods (SheetJS behind hyoka's own caps), exceljs for writing.
+export { readWorkbook, DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, type ReadWorkbookOptions, type ReadWorkbook, type WorkbookFormat } from "./read";
 export { writeXlsx, FIXED_WRITE_DATE, type WriteXlsxOptions } from "./write";
 export { WorkbookReadError, isWorkbookReadError, type WorkbookReadErrorCode } from "./errors";

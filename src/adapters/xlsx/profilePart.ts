@@ -7,7 +7,8 @@
 
 import JSZip from "jszip";
 import { PROFILE_NAMESPACE, profileFromXml, profileToXml } from "./profileXml";
-import { nextRelationshipId, relationshipsOf, resolveTarget } from "./xml";
+import { readWorkbook } from "./read";
+import { decodeXml, nextRelationshipId, relationshipsOf, resolveTarget } from "./xml";
 
 export { PROFILE_NAMESPACE, profileFromXml, profileToXml };
 
@@ -17,13 +18,6 @@ const CONTENT_TYPE_PROPS = "application/vnd.openxmlformats-officedocument.custom
 const WORKBOOK_PART = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const CONTENT_TYPES = "[Content_Types].xml";
-
-/** XML bytes as text: UTF-8 unless a UTF-16 byte order mark says otherwise. */
-function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return new TextDecoder("utf-8").decode(bytes);
-}
 
 async function textOf(zip: JSZip, name: string): Promise<string | null> {
   const file = zip.file(name);
@@ -44,15 +38,17 @@ async function findProfilePart(zip: JSZip): Promise<{ name: string; json: string
   return null;
 }
 
-/** The profile JSON saved in an .xlsx, or null when it holds none (or is not a zip at all). */
+/**
+ * The profile JSON saved in an .xlsx, or null when it holds none (or is not a workbook at all).
+ * Read by the hardened reader (read.ts finds it while it opens the package), never by JSZip:
+ * JSZip would inflate a hostile part without a limit.
+ */
 export async function readProfilePart(data: Uint8Array): Promise<string | null> {
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    return (await readWorkbook(data)).profileJson;
   } catch {
     return null;
   }
-  return (await findProfilePart(zip))?.json ?? null;
 }
 
 function nextItemNumber(zip: JSZip): number {

@@ -17,7 +17,7 @@ export function profileToXml(json: string): string {
  * (`<h:profile xmlns:h="urn:hyoka:template-profile:1">`), as Excel or people may write it.
  */
 export function profileFromXml(xml: string): string | null {
-  const root = /<(?:([A-Za-z_][\w.-]*):)?profile\b([^>]*?)(\/?)>/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""));
+  const root = profileRoot(xml);
   if (!root) return null;
   const [, prefix, attributes, selfClosing] = root;
   const declaration = prefix ? `xmlns:${prefix}` : "xmlns";
@@ -25,8 +25,26 @@ export function profileFromXml(xml: string): string | null {
   if (!ns || ns[2] !== PROFILE_NAMESPACE) return null;
   if (selfClosing) return "";
   const open = prefix ? `${prefix}:profile` : "profile";
-  const body = new RegExp(`<${open}\\b[^>]*>([\\s\\S]*)</${open}\\s*>`).exec(xml);
-  if (!body) return null;
-  const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(body[1]);
-  return cdata ? cdata[1] : unescapeXml(body[1]);
+  const from = root.index + root[0].length;
+  const close = xml.lastIndexOf(`</${open}`);
+  if (close < from || !/^\s*>/.test(xml.slice(close + open.length + 2, close + open.length + 66))) return null;
+  const body = xml.slice(from, close);
+  const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(body);
+  return cdata ? cdata[1] : unescapeXml(body);
+}
+
+/**
+ * The first `profile` start tag outside comments and processing instructions. Linear in the
+ * part's length whatever it holds (`[^<>]` stops at the next tag; skipped spans are jumped).
+ */
+function profileRoot(xml: string): RegExpExecArray | null {
+  const pattern = /<!--|<\?|<(?:([A-Za-z_][\w.-]*):)?profile\b([^<>]*?)(\/?)>/g;
+  for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) {
+    if (m[0] === "<!--" || m[0] === "<?") {
+      const end = xml.indexOf(m[0] === "<!--" ? "-->" : "?>", pattern.lastIndex);
+      if (end < 0) return null;
+      pattern.lastIndex = end;
+    } else return m;
+  }
+  return null;
 }

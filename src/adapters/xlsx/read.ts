@@ -1,154 +1,127 @@
-// .xlsx bytes → WorkbookGrid with exceljs. Used by the CLI (Node) and the browser preview, so
-// no Node import here: bytes come in as Uint8Array / ArrayBuffer, reading paths is the CLI's job.
+// Workbook bytes (.xlsx, .xlsm, .xlsb, .xls, .ods) → WorkbookGrid, one hardened path for the
+// CLI (Node) and the browser preview, so no Node import here: bytes come in as Uint8Array /
+// ArrayBuffer, reading paths is the CLI's job.
+//
+// Order of work, so that nothing large is ever built from a hostile file:
+//   1. sniff the container (zip, compound file, anything else is refused) and its size;
+//   2. find the parts Excel would open, through the relationships (package.ts), inflate each
+//      within one budget for the whole read (inflate.ts) and count cells, merged and linked
+//      areas, strings and elements (tally.ts), refusing past the limits;
+//   3. only then hand those parts, under names we chose, to SheetJS (sheetjs.ts);
+//   4. convert its sheets to grids without trusting any extent the file claims.
 
-import ExcelJS from "exceljs";
-import type { CellValue, RangeBox, SheetGrid, WorkbookGrid } from "../../core/grid";
+import type { SheetGrid, WorkbookGrid } from "../../core/grid";
 import { WorkbookReadError } from "./errors";
-import { canPrescan, prescanWorkbook, tooManyCells, type InflateRaw } from "./prescan";
-import { sniffWorkbook } from "./sniff";
+import { inflateBudget, type InflateRaw } from "./inflate";
+import { isOpenDocument, odsHandover, ooxmlHandover, ZipPackage, type Handover } from "./package";
+import { profileFromXml } from "./profileXml";
+import { compoundFileStreams, parseCompoundFile, parseParts, sheetToGrid, type ParsedWorkbook } from "./sheetjs";
+import { mentionsEncryptedPackage, sniffWorkbook } from "./sniff";
+import { newTally, tallyBiff, type ReadLimits } from "./tally";
 
-export interface ReadXlsxOptions {
-  /** Most cells (grid area, over all sheets) a read may produce. Default 5,000,000. */
+export interface ReadWorkbookOptions {
+  /** Most cells, plus cells under merged or linked ranges, over all sheets. Default 1,000,000: within a worker's heap and a browser tab (BENCHMARKS.md). */
   maxCells?: number;
-  /** Most bytes the file, and its XML once inflated, may have. Default 512 MiB. */
+  /** Most bytes the file may have, and all the parts read from it together once inflated. Default 128 MiB (peak memory measured in BENCHMARKS.md). */
   maxBytes?: number;
-  /** Optional synchronous inflater for the prescan (see InflateRaw): the CLI passes Node's zlib. */
+  /** Synchronous inflater (see InflateRaw): the CLI passes Node's zlib; else DecompressionStream. */
   inflateRaw?: InflateRaw;
 }
 
-export const DEFAULT_MAX_CELLS = 5_000_000;
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+/** The file formats read; `xlsx` includes .xlsm (the same package with macros, never run). */
+export type WorkbookFormat = "xlsx" | "xlsb" | "xls" | "ods";
 
-// Worksheet parts the grid never uses; skipping them makes exceljs faster. Hyperlinks are
-// among them on purpose: without them a linked cell loads as its plain text.
-const IGNORED_NODES = [
-  "hyperlinks",
-  "dataValidations",
-  "conditionalFormatting",
-  "extLst",
-  "headerFooter",
-  "pageSetup",
-  "printOptions",
-  "pageMargins",
-  "rowBreaks",
-];
-
-const MS_PER_DAY = 86_400_000;
-/** Serial number of 1970-01-01 in Excel's 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25_569;
-
-/**
- * exceljs turns date-formatted numbers into Dates (UTC, already shifted for 1904 workbooks);
- * undoing that gives the 1900-system serial Office.js would report.
- */
-export function dateToSerial(date: Date): number | null {
-  const ms = date.getTime();
-  return Number.isFinite(ms) ? ms / MS_PER_DAY + UNIX_EPOCH_SERIAL : null;
+export interface ReadWorkbook extends WorkbookGrid {
+  format: WorkbookFormat;
+  /** The template profile JSON saved in the workbook (a custom XML part), or null. */
+  profileJson: string | null;
 }
 
-type ExcelValue = ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"] | ExcelJS.CellHyperlinkValue["text"] | undefined;
-
-export function toCellValue(v: ExcelValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return dateToSerial(v);
-  if (typeof v !== "object") return null;
-  if ("formula" in v || "sharedFormula" in v) return toCellValue((v as ExcelJS.CellFormulaValue).result);
-  if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((run) => run.text ?? "").join("");
-  if ("error" in v) return { error: String(v.error) };
-  if ("hyperlink" in v || "text" in v) return toCellValue((v as ExcelJS.CellHyperlinkValue).text);
-  return null;
-}
-
-interface Bounds {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function extend(b: Bounds | null, box: RangeBox): Bounds {
-  if (!b) return { ...box };
-  return {
-    top: Math.min(b.top, box.top),
-    left: Math.min(b.left, box.left),
-    bottom: Math.max(b.bottom, box.bottom),
-    right: Math.max(b.right, box.right),
-  };
-}
-
-function sheetMerges(ws: ExcelJS.Worksheet): RangeBox[] {
-  // exceljs keeps merges as Range objects keyed by master address; `ws.model` would also give
-  // them but serializes every row first.
-  const ranges = (ws as unknown as { _merges?: Record<string, { model: RangeBox }> })._merges ?? {};
-  return Object.values(ranges)
-    .map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }))
-    .sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-/** Converts one worksheet; `cellBudget` is what is left of maxCells for this workbook. */
-function sheetToGrid(ws: ExcelJS.Worksheet, cellBudget: number): SheetGrid {
-  const merges = sheetMerges(ws);
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const values: CellValue[] = [];
-  let bounds: Bounds | null = null;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      // exceljs repeats a merge's value in every cell; only the master keeps it.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const v = toCellValue(cell.value);
-      if (v === null) return;
-      const r = Number(cell.row) - 1;
-      const c = Number(cell.col) - 1;
-      rows.push(r);
-      cols.push(c);
-      values.push(v);
-      bounds = extend(bounds, { top: r, left: c, bottom: r, right: c });
-    });
-  });
-  for (const m of merges) bounds = extend(bounds, m);
-  const box = bounds as Bounds | null;
-  if (!box) return { name: ws.name, top: 0, left: 0, values: [], merges };
-
-  const height = box.bottom - box.top + 1;
-  const width = box.right - box.left + 1;
-  if (height * width > cellBudget) throw tooManyCells(cellBudget);
-  // Rectangular, like Office.js usedRange.values.
-  const grid: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  for (let i = 0; i < values.length; i++) grid[rows[i] - box.top][cols[i] - box.left] = values[i];
-  return { name: ws.name, top: box.top, left: box.left, values: grid, merges };
-}
+export const DEFAULT_MAX_CELLS = 1_000_000;
+export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
 
 function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
 /**
- * Reads every worksheet (hidden ones included; chartsheets have no cells and are skipped).
- * Throws WorkbookReadError for anything that is not a readable, reasonably sized .xlsx.
+ * Reads every worksheet (hidden ones included; chart, dialog and macro sheets have no cells
+ * and are left out). Throws WorkbookReadError for anything that is not a readable,
+ * reasonably sized workbook, and when no worksheet at all could be read.
  */
-export async function readXlsx(data: Uint8Array | ArrayBuffer, options: ReadXlsxOptions = {}): Promise<WorkbookGrid> {
-  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: ReadWorkbookOptions = {}): Promise<ReadWorkbook> {
+  const limits: ReadLimits = { maxCells: options.maxCells ?? DEFAULT_MAX_CELLS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES };
   const bytes = asBytes(data);
-  const directory = sniffWorkbook(bytes, { maxBytes });
-  if (canPrescan()) await prescanWorkbook(bytes, directory, { maxBytes, maxCells }, options.inflateRaw);
+  const container = sniffWorkbook(bytes, limits);
+  if (container.kind === "compound") return readCompoundFile(bytes, limits);
 
-  const workbook = new ExcelJS.Workbook();
+  const pkg = new ZipPackage(bytes, container.directory, inflateBudget(limits.maxBytes), options.inflateRaw);
+  const tally = newTally();
+  const handover: Handover | null = isOpenDocument(pkg) ? await odsHandover(pkg, limits, tally) : await ooxmlHandover(pkg, limits, tally);
+  if (handover === null) {
+    throw new WorkbookReadError("corrupt", {
+      en: "zip archive without a workbook part (not an Excel or OpenDocument workbook)",
+      ja: "ブックのパーツがない zip ファイルです(Excel や OpenDocument のブックではありません)",
+    });
+  }
+  const parsed = parseParts(handover.parts);
+  const sheets = worksheetGrids(parsed, limits.maxCells, (i) => handover.sheets?.[i]?.worksheet ?? true);
+  let profileJson: string | null = null;
+  for (const xml of handover.customXml) {
+    profileJson = profileFromXml(xml);
+    if (profileJson !== null) break;
+  }
+  return { format: handover.format, sheets, profileJson };
+}
+
+async function readCompoundFile(bytes: Uint8Array, limits: ReadLimits): Promise<ReadWorkbook> {
+  let streams: Map<string, Uint8Array>;
   try {
-    // exceljs types say Buffer, but it hands the bytes to JSZip, which takes any Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
+    streams = compoundFileStreams(bytes);
   } catch (e) {
-    throw new WorkbookReadError("corrupt", e instanceof Error ? e.message : String(e));
+    if (mentionsEncryptedPackage(bytes)) throw new WorkbookReadError("encrypted");
+    throw e;
   }
+  // An encrypted .xlsx is a compound file holding the real package as EncryptedPackage.
+  if (streams.has("EncryptedPackage")) throw new WorkbookReadError("encrypted");
+  const stream = streams.get("Workbook") ?? streams.get("Book");
+  if (!stream) {
+    throw new WorkbookReadError("corrupt", {
+      en: "an Office compound file without a Workbook stream (not an Excel workbook)",
+      ja: "Workbook ストリームのない Office 複合ファイルです(Excel ブックではありません)",
+    });
+  }
+  const facts = tallyBiff(stream, newTally(), limits);
+  if (facts.encrypted) throw new WorkbookReadError("encrypted");
+  const parsed = parseCompoundFile(bytes);
+  return { format: "xls", sheets: worksheetGrids(parsed, limits.maxCells, () => true), profileJson: null };
+}
 
-  const sheets: SheetGrid[] = [];
+/**
+ * The parsed workbook's worksheets in tab order. `listedAsWorksheet(i)` says whether the
+ * workbook part lists sheet i as a worksheet: such a sheet that the parser did not return
+ * could not be read, which fails the file rather than leaving the sheet out unnoticed.
+ */
+function worksheetGrids(parsed: ParsedWorkbook, maxCells: number, listedAsWorksheet: (index: number) => boolean): SheetGrid[] {
+  const names = Array.isArray(parsed.SheetNames) ? parsed.SheetNames : [];
+  const seen = new Set<string>();
+  const grids: SheetGrid[] = [];
   let budget = maxCells;
-  for (const ws of workbook.worksheets) {
-    const grid = sheetToGrid(ws, budget);
+  names.forEach((name, i) => {
+    const text = String(name);
+    if (seen.has(text)) throw new WorkbookReadError("corrupt", { en: `two sheets are named "${text}"`, ja: `「${text}」という名前のシートが 2 つあります` });
+    seen.add(text);
+    // Own properties only: a sheet named "constructor" or "__proto__" must not find Object's.
+    const sheet = Object.prototype.hasOwnProperty.call(parsed.Sheets ?? {}, text) ? parsed.Sheets[text] : undefined;
+    if (!listedAsWorksheet(i)) return;
+    if (sheet === undefined || sheet === null || typeof sheet !== "object") {
+      throw new WorkbookReadError("corrupt", { en: `sheet "${text}" could not be read`, ja: `シート「${text}」を読み込めません` });
+    }
+    if (sheet["!type"] !== undefined && sheet["!type"] !== "sheet") return; // chart, dialog, macro sheet
+    const grid = sheetToGrid(text, sheet, budget);
     budget -= grid.values.length * (grid.values[0]?.length ?? 0);
-    sheets.push(grid);
-  }
-  return { sheets };
+    grids.push(grid);
+  });
+  if (grids.length === 0) throw new WorkbookReadError("no-worksheets");
+  return grids;
 }

@@ -1,6 +1,7 @@
-// Looks at a file's bytes before any parser does, so that the usual wrong inputs (an old .xls,
-// a password-protected workbook, a renamed CSV, a truncated download, a zip bomb) get a clear
-// WorkbookReadError instead of whatever exceljs or JSZip would throw.
+// Looks at a file's bytes before any parser does, so that the usual wrong inputs (a renamed
+// CSV, a web page, a truncated download, an oversized file) get a clear WorkbookReadError
+// instead of whatever a parser would make of them. Only two containers go further: a zip
+// (.xlsx, .xlsm, .xlsb, .ods) and an Office compound file (.xls, or an encrypted .xlsx).
 
 import { WorkbookReadError, type ReadErrorDetail } from "./errors";
 import { readZipDirectory, ZipFormatError, type ZipDirectory } from "./zip";
@@ -23,13 +24,17 @@ function utf16le(text: string): number[] {
 // CFB directory entries store stream names in UTF-16LE; the directory may sit anywhere.
 const ENCRYPTED_PACKAGE = utf16le("EncryptedPackage");
 
-function containsBytes(bytes: Uint8Array, needle: readonly number[]): boolean {
-  const first = needle[0];
-  const last = bytes.length - needle.length;
+/**
+ * True when the bytes hold the name of an encrypted package's stream anywhere: what is left to
+ * go by when a compound file is too damaged (or too odd) for its directory to be read.
+ */
+export function mentionsEncryptedPackage(bytes: Uint8Array): boolean {
+  const first = ENCRYPTED_PACKAGE[0];
+  const last = bytes.length - ENCRYPTED_PACKAGE.length;
   for (let i = bytes.indexOf(first); i !== -1 && i <= last; i = bytes.indexOf(first, i + 1)) {
     let j = 1;
-    while (j < needle.length && bytes[i + j] === needle[j]) j++;
-    if (j === needle.length) return true;
+    while (j < ENCRYPTED_PACKAGE.length && bytes[i + j] === ENCRYPTED_PACKAGE[j]) j++;
+    if (j === ENCRYPTED_PACKAGE.length) return true;
   }
   return false;
 }
@@ -42,50 +47,37 @@ function describeNonZip(bytes: Uint8Array): ReadErrorDetail {
       ja: "XML または HTML のテキストです。Web ページや Excel 2003 XML を .xlsx として保存したものではありませんか",
     };
   }
-  return { en: "first bytes are not a zip signature", ja: "先頭のバイトが zip の署名ではありません" };
+  return { en: "first bytes are neither a zip nor an Excel 97–2003 signature", ja: "先頭のバイトが zip の署名でも Excel 97–2003 の署名でもありません" };
 }
 
 export interface SniffLimits {
   maxBytes: number;
 }
 
+export type Container = { kind: "zip"; directory: ZipDirectory } | { kind: "compound" };
+
+/** The file-size refusal, also used by the CLI before it reads a file at all. */
+export function fileTooLarge(size: number, maxBytes: number): WorkbookReadError {
+  return new WorkbookReadError("too-large", {
+    en: `file of ${size} bytes, limit ${maxBytes}`,
+    ja: `ファイルが ${size} バイトあります(上限 ${maxBytes} バイト)`,
+  });
+}
+
 /**
- * Classifies the bytes; returns the zip directory of a plausible .xlsx and throws a
- * WorkbookReadError for everything else.
+ * Classifies the bytes: a zip (with its directory read) or a compound file; throws a
+ * WorkbookReadError for everything else and for a file above maxBytes.
  */
-export function sniffWorkbook(bytes: Uint8Array, limits: SniffLimits): ZipDirectory {
+export function sniffWorkbook(bytes: Uint8Array, limits: SniffLimits): Container {
   if (bytes.length === 0) throw new WorkbookReadError("empty");
-  if (startsWith(bytes, CFB_MAGIC)) {
-    throw new WorkbookReadError(containsBytes(bytes, ENCRYPTED_PACKAGE) ? "encrypted" : "xls");
-  }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new WorkbookReadError("not-zip", describeNonZip(bytes));
-  if (bytes.length > limits.maxBytes) {
-    throw new WorkbookReadError("too-large", {
-      en: `file of ${bytes.length} bytes, limit ${limits.maxBytes}`,
-      ja: `ファイルが ${bytes.length} バイトあります(上限 ${limits.maxBytes} バイト)`,
-    });
-  }
-  let directory: ZipDirectory;
+  const compound = startsWith(bytes, CFB_MAGIC);
+  if (!compound && !startsWith(bytes, ZIP_MAGIC)) throw new WorkbookReadError("not-zip", describeNonZip(bytes));
+  if (bytes.length > limits.maxBytes) throw fileTooLarge(bytes.length, limits.maxBytes);
+  if (compound) return { kind: "compound" };
   try {
-    directory = readZipDirectory(bytes);
+    return { kind: "zip", directory: readZipDirectory(bytes) };
   } catch (e) {
     if (e instanceof ZipFormatError) throw new WorkbookReadError("corrupt", e.detail);
     throw e;
   }
-  if (directory.totalUncompressed > limits.maxBytes) {
-    throw new WorkbookReadError(
-      "too-large",
-      {
-        en: `${directory.totalUncompressed} bytes once uncompressed, limit ${limits.maxBytes}`,
-        ja: `展開すると ${directory.totalUncompressed} バイトになります(上限 ${limits.maxBytes} バイト)`,
-      },
-    );
-  }
-  if (!directory.entries.some((e) => e.name === "xl/workbook.xml")) {
-    throw new WorkbookReadError("corrupt", {
-      en: "zip archive without xl/workbook.xml (not an Excel workbook)",
-      ja: "xl/workbook.xml のない zip ファイルです(Excel ブックではありません)",
-    });
-  }
-  return directory;
 }

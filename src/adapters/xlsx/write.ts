@@ -2,7 +2,7 @@
 // byte-identical for the same grid: fixed document dates and fixed zip entry times.
 
 import ExcelJS from "exceljs";
-import { isCellError, type CellValue, type WorkbookGrid } from "../../core/grid";
+import { isCellDate, isCellError, type CellValue, type WorkbookGrid } from "../../core/grid";
 import { withFixedEntryTimes } from "./zip";
 
 export interface WriteXlsxOptions {
@@ -15,6 +15,8 @@ export const FIXED_WRITE_DATE = new Date(Date.UTC(2000, 0, 1));
 
 function toExcelValue(v: CellValue): ExcelJS.CellValue {
   if (isCellError(v)) return { error: v.error as ExcelJS.CellErrorValue["error"] };
+  // exceljs writes a Date as a date-formatted serial number, as Excel stores dates.
+  if (isCellDate(v)) return new Date(`${v.date}${v.date.includes("T") ? "" : "T00:00:00"}Z`);
   return v;
 }
 

@@ -26,23 +26,55 @@ export function unescapeXml(text: string): string {
 /** Attributes of one start tag, keyed by their qualified names, values unescaped. */
 export function attributesOf(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");
+  // The lookbehind starts a name only where a name can start: linear time on any input.
+  for (const m of tag.matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");
   return out;
+}
+
+/** The text without `<!-- … -->` comments (an unclosed one runs to the end); linear time. */
+export function stripXmlComments(xml: string): string {
+  let at = xml.indexOf("<!--");
+  if (at < 0) return xml;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    out += xml.slice(from, at);
+    const close = xml.indexOf("-->", at + 4);
+    if (close < 0) return out;
+    from = close + 3;
+    at = xml.indexOf("<!--", from);
+  }
+  return out + xml.slice(from);
+}
+
+/** XML bytes as text: UTF-8 unless a UTF-16 byte order mark says otherwise. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
 }
 
 export interface Relationship {
   id: string;
   type: string;
   target: string;
+  /** True for TargetMode="External": a URL or a file outside the package, never a part. */
+  external: boolean;
 }
 
-/** The relationships of a .rels part (none when the part does not exist). */
+/** The relationships of a .rels part (none when the part does not exist); any namespace prefix. */
 export function relationshipsOf(relsXml: string | null): Relationship[] {
   if (relsXml === null) return [];
-  return [...relsXml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
+  return [...relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b[^<>]*>/g)].map((m) => {
     const a = attributesOf(m[0]);
-    return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "" };
+    return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", external: (a.TargetMode ?? "").toLowerCase() === "external" };
   });
+}
+
+/** The .rels part holding a part's relationships: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** `rId<n>` not yet used by these relationships. */

@@ -1,6 +1,6 @@
-// Just enough of the ZIP format to look at an archive before exceljs inflates it (declared
-// sizes, entry names) and to make written archives byte-identical (fixed entry times).
-// Pure byte work: runs in Node and in the browser.
+// Just enough of the ZIP format to find the parts of a workbook without inflating anything
+// (entry names, methods, where each entry's data lies) and to make written archives
+// byte-identical (fixed entry times). Pure byte work: runs in Node and in the browser.
 
 import type { ReadErrorDetail } from "./errors";
 
@@ -8,6 +8,8 @@ export interface ZipEntry {
   name: string;
   /** 0 = stored, 8 = deflate. */
   method: number;
+  /** General-purpose bit flags; bit 0 = the entry is encrypted. */
+  flags: number;
   compressedSize: number;
   uncompressedSize: number;
   /** Offset of the entry's local header. */
@@ -18,8 +20,6 @@ export interface ZipEntry {
 
 export interface ZipDirectory {
   entries: ZipEntry[];
-  /** Sum of the declared uncompressed sizes: what inflating everything would take. */
-  totalUncompressed: number;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -98,12 +98,12 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   }
 
   const entries: ZipEntry[] = [];
-  let totalUncompressed = 0;
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || dv.getUint32(at, true) !== SIG_CENTRAL) {
       throw new ZipFormatError(CENTRAL_ENTRY_BROKEN);
     }
+    const flags = dv.getUint16(at + 8, true);
     const method = dv.getUint16(at + 10, true);
     let compressedSize = dv.getUint32(at + 20, true);
     let uncompressedSize = dv.getUint32(at + 24, true);
@@ -132,11 +132,26 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       }
     }
     if (localHeaderOffset + 30 > bytes.length) throw new ZipFormatError(beyondEnd(name));
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, centralHeaderOffset: at });
-    totalUncompressed += uncompressedSize;
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, centralHeaderOffset: at });
     at = next;
   }
-  return { entries, totalUncompressed };
+  return { entries };
+}
+
+/**
+ * A part name as a package means it, for lookups: `\` read as `/`, leading `/`, `.` and `..`
+ * segments resolved (never above the root), compared without case (OPC part names are
+ * case-insensitive). `/xl/./worksheets/sheet1.xml` and `zz/../XL/worksheets/sheet1.xml` both
+ * give `xl/worksheets/sheet1.xml`.
+ */
+export function partKey(name: string): string {
+  const segments: string[] = [];
+  for (const piece of name.replace(/\\/g, "/").split("/")) {
+    if (piece === "" || piece === ".") continue;
+    if (piece === "..") segments.pop();
+    else segments.push(piece);
+  }
+  return segments.join("/").toLowerCase();
 }
 
 /** The entry's compressed bytes, as stored after its local header. */

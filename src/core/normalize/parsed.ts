@@ -2,7 +2,7 @@
 // (blank, no-value markers, Excel errors, booleans).
 
 import type { CellValue } from "../grid";
-import { isCellError } from "../grid";
+import { isCellDate, isCellError } from "../grid";
 import type { ValueStatus } from "../model";
 import { booleanNote, excelErrorNote, joinNotes, NOTE } from "./notes";
 import { cellText, isNoValueMarker } from "./text";
@@ -29,7 +29,7 @@ export function readAs<T>(value: T, raw: string, notes: string[]): Parsed<T> {
 
 /**
  * Settles the cases every parser treats alike: null → empty, blank text → empty, a no-value
- * marker → no-value, Excel errors and booleans → invalid (`expected` says what was wanted).
+ * marker → no-value, Excel errors, booleans and dates → invalid (`expected` says what was wanted).
  * Returns null for numbers and non-blank text, which the caller parses itself.
  */
 export function settleCommon<T>(v: CellValue, expected: string): Parsed<T> | null {
@@ -43,6 +43,9 @@ export function settleCommon<T>(v: CellValue, expected: string): Parsed<T> | nul
   const raw = cellText(v);
   if (typeof v === "boolean") return invalid(raw, joinNotes([booleanNote(raw), expected]));
   if (isCellError(v)) return invalid(raw, joinNotes([excelErrorNote(raw), expected]));
+  // Every value these parsers read is a number, year, code or word: a date is a mistake (a
+  // year typed as 2013/4/1, a number formatted as a date), never a silent year or serial.
+  if (isCellDate(v)) return invalid(raw, joinNotes([NOTE.dateValue, expected]));
   // Not a CellValue at all (a caller's bug): still no throw.
   return invalid(raw, joinNotes([NOTE.unsupportedCellValue, expected]));
 }

@@ -1,7 +1,7 @@
 // Text-level normalization: display text of a cell, free text, label keys, no-value markers.
 
 import type { CellValue } from "../grid";
-import { isCellError } from "../grid";
+import { isCellDate, isCellError } from "../grid";
 import { NOTE } from "./notes";
 
 // Short texts (values, units, years, markers) repeat from sheet to sheet of one template, and
@@ -55,12 +55,13 @@ const ANY_WAVE = /[\u301C\u223C\uFF5E~]/g;
 // \s covers U+3000, NBSP, line breaks and U+FEFF; zero-width characters are added.
 const ALL_SPACE = /[\s\u200B-\u200D\u2060]+/g;
 
-/** Display text of a cell: strings as-is, numbers in plain form, booleans TRUE/FALSE, errors as `#DIV/0!`, null → ''. */
+/** Display text of a cell: strings as-is, numbers in plain form, booleans TRUE/FALSE, errors as `#DIV/0!`, dates as `2013-04-01`, null → ''. */
 export function cellText(v: CellValue): string {
   if (typeof v === "string") return v;
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (isCellError(v)) return v.error;
+  if (isCellDate(v)) return v.date;
   return "";
 }
 

@@ -3,6 +3,7 @@
 // would run as a formula are neutralized, because cell text comes from untrusted workbooks.
 
 import type { Report } from "./types";
+import { cleanText } from "./cleanText";
 
 export const CSV_COLUMNS = ["file", "sha256", "sheet", "cell", "rule", "severity", "message", "path", "raw", "expected", "related"] as const;
 
@@ -13,9 +14,12 @@ export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** RFC 4180: quote when the field holds a comma, quote, CR or LF; double inner quotes. */
+/**
+ * RFC 4180: quote when the field holds a comma, quote, CR or LF; double inner quotes. Control
+ * and bidi characters are escaped first (cleanText): the CSV may be viewed in a terminal too.
+ */
 export function csvField(value: string | null): string {
-  const text = neutralizeFormula(value ?? "");
+  const text = neutralizeFormula(cleanText(value ?? ""));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

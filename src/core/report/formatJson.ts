@@ -2,6 +2,7 @@
 // two-space indent, final newline.
 
 import type { Report, ReportFile } from "./types";
+import { escapedJsonBytes, escapeJsonText } from "./cleanText";
 
 const EMPTY_FILES = '\n  "files": []';
 // An entry of `files` sits two levels deep; stringifying it at that depth indents it as the
@@ -9,14 +10,24 @@ const EMPTY_FILES = '\n  "files": []';
 const NESTED_OPEN = '{\n  "files": [\n';
 const NESTED_CLOSE = "\n  ]\n}";
 
+// Every piece goes through escapeJsonText: C1 and bidi controls as \uXXXX (same data, inert).
 export function formatJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 
-/** One entry of `files` exactly as formatJson prints it. The CLI's workers serialize their own files. */
-export function reportFileJson(file: ReportFile): string {
+function nestedFileJson(file: ReportFile): string {
   const nested = JSON.stringify({ files: [file] }, null, 2);
   return nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+}
+
+/** One entry of `files` exactly as formatJson prints it. */
+export function reportFileJson(file: ReportFile): string {
+  return escapeJsonText(nestedFileJson(file));
+}
+
+/** reportFileJson as UTF-8 bytes, as the CLI's workers hand each entry over (see escapedJsonBytes). */
+export function reportFileJsonBytes(file: ReportFile): Uint8Array {
+  return escapedJsonBytes(nestedFileJson(file));
 }
 
 /**
@@ -26,7 +37,7 @@ export function reportFileJson(file: ReportFile): string {
  * from a report built before any file was checked (with the same checkedAt).
  */
 export function jsonReportParts(report: Report): { head: string; separator: string; tail: string } {
-  const shell = JSON.stringify({ ...report, files: [] }, null, 2);
+  const shell = escapeJsonText(JSON.stringify({ ...report, files: [] }, null, 2));
   // Keys below the top level are indented deeper, and strings cannot hold a raw line break:
   // this text occurs exactly once.
   const at = shell.indexOf(EMPTY_FILES);

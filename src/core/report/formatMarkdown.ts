@@ -4,26 +4,34 @@
 import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportSheet } from "./types";
+import { cleanMarkdown } from "./cleanText";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
-/** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
+/**
+ * Text from a workbook in a table cell or heading: never a link, image, emphasis, code or HTML
+ * an md renderer would act on, no `|` breaking the table, no line break (see cleanMarkdown).
+ */
 export function mdCell(text: string | number | null): string {
   if (text === null) return "";
-  return String(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/\r\n|\r|\n/g, "<br>")
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return cleanMarkdown(String(text));
 }
 
-function table(header: string[], rows: Array<Array<string | number | null>>): string[] {
+/** A rule ID, shown as code: IDs come from the rule catalogue, never from a workbook. */
+interface RuleId {
+  rule: string;
+}
+type TableCell = string | number | null | RuleId;
+
+function cellMarkdown(cell: TableCell): string {
+  if (cell !== null && typeof cell === "object") return `\`${cell.rule.replace(/[^\w.-]/g, "")}\``;
+  return mdCell(cell);
+}
+
+function table(header: string[], rows: TableCell[][]): string[] {
   return [
     `| ${header.map(mdCell).join(" | ")} |`,
     `|${header.map(() => " --- ").join("|")}|`,
-    ...rows.map((r) => `| ${r.map(mdCell).join(" | ")} |`),
+    ...rows.map((r) => `| ${r.map(cellMarkdown).join(" | ")} |`),
   ];
 }
 
@@ -64,7 +72,7 @@ export function formatMarkdown(report: Report): string {
     ),
   );
   out.push("", `## ${L("byRule")}`, "");
-  out.push(...table([L("rule"), L("severity"), L("count")], t.byRule.map((r) => [`\`${r.rule}\``, severityLabel(r.severity, lang), r.count])));
+  out.push(...table([L("rule"), L("severity"), L("count")], t.byRule.map((r) => [{ rule: r.rule }, severityLabel(r.severity, lang), r.count])));
 
   for (const file of report.files) {
     out.push("", `## ${L("file")}: ${mdCell(file.path)}`, "");
@@ -95,14 +103,14 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
     out.push(
       ...table(
         [L("severity"), L("cell"), L("rule"), L("message"), L("raw"), L("expected"), L("related")],
-        issues.map((i) => [severityLabel(i.severity, lang), i.cell ?? "-", `\`${i.rule}\``, i.message, i.raw, i.expected, i.related.join(", ")]),
+        issues.map((i) => [severityLabel(i.severity, lang), i.cell ?? "-", { rule: i.rule }, i.message, i.raw, i.expected, i.related.join(", ")]),
       ),
       "",
     );
   }
   if (s && s.indicators.length) {
     out.push(`#### ${L("achievement")}`, "");
-    const rows: Array<Array<string | number | null>> = [];
+    const rows: TableCell[][] = [];
     for (const ind of s.indicators)
       for (const y of ind.years)
         rows.push([`${circled(ind.index)} ${ind.name}`, directionLabel(ind.direction, lang), y.year, formatNumber(y.plan), formatNumber(y.actual), formatRate(y.rate), gradeLabel(y.grade, lang)]);

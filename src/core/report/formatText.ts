@@ -4,6 +4,7 @@
 import type { Language, Severity } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportIssue, ReportSheet, ReportSummary } from "./types";
+import { cleanLine as safe } from "./cleanText";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
 export interface TextOptions {
@@ -19,11 +20,6 @@ const ANSI: Record<Severity | "bold" | "dim", string> = {
 };
 const RESET = "\u001b[0m";
 
-/** Control characters in cell text must not drive the terminal (or break the layout). */
-export function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?").replace(/\n/g, " ⏎ ");
-}
 
 function countsLine(c: { error: number; warning: number; info: number }, lang: Language): string {
   return (["error", "warning", "info"] as const).map((s) => `${severityLabel(s, lang)} ${c[s]}`).join(" · ");
@@ -64,7 +60,7 @@ function formatSheet(
 ): void {
   const s = sheet.summary;
   const head = s
-    ? `${s.measureCode ?? "?"} ${safe(s.measureName ?? "")} ${s.fiscalYear ?? "?"}${lang === "ja" ? "年度" : ""}`
+    ? `${safe(s.measureCode ?? "?")} ${safe(s.measureName ?? "")} ${s.fiscalYear ?? "?"}${lang === "ja" ? "年度" : ""}`
     : label("otherSheet", lang);
   out.push(`  ${label("sheet", lang)} "${safe(sheet.sheet)}" — ${head} — ${countsLine(sheet.counts, lang)}`);
   const issues = [...sheet.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -5,7 +5,7 @@
 import type { SheetResult } from "../engine";
 import type { Language } from "../findings";
 import { fieldLocations, sectionTitle, STALE_PIN_RULE } from "../profile";
-import { safe } from "./formatText";
+import { cleanLine as safe, escapeJsonText } from "./cleanText";
 import { label, profileLabel } from "./labels";
 import { INVALID_PROFILE_RULE } from "./profileFindings";
 import type { ProfileInfo } from "./types";
@@ -95,7 +95,7 @@ function preview(raw: string): string {
 }
 
 export function formatTemplateShow(show: TemplateShow, format: "text" | "json"): string {
-  if (format === "json") return `${JSON.stringify(show, null, 2)}\n`;
+  if (format === "json") return `${escapeJsonText(JSON.stringify(show, null, 2))}\n`;
   const lang = show.language;
   const out = [
     `${show.tool.name} ${show.tool.version} — ${label("templateShowTitle", lang)}: ${safe(show.file)}`,

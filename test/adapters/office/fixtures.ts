@@ -1,6 +1,6 @@
 // Workbooks for the Office adapter tests: rendered sample sheets put into the fake Excel.
 
-import { boxToA1, cellAt, gridBottom, gridRight, toA1, type SheetGrid } from "../../../src/core/grid";
+import { boxToA1, cellAt, gridBottom, gridRight, isCellDate, toA1, type SheetGrid } from "../../../src/core/grid";
 import { renderSheet, type LayoutOptions } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
 import type { Finding, Severity } from "../../../src/core/findings";
@@ -20,7 +20,8 @@ export function specOf(grid: SheetGrid): FakeSheetSpec {
   const cells: FakeSheetSpec["cells"] = {};
   grid.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== null && v !== "") cells[toA1(grid.top + r, grid.left + c)] = v;
+      // Office.js gives dates as serial numbers, never as CellDate (sample grids hold none).
+      if (v !== null && v !== "" && !isCellDate(v)) cells[toA1(grid.top + r, grid.left + c)] = v;
     }),
   );
   return { name: grid.name, cells, merges: grid.merges.map(boxToA1) };

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { readXlsx, writeXlsx } from "../../../src/adapters/xlsx";
+import { readWorkbook, writeXlsx } from "../../../src/adapters/xlsx";
 import { PROFILE_NAMESPACE, profileFromXml, profileToXml, readProfilePart, writeProfilePart } from "../../../src/adapters/xlsx/profilePart";
 import { entryData, readZipDirectory } from "../../../src/adapters/xlsx/zip";
 import { profileXml as officeProfileXml } from "../../../src/adapters/office/profileStore";
@@ -31,13 +31,13 @@ describe("profile part in the .xlsx", () => {
     const saved = await writeProfilePart(plain, json);
     expect(await readProfilePart(saved)).toBe(json);
     expect(parseProfileText((await readProfilePart(saved)) as string).profile).toEqual(pinnedProfile());
-    expect(await readXlsx(saved)).toEqual(await readXlsx(plain));
-    expect((await readXlsx(saved)).sheets.map((s) => s.name)).toEqual(workbook.sheets.map((s) => s.name));
+    expect((await readWorkbook(saved)).sheets).toEqual((await readWorkbook(plain)).sheets);
+    expect((await readWorkbook(saved)).sheets.map((s) => s.name)).toEqual(workbook.sheets.map((s) => s.name));
   });
 
   it("lets the file check clean with the profile it carries (what the CLI does without a flag)", async () => {
     const saved = await writeProfilePart(await writeXlsx(movedTableWorkbook()), serializeProfile(pinnedProfile()));
-    const grid = await readXlsx(saved);
+    const grid = await readWorkbook(saved);
     const withoutProfile = checkWorkbook(grid)[0];
     expect(withoutProfile.findings.map((f) => f.rule)).toContain("indicator.table.missing");
 

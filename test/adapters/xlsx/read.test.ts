@@ -1,14 +1,14 @@
 import ExcelJS from "exceljs";
 import { cellAt } from "../../../src/core/grid";
-import { readXlsx } from "../../../src/adapters/xlsx";
-import { dateToSerial, toCellValue } from "../../../src/adapters/xlsx/read";
+import { readWorkbook } from "../../../src/adapters/xlsx";
+import { isoDate, toCellValue } from "../../../src/adapters/xlsx/sheetjs";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-describe("readXlsx: cell values", () => {
-  let grid: Awaited<ReturnType<typeof readXlsx>>;
+describe("readWorkbook: cell values", () => {
+  let grid: Awaited<ReturnType<typeof readWorkbook>>;
 
   beforeAll(async () => {
     const wb = new ExcelJS.Workbook();
@@ -30,7 +30,7 @@ describe("readXlsx: cell values", () => {
     const hidden = wb.addWorksheet("メモ", { state: "hidden" });
     hidden.getCell("A1").value = "hidden note";
     wb.addWorksheet("空白");
-    grid = await readXlsx(await bytesOf(wb));
+    grid = await readWorkbook(await bytesOf(wb));
   });
 
   it("keeps every worksheet in order, hidden ones included", () => {
@@ -54,8 +54,9 @@ describe("readXlsx: cell values", () => {
     expect(cellAt(s, 6, 2)).toBe(0.8723525783088487);
     expect(cellAt(s, 7, 2)).toEqual({ error: "#N/A" });
     expect(cellAt(s, 8, 2)).toBe(true);
-    expect(cellAt(s, 9, 2)).toBe(41365);
-    expect(cellAt(s, 10, 2)).toBe(41729.5);
+    // Dates are dates (issue 11): a date-formatted number is not a year or a plain number.
+    expect(cellAt(s, 9, 2)).toEqual({ date: "2013-04-01" });
+    expect(cellAt(s, 10, 2)).toEqual({ date: "2014-03-31T12:00:00" });
     expect(cellAt(s, 11, 2)).toBeNull();
   });
 
@@ -76,29 +77,36 @@ describe("readXlsx: cell values", () => {
     wb.addWorksheet("S").getCell("B2").value = 7;
     const bytes = await bytesOf(wb);
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    const read = await readXlsx(buffer as ArrayBuffer);
+    const read = await readWorkbook(buffer as ArrayBuffer);
     expect(read.sheets[0]).toEqual({ name: "S", top: 1, left: 1, values: [[7]], merges: [] });
   });
 
-  it("gives 1900-system serials for a workbook in the 1904 date system", async () => {
+  it("reads the same date from a workbook in the 1904 date system", async () => {
     const wb = new ExcelJS.Workbook();
     wb.properties.date1904 = true;
     wb.addWorksheet("S").getCell("A1").value = new Date(Date.UTC(2013, 3, 1));
-    const read = await readXlsx(await bytesOf(wb));
-    expect(read.sheets[0].values).toEqual([[41365]]);
+    const read = await readWorkbook(await bytesOf(wb));
+    expect(read.sheets[0].values).toEqual([[{ date: "2013-04-01" }]]);
   });
 });
 
-describe("toCellValue", () => {
-  it("maps exceljs shapes to grid values", () => {
+describe("toCellValue (SheetJS cells → grid values)", () => {
+  it("maps each SheetJS cell type, and never lets a damaged one through as a number", () => {
     expect(toCellValue(undefined)).toBeNull();
-    expect(toCellValue({ sharedFormula: "A1", result: 12 } as unknown as ExcelJS.CellValue)).toBe(12);
-    expect(toCellValue({ text: { richText: [{ text: "a" }, { text: "b" }] }, hyperlink: "x" } as unknown as ExcelJS.CellValue)).toBe("ab");
-    expect(toCellValue(new Date(Number.NaN))).toBeNull();
+    expect(toCellValue({ t: "z" })).toBeNull();
+    expect(toCellValue({ t: "n", v: 12 })).toBe(12);
+    expect(toCellValue({ t: "n", v: "12" })).toBeNull();
+    expect(toCellValue({ t: "s", v: "施策" })).toBe("施策");
+    expect(toCellValue({ t: "b", v: true })).toBe(true);
+    expect(toCellValue({ t: "e", v: 0x07 })).toEqual({ error: "#DIV/0!" });
+    expect(toCellValue({ t: "e", v: 99, w: "#SPILL!" })).toEqual({ error: "#SPILL!" });
+    expect(toCellValue({ t: "d", v: new Date(Date.UTC(2013, 3, 1)) })).toEqual({ date: "2013-04-01" });
+    expect(toCellValue({ t: "d", v: new Date(Number.NaN) })).toEqual({ error: "#VALUE!" });
   });
 
-  it("dateToSerial: 1970-01-01 is 25569, noon is .5", () => {
-    expect(dateToSerial(new Date(Date.UTC(1970, 0, 1)))).toBe(25569);
-    expect(dateToSerial(new Date(Date.UTC(2011, 3, 1, 12)))).toBe(40634.5);
+  it("isoDate: the calendar value in the UTC fields, time only when there is one, float noise rounded", () => {
+    expect(isoDate(new Date(Date.UTC(2014, 2, 31, 12)))).toBe("2014-03-31T12:00:00");
+    expect(isoDate(new Date(Date.UTC(2013, 3, 1) - 1))).toBe("2013-04-01");
+    expect(isoDate(new Date(Date.UTC(10000, 0, 1)))).toBeNull();
   });
 });

@@ -3,11 +3,11 @@
 import { WorkbookReadError } from "../../../src/adapters/xlsx";
 import { readZipDirectory, ZipFormatError } from "../../../src/adapters/xlsx/zip";
 import { englishIn } from "../../core/rules/japaneseText";
-import { ascii, compoundFile, declareSize, readError, smallXlsx } from "./fixtures";
+import { ascii, compoundFile, declareSize, patchPart, readError, smallXlsx } from "./fixtures";
 
 /** messageJa may name file formats and zip parts, nothing else in English. */
 function english(messageJa: string): string[] {
-  const formats = /\b(?:zip64|zip|xlsx|xls|XML|HTML|CSV|Excel|Web|xl\/[\w/.]+)\b/g;
+  const formats = /\b(?:zip64|zip|xlsx|xlsm|xlsb|xls|ods|OpenDocument|Office|XML|HTML|CSV|Excel|Web|xl\/[\w/.]+)\b/g;
   return englishIn(messageJa.replace(formats, ""));
 }
 
@@ -19,13 +19,13 @@ describe("WorkbookReadError in Japanese", () => {
 
   it("a renamed CSV: the detail in Japanese", async () => {
     const e = await readError(ascii("年度,計画値,実績値\r\n2011,250,273\r\n"));
-    expect(e.detail).toBe("first bytes are not a zip signature");
-    expect(e.detailJa).toBe("先頭のバイトが zip の署名ではありません");
+    expect(e.detail).toBe("first bytes are neither a zip nor an Excel 97–2003 signature");
+    expect(e.detailJa).toBe("先頭のバイトが zip の署名でも Excel 97–2003 の署名でもありません");
     expect(e.messageJa).toBe(
-      "Excel の .xlsx ブックではありません(zip 形式ではありません。CSV やテキストの拡張子を変えたものではありませんか)。(先頭のバイトが zip の署名ではありません)",
+      "ブック(.xlsx、.xlsm、.xlsb、.xls、.ods)ではありません(zip 形式でも Excel 97–2003 形式でもありません。CSV やテキストの拡張子を変えたものではありませんか)。(先頭のバイトが zip の署名でも Excel 97–2003 の署名でもありません)",
     );
     expect(e.message).toBe(
-      "Not an Excel .xlsx workbook (the file is not a zip archive; a CSV or text file renamed .xlsx?). (first bytes are not a zip signature)",
+      "Not a workbook (.xlsx, .xlsm, .xlsb, .xls or .ods): the file is neither a zip archive nor an Excel 97–2003 file (a CSV or text file renamed?). (first bytes are neither a zip nor an Excel 97–2003 signature)",
     );
   });
 
@@ -36,9 +36,10 @@ describe("WorkbookReadError in Japanese", () => {
     expect(e.messageJa).toBe("ブックが破損しているか不完全なため読み込めません。(zip の終端レコードがありません(ファイルが途中で切れています))");
   });
 
-  it("a declared zip bomb: figures kept, words Japanese", async () => {
-    const e = await readError(declareSize(good, "xl/worksheets/sheet1.xml", 0xfffffff0));
-    expect(e.detailJa).toMatch(/^展開すると \d+ バイトになります\(上限 536870912 バイト\)$/);
+  it("a part inflating past the limit: figures kept, words Japanese", async () => {
+    const big = await patchPart(good, "xl/worksheets/sheet1.xml", (xml) => xml.replace("<sheetData>", `<!--${" ".repeat(300_000)}--><sheetData>`));
+    const e = await readError(declareSize(big, "xl/worksheets/sheet1.xml", 805), { maxBytes: 200_000 });
+    expect(e.detailJa).toBe("展開すると 200000 バイトを超えます");
     expect(english(e.messageJa)).toEqual([]);
   });
 
@@ -69,7 +70,6 @@ describe("WorkbookReadError in Japanese", () => {
       good.subarray(0, Math.floor(good.length / 2)),
       good.subarray(0, good.length - 5),
       await notWorkbook.generateAsync({ type: "uint8array" }),
-      declareSize(good, "xl/worksheets/sheet1.xml", 0xfffffff0),
     ];
     const messages: string[] = [];
     for (const bytes of inputs) messages.push((await readError(bytes)).messageJa);

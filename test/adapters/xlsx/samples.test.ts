@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cellAt, fromA1, gridBottom, gridRight, type SheetGrid } from "../../../src/core/grid";
-import { readXlsx } from "../../../src/adapters/xlsx";
+import { readWorkbook } from "../../../src/adapters/xlsx";
 import { renderSheet } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
 import { buildSamples, mistakesGrid, SAMPLES_DIR, templateGrid } from "../../../scripts/generate-samples";
@@ -45,7 +45,7 @@ describe("committed sample workbooks", () => {
 
   it("41303000-2013.xlsx holds the published figures at their cells", async () => {
     const rendered = renderSheet(sample41303000, "41303000");
-    const { sheets } = await readXlsx(committed("41303000-2013.xlsx"));
+    const { sheets } = await readWorkbook(committed("41303000-2013.xlsx"));
     expect(sheets).toHaveLength(1);
     const sheet = sheets[0];
     expectSameCells(sheet, rendered.grid);
@@ -63,7 +63,7 @@ describe("committed sample workbooks", () => {
   });
 
   it("template-blank.xlsx is the standard layout with labels only", async () => {
-    const { sheets } = await readXlsx(committed("template-blank.xlsx"));
+    const { sheets } = await readWorkbook(committed("template-blank.xlsx"));
     expectSameCells(sheets[0], templateGrid().sheets[0]);
     expect(sheets[0].name).toBe("評価票");
     const numbers = sheets[0].values.flat().filter((v) => typeof v === "number");
@@ -73,7 +73,7 @@ describe("committed sample workbooks", () => {
 
   it("mistakes.xlsx holds every sheet of the mistakes workbook", async () => {
     const expected = mistakesGrid();
-    const { sheets } = await readXlsx(committed("mistakes.xlsx"));
+    const { sheets } = await readWorkbook(committed("mistakes.xlsx"));
     expect(sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
     sheets.forEach((s, i) => expectSameCells(s, expected.sheets[i]));
   });

@@ -35,6 +35,7 @@ describe("localizeNote", () => {
     ["direction 高いほどよい read as higher", "方向性「高いほどよい」を「大きいほどよい」と読みました"],
     ["direction 減少 read as lower", "方向性「減少」を「小さいほどよい」と読みました"],
     ["boolean TRUE; expected a number", "真偽値「TRUE」です、数値が必要です"],
+    ["a date; expected a number", "日付が入力されています、数値が必要です"],
     ["Excel error #DIV/0!; expected A/B/C followed by Ⅰ or Ⅱ", "Excel のエラー値「#DIV/0!」です、A・B・C に Ⅰ か Ⅱ を続けた評価区分(例: AⅡ)が必要です"],
     ["not a whole year; expected a fiscal year such as 2013, 2013年度, H25 or 平成25年度", "年度が整数ではありません、2013、2013年度、H25、平成25年度のような年度が必要です"],
   ])("%s → %s", (note, ja) => {

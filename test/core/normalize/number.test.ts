@@ -49,6 +49,9 @@ describe("parseNumber", () => {
     ["9".repeat(400), invalid("9".repeat(400), "number too large")],
     [true, invalid("TRUE", "boolean TRUE; expected a number")],
     [{ error: "#DIV/0!" }, invalid("#DIV/0!", "Excel error #DIV/0!; expected a number")],
+    // A date where a number belongs (a t="d" cell, a date-formatted number) is a mistake, never a year or serial.
+    [{ date: "2013-04-01" }, invalid("2013-04-01", "a date; expected a number")],
+    [{ date: "2013-04-01T09:30:00" }, invalid("2013-04-01T09:30:00", "a date; expected a number")],
     [NaN, invalid("NaN", "not a finite number")],
     [Infinity, invalid("Infinity", "not a finite number")],
     [-Infinity, invalid("-Infinity", "not a finite number")],

@@ -11,6 +11,7 @@ describe("cellText", () => {
     [true, "TRUE"],
     [false, "FALSE"],
     [{ error: "#DIV/0!" }, "#DIV/0!"],
+    [{ date: "2013-04-01" }, "2013-04-01"],
     [null, ""],
   ])("%p → %p", (value, expected) => {
     expect(cellText(value)).toBe(expected);

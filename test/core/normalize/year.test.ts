@@ -56,6 +56,7 @@ describe("parseYear", () => {
     [NaN, invalid("NaN", `not a whole year; ${EXPECTED}`)],
     [true, invalid("TRUE", `boolean TRUE; ${EXPECTED}`)],
     [{ error: "#N/A" }, invalid("#N/A", `Excel error #N/A; ${EXPECTED}`)],
+    [{ date: "2013-04-01" }, invalid("2013-04-01", `a date; ${EXPECTED}`)],
     // blank and markers
     [null, { value: null, raw: "", status: "empty" }],
     [" ", { value: null, raw: " ", status: "empty" }],

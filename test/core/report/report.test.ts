@@ -153,9 +153,10 @@ describe("formatMarkdown", () => {
     expect(md).toContain("| `indicator.unit.missing` | 警告 | 1 |");
   });
   it("escapes table cells and shows figures", () => {
-    expect(md).toContain("| エラー | D33 | `indicator.value.not-numeric` | 数値ではありません: =HYPERLINK(\"http://x\",\"y\") |");
+    // Cell text: parentheses escaped (never a link), the rule ID as code.
+    expect(md).toContain("| エラー | D33 | `indicator.value.not-numeric` | 数値ではありません: =HYPERLINK\\(\"http://x\",\"y\"\\) |");
     expect(md).toContain("| ① 海外からの視察受入人数累計数 | 大きいほどよい | 2012 | 600 | 428 | 71.3% | 未達成 |");
-    expect(md).toContain("| 2013 | 38,802 | 21,959 | 21,165 (決算見込) | 96.4% | 56.6% |");
+    expect(md).toContain("| 2013 | 38,802 | 21,959 | 21,165 \\(決算見込\\) | 96.4% | 56.6% |");
   });
 });
 
@@ -202,11 +203,11 @@ describe("related cells and template profiles in every format", () => {
   it("shows related cells and the profile (or none) in Markdown", () => {
     const md = formatMarkdown(report());
     expect(md).toContain("| 重要度 | セル | ルール | 内容 | 入力値 | 期待値 | 関連 |");
-    expect(md).toContain("| 警告 | C34 | `crossyear.value.changed` | 2012年度の実績値が変わりました。 | 428 |  | 2012/book.xlsx 41303000!C34, 41303000!C33 |");
-    expect(md).toContain("テンプレート: 環境局 v3 (ブック内に保存)\n");
-    expect(md).toContain("テンプレート: なし(見出しから検索)\n");
+    expect(md).toContain("| 警告 | C34 | `crossyear.value.changed` | 2012年度の実績値が変わりました。 | 428 |  | 2012/book.xlsx 41303000\\!C34, 41303000\\!C33 |");
+    expect(md).toContain("テンプレート: 環境局 v3 \\(ブック内に保存\\)\n");
+    expect(md).toContain("テンプレート: なし\\(見出しから検索\\)\n");
     expect(formatMarkdown(input({ files: [{ ...withProfile()[0], profile: { name: "x", version: 1, source: "option" } }], settings: { ...settings, language: "en" } }))).toContain(
-      "Template profile: x v1 (given with --template)\n",
+      "Template profile: x v1 \\(given with --template\\)\n",
     );
   });
 
