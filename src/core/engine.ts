@@ -3,14 +3,15 @@
 
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Finding } from "./findings";
-import type { SheetModel } from "./model";
+import type { EvaluationSheet, OtherSheet, ProjectSheet } from "./model";
 import { withDefaults, type Settings } from "./settings";
-import type { FindingCounts, SheetSummary } from "./summary/types";
+import type { FindingCounts, ProjectSummary, SheetSummary } from "./summary/types";
 import { readSheet } from "./reader";
 import { runRules, notEvaluationFindings } from "./rules";
-import { summarizeSheet } from "./summary";
+import { summarizeProject, summarizeSheet } from "./summary";
 import { defaultVocabulary, type Vocabulary } from "./vocabulary";
 import { applyProfile, type TemplateProfile } from "./profile";
+import { resolveScales } from "./scales";
 
 export interface CheckOptions {
   settings?: Partial<Settings>;
@@ -19,14 +20,32 @@ export interface CheckOptions {
   profile?: TemplateProfile;
 }
 
-export interface SheetResult {
+interface ResultBase {
   sheet: string;
-  kind: "evaluation" | "other";
-  model: SheetModel;
   findings: Finding[];
-  summary: SheetSummary | null;
   counts: FindingCounts;
 }
+
+export interface EvaluationResult extends ResultBase {
+  kind: "evaluation";
+  model: EvaluationSheet;
+  summary: SheetSummary;
+}
+
+export interface ProjectResult extends ResultBase {
+  kind: "project";
+  model: ProjectSheet;
+  summary: ProjectSummary;
+}
+
+export interface OtherResult extends ResultBase {
+  kind: "other";
+  model: OtherSheet;
+  summary: null;
+}
+
+/** One checked worksheet; `kind` tells which model and summary it carries. */
+export type SheetResult = EvaluationResult | ProjectResult | OtherResult;
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
@@ -37,15 +56,21 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetResult {
   const settings = withDefaults(options.settings);
   const vocabulary = options.vocabulary ?? defaultVocabulary;
+  const scales = resolveScales(options.profile?.scales);
   const { model, findings: templateFindings } = options.profile
     ? applyProfile(grid, vocabulary, options.profile)
-    : { model: readSheet(grid, vocabulary), findings: [] };
+    : { model: readSheet(grid, vocabulary, { scales }), findings: [] };
   if (model.kind === "other") {
     const findings = notEvaluationFindings(model);
     return { sheet: grid.name, kind: "other", model, findings, summary: null, counts: countFindings(findings) };
   }
+  if (model.kind === "project") {
+    const summary = summarizeProject(model, settings);
+    const findings = [...templateFindings];
+    return { sheet: grid.name, kind: "project", model, findings, summary, counts: countFindings(findings) };
+  }
   const summary = summarizeSheet(model, settings);
-  const findings = [...templateFindings, ...runRules(model, summary, settings)];
+  const findings = [...templateFindings, ...runRules(model, summary, settings, scales)];
   return { sheet: grid.name, kind: "evaluation", model, findings, summary, counts: countFindings(findings) };
 }
 

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Report } from "../../src/core/report";
 import { makeCrossYearFixtures, makeFixtures, makeProfileFixtures, type Fixtures } from "./fixtures";
+import { evaluationSummary } from "../support/kinds";
 
 const root = path.join(__dirname, "..", "..");
 const bin = path.join(root, "bin", "hyoka.js");
@@ -33,7 +34,7 @@ describe("bin/hyoka.js", () => {
     expect(pooled.err).toContain("hyoka: 4/4 ファイル\n");
     const report: Report = JSON.parse(pooled.out);
     expect(report.files.map((f) => f.path)).toEqual(["nested/corrupt.xlsx", "nested/hostile.xlsx", "notes.csv", "sample.xlsx"]);
-    expect(report.files[3].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+    expect(evaluationSummary(report.files[3].sheets[0]).budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
 
     const single = hyoka(["check", ".", "notes.csv", "--format", "json", "--no-model", "--jobs", "1"]);
     const stamp = /"checkedAt": "[^"]+"/;
@@ -122,7 +123,7 @@ describe("bin/hyoka.js", () => {
         ["book-3.xlsx", null],
         ["book-4.xlsx", null],
       ]);
-      for (const f of report.files.slice(1)) expect(f.sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+      for (const f of report.files.slice(1)) expect(evaluationSummary(f.sheets[0]).budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
       // Still hashed for the audit trail: the same bytes as the others.
       expect(report.files[0].sha256).toBe(report.files[1].sha256);
     };

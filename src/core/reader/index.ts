@@ -15,7 +15,8 @@ import type {
   SheetTexts,
   SubordinateProject,
 } from "../model";
-import { normalizeText, parseEvaluationCode, parsePeriod } from "../normalize";
+import { normalizeText, parsePeriod, parseScaleValue } from "../normalize";
+import { DEFAULT_SCALES, type Scale, type ScaleSet } from "../scales";
 import type { LabelName, Vocabulary } from "../vocabulary";
 import { readBudget } from "./budget";
 import { readIndicators } from "./indicators";
@@ -27,10 +28,15 @@ export { labelOf, type LabelMatch } from "./sheetIndex";
 /** Labels that mark a worksheet as an evaluation sheet (besides 施策課題). */
 const CORE_ANCHORS: LabelName[] = ["sectionIndicators", "indicatorName", "sectionBudget", "evaluationReason", "fiscalYear"];
 
-export function readSheet(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
+export interface ReadOptions {
+  /** Code scales for 評価区分, 達成度, 方向性区分 (core/scales); the defaults when absent. */
+  scales?: ScaleSet;
+}
+
+export function readSheet(grid: SheetGrid, vocabulary: Vocabulary, options: ReadOptions = {}): SheetModel {
   const sheet = typeof grid?.name === "string" ? grid.name : "";
   try {
-    return readGuarded(grid, vocabulary);
+    return readGuarded(grid, vocabulary, options.scales ?? DEFAULT_SCALES);
   } catch (error) {
     // A reader bug must not stop a batch of hundreds of workbooks; say so instead.
     const message = error instanceof Error ? error.message : String(error);
@@ -38,7 +44,7 @@ export function readSheet(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
   }
 }
 
-function readGuarded(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
+function readGuarded(grid: SheetGrid, vocabulary: Vocabulary, scales: ScaleSet): SheetModel {
   const index = new SheetIndex(grid, vocabulary);
   if (index.cells.length === 0) return { kind: "other", sheet: grid.name, reason: "empty sheet" };
   const measure = index.firstLabel("measure");
@@ -54,7 +60,7 @@ function readGuarded(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
     header: readHeader(index, measure),
     plan,
     texts: readTexts(index),
-    evaluation: readEvaluation(index),
+    evaluation: readEvaluation(index, scales.evaluationCode),
     indicators: readIndicators(index),
     budgetUnit: budget.unit,
     budget: budget.years,
@@ -194,7 +200,8 @@ function readGlossary(index: SheetIndex): Field<string> {
  * 評価区分: the plan years near the 評価結果 label — across a row with each code under (or
  * beside) its year, or down a column with each code beside its year — and the reason.
  */
-function readEvaluation(index: SheetIndex): EvaluationResult {
+function readEvaluation(index: SheetIndex, scale: Scale): EvaluationResult {
+  const parseCode = (cell: Cell) => parseScaleValue(scale, cell.value);
   const label = index.firstLabel("evaluationReason");
   if (!label) return { reason: emptyField(), codes: [] };
   let across: Cell[] = [];
@@ -214,7 +221,7 @@ function readEvaluation(index: SheetIndex): EvaluationResult {
     if (!codeCell) {
       // A code typed beside its year (2011 AⅡ 2012 AⅡ …) instead of under it.
       const next = index.at(beside.row, beside.col);
-      if (next && !next.label && !isYearCell(next) && parseEvaluationCode(next.value).value !== null) {
+      if (next && !next.label && !isYearCell(next) && parseCode(next).value !== null) {
         codeCell = next;
         slot = beside;
       }
@@ -223,12 +230,12 @@ function readEvaluation(index: SheetIndex): EvaluationResult {
     return {
       year: yearField(index, yearCell),
       code: codeCell
-        ? toField(parseEvaluationCode(codeCell.value), index.ref(codeCell.row, codeCell.col))
+        ? toField(parseCode(codeCell), index.ref(codeCell.row, codeCell.col))
         : emptyField(index.ref(slot.row, slot.col)),
     };
   });
   codes.sort((a, b) => (a.year.value ?? 0) - (b.year.value ?? 0));
-  return { reason: readReason(index, label, used), codes };
+  return { reason: readReason(index, label, used, parseCode), codes };
 }
 
 /** Years listed down a column right of the label, starting on one of the label's rows. */
@@ -250,7 +257,7 @@ function yearsDown(index: SheetIndex, label: Cell): Cell[] {
  * (its rows), else the text under the label, else a long text below the years and codes;
  * never a label, a year, a code or the legend. Blank: an empty field at the reason's place.
  */
-function readReason(index: SheetIndex, label: Cell, used: Set<Cell>): Field<string> {
+function readReason(index: SheetIndex, label: Cell, used: Set<Cell>, parseCode: (cell: Cell) => { value: string | null }): Field<string> {
   if (label.inline !== undefined) {
     const { cell, slot } = index.valueOf(label);
     return textField(index, cell, slot);
@@ -262,7 +269,7 @@ function readReason(index: SheetIndex, label: Cell, used: Set<Cell>): Field<stri
     if (first) return textField(index, first);
   }
   const under = index.under(label);
-  if (under && !under.label && !isHeading(under) && !used.has(under) && !isYearCell(under) && parseEvaluationCode(under.value).value === null) {
+  if (under && !under.label && !isHeading(under) && !used.has(under) && !isYearCell(under) && parseCode(under).value === null) {
     return textField(index, under);
   }
   const below = index.at(bottom + 1, label.col);

@@ -82,7 +82,7 @@ export function formatMarkdown(report: Report): string {
 
 function formatSheet(sheet: ReportSheet, lang: Language): string[] {
   const L = (k: Parameters<typeof label>[0]) => label(k, lang);
-  const s = sheet.summary;
+  const s = sheet.kind === "evaluation" ? sheet.summary : null;
   const out = [`### ${L("sheet")}: ${mdCell(sheet.sheet)}`, ""];
   if (!s) out.push(`${L("otherSheet")}`, "");
   else {

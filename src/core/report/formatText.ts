@@ -62,7 +62,7 @@ function formatSheet(
   paint: (style: keyof typeof ANSI, text: string) => string,
   out: string[],
 ): void {
-  const s = sheet.summary;
+  const s = sheet.kind === "evaluation" ? sheet.summary : null;
   const head = s
     ? `${s.measureCode ?? "?"} ${safe(s.measureName ?? "")} ${s.fiscalYear ?? "?"}${lang === "ja" ? "年度" : ""}`
     : label("otherSheet", lang);

@@ -4,6 +4,7 @@
 
 import type { SheetResult } from "../engine";
 import type { Language } from "../findings";
+import type { SheetKind } from "../model";
 import { fieldLocations, sectionTitle, STALE_PIN_RULE } from "../profile";
 import { safe } from "./formatText";
 import { label, profileLabel } from "./labels";
@@ -29,7 +30,7 @@ export interface TemplateShowSection {
 
 export interface TemplateShowSheet {
   sheet: string;
-  kind: "evaluation" | "other";
+  kind: SheetKind;
   sections: TemplateShowSection[];
   /** Why a pin or the saved profile was not used (template.pin.stale, template.profile.invalid). */
   notes: string[];

@@ -5,7 +5,16 @@
 import type { Language, Severity } from "../findings";
 import type { SheetModel } from "../model";
 import type { Settings } from "../settings";
-import type { BudgetYearSummary, FindingCounts, IndicatorSummary, IndicatorYearSummary, SheetSummary } from "../summary/types";
+import type {
+  BudgetYearSummary,
+  FindingCounts,
+  IndicatorBaseSummary,
+  IndicatorSummary,
+  IndicatorYearSummary,
+  ProjectCostSummary,
+  ProjectSummary,
+  SheetSummary,
+} from "../summary/types";
 import type { SheetResult } from "../engine";
 
 /** What a front end hands to buildReport for one file. */
@@ -51,9 +60,14 @@ export type ReportIndicatorYear = Omit<IndicatorYearSummary, "cells" | "rateUnde
   rateUndefinedReason: string | null;
 };
 
+/** The base-year row, or a project's 基準値 (year null when printed without one). */
+export type ReportIndicatorBase = Omit<IndicatorBaseSummary, "cells" | "rateUndefinedReason"> & {
+  rateUndefinedReason: string | null;
+};
+
 /** The core's indicator with report years; the base-year row (rate always null) is null when none. */
 export type ReportIndicator = Omit<IndicatorSummary, "base" | "years"> & {
-  base: ReportIndicatorYear | null;
+  base: ReportIndicatorBase | null;
   years: ReportIndicatorYear[];
 };
 
@@ -66,14 +80,27 @@ export type ReportSummary = Omit<SheetSummary, "indicators" | "budget"> & {
   budget: ReportBudgetYear[];
 };
 
-export interface ReportSheet {
+/** A project's cost column without its source cells. */
+export type ReportProjectCost = Omit<ProjectCostSummary, "cells">;
+
+/** A 事務事業評価シート's summary as the report documents it (docs/report.md § Project sheets). */
+export type ReportProjectSummary = Omit<ProjectSummary, "costs" | "indicators"> & {
+  costs: ReportProjectCost[];
+  indicators: ReportIndicator[];
+};
+
+interface ReportSheetBase {
   sheet: string;
-  kind: "evaluation" | "other";
   counts: FindingCounts;
   issues: ReportIssue[];
-  summary: ReportSummary | null;
   model: SheetModel | null;
 }
+
+/** One worksheet; `kind` tells which summary it carries (`other`: none). */
+export type ReportSheet =
+  | (ReportSheetBase & { kind: "evaluation"; summary: ReportSummary })
+  | (ReportSheetBase & { kind: "project"; summary: ReportProjectSummary })
+  | (ReportSheetBase & { kind: "other"; summary: null });
 
 export interface ReportFile {
   path: string;
@@ -95,6 +122,7 @@ export interface ReportTotals {
   filesUnreadable: number;
   sheets: number;
   evaluationSheets: number;
+  projectSheets: number;
   otherSheets: number;
   issues: FindingCounts;
   /** One row per rule of the catalogue (zero counts included) plus any other rule that fired. */

@@ -17,6 +17,7 @@
 
 import type { Finding } from "../findings";
 import type { EvaluationSheet, OtherSheet } from "../model";
+import { DEFAULT_SCALES, type ScaleSet } from "../scales";
 import type { Settings } from "../settings";
 import type { SheetSummary } from "../summary/types";
 import { budgetRules } from "./budget";
@@ -72,8 +73,8 @@ export function ruleRows(scopes: readonly RuleScope[]): { id: string; severity: 
   return RULES.filter((r) => scopes.includes(r.scope)).map((r) => ({ id: r.id, severity: r.severity }));
 }
 
-export function runRules(model: EvaluationSheet, summary: SheetSummary, settings: Settings): Finding[] {
-  const ctx = { model, summary, settings };
+export function runRules(model: EvaluationSheet, summary: SheetSummary, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
+  const ctx = { model, summary, settings, scales };
   const findings: Finding[] = [];
   for (const rule of SHEET_RULES) {
     for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));

@@ -3,6 +3,7 @@
 
 import type { Finding, LocalizedText, Severity } from "../findings";
 import type { EvaluationSheet } from "../model";
+import type { ScaleSet } from "../scales";
 import type { Settings } from "../settings";
 import type { SheetSummary } from "../summary/types";
 
@@ -10,6 +11,8 @@ export interface RuleContext {
   model: EvaluationSheet;
   summary: SheetSummary;
   settings: Settings;
+  /** The code scales in force (core/scales): the defaults, or those a template profile configures. */
+  scales: ScaleSet;
 }
 
 /**

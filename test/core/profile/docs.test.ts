@@ -2,6 +2,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseProfile, PIN_FAMILIES, pinTarget } from "../../../src/core/profile";
+import { SCALE_ROLES, SHIPPED_SCALES } from "../../../src/core/scales";
 import { LABEL_NAMES } from "../../../src/core/vocabulary";
 
 const root = join(__dirname, "../../..");
@@ -24,6 +25,12 @@ describe("profile documentation", () => {
       const matched = patterns.filter(([re]) => re.test(path)).map(([, ref]) => ref);
       expect([path, matched]).toEqual([path, kind === null ? [] : [kind === "cell" ? "#/$defs/cellPin" : "#/$defs/rangePin"]]);
     }
+  });
+
+  it("schema lists exactly the scale roles and the shipped scales, and the guide names each", () => {
+    expect(schema.properties.scales.propertyNames.enum).toEqual(SCALE_ROLES);
+    expect(schema.properties.scales.additionalProperties.oneOf[0].enum).toEqual(Object.keys(SHIPPED_SCALES));
+    for (const name of [...SCALE_ROLES, ...Object.keys(SHIPPED_SCALES)]) expect([name, guide.includes(`\`${name}\``)]).toEqual([name, true]);
   });
 
   it("the guide's example profile is valid and every pinnable path is documented", () => {
