@@ -1,6 +1,6 @@
-// 達成率 per indicator and year, over a window of years: the plan period of a 施策 sheet, or
+// 達成率 per indicator and year, over a span of years: the plan period of a 施策 sheet, or
 // every year of a project's indicator table. The 基準 (starting value) is the base-year row
-// before the window, or a project indicator's own 基準値.
+// before the span, or a project indicator's own 基準値.
 
 import type { Field, Indicator, IndicatorRow, ProjectIndicator } from "../model";
 import type { Settings } from "../settings";
@@ -17,26 +17,26 @@ export interface IndicatorWindow {
 
 const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
-/** The year before the window, whose row holds the starting value (基準); null when the window is open. */
-export function windowBaseYear(window: IndicatorWindow): number | null {
-  return window.from === null ? null : window.from - 1;
+/** The year before the span, whose row holds the starting value (基準); null when the span is open. */
+export function windowBaseYear(span: IndicatorWindow): number | null {
+  return span.from === null ? null : span.from - 1;
 }
 
-export function inWindow(window: IndicatorWindow, year: number): boolean {
-  return (window.from === null || year >= window.from) && (window.to === null || year <= window.to);
+export function inWindow(span: IndicatorWindow, year: number): boolean {
+  return (span.from === null || year >= span.from) && (span.to === null || year <= span.to);
 }
 
-/** The years from..to; empty when an end is open or the window is absurd. */
-export function windowYears(window: IndicatorWindow): number[] {
-  const { from, to } = window;
+/** The years from..to; empty when an end is open or the span is absurd. */
+export function windowYears(span: IndicatorWindow): number[] {
+  const { from, to } = span;
   if (from === null || to === null || to < from || to - from > 50) return [];
   const years: number[] = [];
   for (let y = from; y <= to; y++) years.push(y);
   return years;
 }
 
-function baseRowOf(window: IndicatorWindow, indicator: Indicator): IndicatorRow | null {
-  const baseYear = windowBaseYear(window);
+function baseRowOf(span: IndicatorWindow, indicator: Indicator): IndicatorRow | null {
+  const baseYear = windowBaseYear(span);
   if (baseYear === null) return null;
   return indicator.rows.find((r) => r.year.value === baseYear) ?? null;
 }
@@ -49,8 +49,8 @@ function isProjectIndicator(indicator: Indicator): indicator is ProjectIndicator
   return "base" in indicator && "kind" in indicator;
 }
 
-function summarizeIndicator(window: IndicatorWindow, indicator: Indicator, settings: Settings): IndicatorSummary {
-  const baseRow = baseRowOf(window, indicator);
+function summarizeIndicator(span: IndicatorWindow, indicator: Indicator, settings: Settings): IndicatorSummary {
+  const baseRow = baseRowOf(span, indicator);
   const ownBase = isProjectIndicator(indicator) ? indicator.base : null;
   // 基準 is the starting value: a project's 基準値, else the base row's 実績値 (its 計画値 when the actual is blank).
   const baseValue = ownBase?.value ?? (baseRow ? (baseRow.actual.value ?? baseRow.plan.value) : null);
@@ -59,7 +59,7 @@ function summarizeIndicator(window: IndicatorWindow, indicator: Indicator, setti
   const years: IndicatorYearSummary[] = [];
   for (const row of indicator.rows) {
     const year = row.year.value;
-    if (year === null || row === baseRow || !inWindow(window, year)) continue;
+    if (year === null || row === baseRow || !inWindow(span, year)) continue;
     const plan = row.plan.value;
     const actual = row.actual.value;
     const result = achievementRate(direction, plan, actual, baseValue, settings);
@@ -105,18 +105,18 @@ function summarizeIndicator(window: IndicatorWindow, indicator: Indicator, setti
     unit: indicator.unit.value,
     cumulative: indicator.cumulative,
     years,
-    progress: indicator.cumulative ? windowProgress(window, indicator) : null,
+    progress: indicator.cumulative ? windowProgress(span, indicator) : null,
     base,
   };
 }
 
-export function summarizeIndicators(indicators: readonly Indicator[], window: IndicatorWindow, settings: Settings): IndicatorSummary[] {
-  return indicators.map((ind) => summarizeIndicator(window, ind, settings));
+export function summarizeIndicators(indicators: readonly Indicator[], span: IndicatorWindow, settings: Settings): IndicatorSummary[] {
+  return indicators.map((ind) => summarizeIndicator(span, ind, settings));
 }
 
 /** Latest 実績値 (latest year ≤ 評価年度 with an actual) ÷ the final year's 計画値. */
-export function windowProgress(window: IndicatorWindow, indicator: Indicator): number | null {
-  const fiscalYear = window.fiscalYear;
+export function windowProgress(span: IndicatorWindow, indicator: Indicator): number | null {
+  const fiscalYear = span.fiscalYear;
   let latest: IndicatorRow | null = null;
   for (const row of indicator.rows) {
     const year = row.year.value;
@@ -124,7 +124,7 @@ export function windowProgress(window: IndicatorWindow, indicator: Indicator): n
     if (fiscalYear !== null && year > fiscalYear) continue;
     if (latest === null || year > (latest.year.value as number)) latest = row;
   }
-  const finalYear = window.to ?? maxYear(indicator.rows);
+  const finalYear = span.to ?? maxYear(indicator.rows);
   const finalRow = indicator.rows.find((r) => r.year.value !== null && r.year.value === finalYear);
   return ratio(latest?.actual.value ?? null, finalRow?.plan.value ?? null);
 }
