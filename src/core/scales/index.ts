@@ -1,5 +1,5 @@
-// Code scales as data: 評価区分 (AⅠ…CⅡ), 達成度 (1–5), 方向性区分 (Ⅰ–Ⅴ), the roll-up's 3ヵ年 classes
-// and 5–1 assessments — each a list of values with labels, order, the better end and the
+// Code scales as data: 評価区分 (AⅠ…CⅡ), 達成度 (1–5), 方向性区分 (Ⅰ–Ⅴ), the roll-up's 3ヵ年 classes,
+// 5–1 assessments and 点検結果 letters (A–H) — each a list of values with labels, order, the better end and the
 // spellings people type. The reader parses with the scale configured for a role, the rules
 // ask the scale what a value means; a template profile replaces a role's scale without code.
 
@@ -7,7 +7,14 @@ import type { LocalizedText } from "../findings";
 import catalogue from "./scales.json";
 
 /** What a scale is used for. */
-export type ScaleRole = "evaluationCode" | "achievement" | "direction" | "threeYearAchievement" | "threeYearStatus" | "projectAssessment";
+export type ScaleRole =
+  | "evaluationCode"
+  | "achievement"
+  | "direction"
+  | "threeYearAchievement"
+  | "threeYearStatus"
+  | "projectAssessment"
+  | "inspection";
 
 export const SCALE_ROLES: readonly ScaleRole[] = [
   "evaluationCode",
@@ -16,10 +23,19 @@ export const SCALE_ROLES: readonly ScaleRole[] = [
   "threeYearAchievement",
   "threeYearStatus",
   "projectAssessment",
+  "inspection",
 ];
 
-/** Meanings a rule looks for on a value. */
-export type ScaleTag = "new-issues" | "no-new-issues";
+/**
+ * Meanings a rule looks for on a value: new issues or none (評価区分); what happens to a project's
+ * resources (方向性区分 and the roll-up's 点検結果 columns), compared across sheets by link.rollup.differs.
+ */
+export type ScaleTag = "new-issues" | "no-new-issues" | ResourceTag;
+
+/** The 点検結果 columns: 予算・人員等の拡大 / 縮減 / 現状維持 / 事業終了 休止・中止・廃止. */
+export type ResourceTag = "expand" | "reduce" | "maintain" | "end";
+
+export const RESOURCE_TAGS: readonly ResourceTag[] = ["expand", "reduce", "maintain", "end"];
 
 export interface ScaleValue {
   /** Canonical spelling, as the scale writes it: `AⅡ`, `3`, `Ⅱ`. */
@@ -111,7 +127,7 @@ function isLocalized(v: unknown): v is LocalizedText {
 const MATCH_KEYS: readonly (keyof ScaleMatch)[] = ["caseInsensitive", "romanNumerals", "ignoreSeparators", "labels"];
 const VALUE_KEYS = ["value", "label", "variants", "rank", "rateRange", "tags"];
 const SCALE_KEYS = ["name", "expected", "better", "match", "values"];
-const TAGS: readonly ScaleTag[] = ["new-issues", "no-new-issues"];
+const TAGS: readonly ScaleTag[] = ["new-issues", "no-new-issues", ...RESOURCE_TAGS];
 
 /**
  * Validates a profile's `scales` (role → catalogue id or definition). Never throws: one message
@@ -227,6 +243,12 @@ export function isWorstValue(scale: Scale, value: string | null): boolean {
 
 export function hasTag(scale: Scale, value: string | null, tag: ScaleTag): boolean {
   return scaleEntry(scale, value)?.tags?.includes(tag) ?? false;
+}
+
+/** The resource tag (expand / reduce / maintain / end) a value carries, if any. */
+export function resourceTagOf(scale: Scale, value: string | null): ResourceTag | null {
+  const tags = scaleEntry(scale, value)?.tags ?? [];
+  return RESOURCE_TAGS.find((tag) => tags.includes(tag)) ?? null;
 }
 
 /** `AⅠ・AⅡ・…のいずれか` / `one of AⅠ, AⅡ, …`, for `expected` in findings. */

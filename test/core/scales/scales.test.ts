@@ -10,6 +10,7 @@ import {
   isWorstValue,
   parseScaleChoices,
   resolveScales,
+  resourceTagOf,
   SCALE_ROLES,
   scaleExamples,
   SHIPPED_SCALES,
@@ -50,6 +51,16 @@ describe("the shipped scale catalogue", () => {
     expect(DEFAULT_SCALES.threeYearAchievement.values.map((v) => v.value)).toEqual(["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ"]);
     expect(DEFAULT_SCALES.threeYearStatus.values.map((v) => v.value)).toEqual(["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"]);
     expect(DEFAULT_SCALES.projectAssessment.values.map((v) => v.value)).toEqual(["5", "4", "3", "2", "1"]);
+    expect(DEFAULT_SCALES.inspection.values.map((v) => v.value)).toEqual(["A", "B", "C", "D", "E", "F", "G", "H"]);
+  });
+
+  test("resource tags: 方向性区分 and 点検結果 columns say the same thing in their own codes", () => {
+    expect(["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ"].map((v) => resourceTagOf(direction, v))).toEqual(["maintain", "maintain", "expand", "reduce", "end", "end"]);
+    expect(["A", "B", "C", "D", "E", "F", "G", "H"].map((v) => resourceTagOf(DEFAULT_SCALES.inspection, v))).toEqual([
+      "expand", "reduce", "maintain", "end", "expand", "reduce", "maintain", "end",
+    ]);
+    expect(resourceTagOf(SHIPPED_SCALES["direction-words"], "縮小")).toBe("reduce");
+    expect(resourceTagOf(achievement, "3")).toBeNull();
   });
 });
 
@@ -76,7 +87,16 @@ describe("parseScaleValue", () => {
     ["direction-words", "改善・見直しのうえ継続", "改善", "normalized"],
     ["three-year-roman5", "IV 当初を下回った", "Ⅳ", "normalized"],
     ["three-year-roman5", "Ⅳ", "Ⅳ", "ok"],
+    // The roll-up (2) as published: labels in their own cells or after the code.
+    ["achievement-1to5", "3 目標をほぼ達成", "3", "normalized"],
+    ["three-year-roman5", "III", "Ⅲ", "normalized"],
+    ["three-year-roman5", "当初目標をほぼ達成", "Ⅲ", "normalized"],
+    ["three-year-roman4", "II 当初の目標どおり達成", "Ⅱ", "normalized"],
+    ["three-year-roman4", "IV 法制度等の改定により比較不能", "Ⅳ", "normalized"],
     ["assessment-5to1", 5, "5", "ok"],
+    ["assessment-5to1", "3 適正", "3", "normalized"],
+    ["inspection-a-to-h", "C", "C", "ok"],
+    ["inspection-a-to-h", "ｃ", "C", "normalized"],
   ])("%s: %p → %s (%s)", (id, input, value, status) => {
     const parsed = parseScaleValue(SHIPPED_SCALES[id], input as never);
     expect({ value: parsed.value, status: parsed.status }).toEqual({ value, status });
@@ -93,6 +113,8 @@ describe("parseScaleValue", () => {
     ["direction-roman", "VII"],
     ["direction-roman", "Ⅱ Ⅲ"],
     ["evaluation-code", "2"],
+    ["inspection-a-to-h", "I"],
+    ["three-year-roman4", "V"],
   ])("%s: %p → invalid", (id, input) => {
     expect(parseScaleValue(SHIPPED_SCALES[id], input as never).status).toBe("invalid");
   });
@@ -146,8 +168,8 @@ describe("a profile replaces a scale", () => {
     const own = resolveScales({ direction: { name: { ja: "方向性", en: "direction" }, better: null, values: [{ value: "拡充", label: { ja: "拡充", en: "expand" } }, { value: "継続", label: { ja: "継続", en: "continue" } }] } });
     expect(own.direction.values.map((v) => v.value)).toEqual(["拡充", "継続"]);
     expect(parseScaleChoices({ achievment: "achievement-sabcd", direction: "nope", achievement: { name: "x", better: "top", values: [{ value: "1" }] } }).errors).toEqual([
-      'scales: unknown role "achievment" (roles: evaluationCode, achievement, direction, threeYearAchievement, threeYearStatus, projectAssessment)',
-      'scales.direction: unknown scale "nope" (shipped: evaluation-code, achievement-1to5, achievement-sabcd, achievement-a-to-e, achievement-marks, achievement-progress, direction-roman, direction-words, three-year-roman5, three-year-roman4, assessment-5to1)',
+      'scales: unknown role "achievment" (roles: evaluationCode, achievement, direction, threeYearAchievement, threeYearStatus, projectAssessment, inspection)',
+      'scales.direction: unknown scale "nope" (shipped: evaluation-code, achievement-1to5, achievement-sabcd, achievement-a-to-e, achievement-marks, achievement-progress, direction-roman, direction-words, three-year-roman5, three-year-roman4, assessment-5to1, inspection-a-to-h)',
       'scales.achievement.name: expected { "ja": "…", "en": "…" }',
       'scales.achievement.better: expected "first", "last" or null',
       "scales.achievement.values: expected an array of at least two values",
