@@ -229,7 +229,7 @@ function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): 
 async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOptions: PoolOptions, customVocabulary: unknown, io: CliIo): Promise<number> {
   const settings = poolOptions.settings;
   // Profiles are always looked for, so the template rules always ran.
-  const scopes: RuleScope[] = args.crossYear ? ["sheet", "template", "cross-year"] : ["sheet", "template"];
+  const scopes: RuleScope[] = ["sheet", "rollup", "link", "template", ...(args.crossYear ? (["cross-year"] as const) : [])];
   const rules = ruleRows(scopes);
   const reportInput = {
     toolVersion: toolVersion(),

@@ -3,12 +3,12 @@
 
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Finding } from "./findings";
-import type { EvaluationSheet, OtherSheet, ProjectSheet } from "./model";
+import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet } from "./model";
 import { withDefaults, type Settings } from "./settings";
-import type { FindingCounts, ProjectSummary, SheetSummary } from "./summary/types";
+import type { FindingCounts, ProjectSummary, RollupSheetSummary, SheetSummary } from "./summary/types";
 import { readSheet } from "./reader";
-import { runRules, notEvaluationFindings } from "./rules";
-import { summarizeProject, summarizeSheet } from "./summary";
+import { runRules, runRollupRules, notEvaluationFindings } from "./rules";
+import { summarizeProject, summarizeRollupSheet, summarizeSheet } from "./summary";
 import { defaultVocabulary, type Vocabulary } from "./vocabulary";
 import { applyProfile, type TemplateProfile } from "./profile";
 import { resolveScales } from "./scales";
@@ -32,6 +32,12 @@ export interface EvaluationResult extends ResultBase {
   summary: SheetSummary;
 }
 
+export interface RollupResult extends ResultBase {
+  kind: "rollup";
+  model: RollupSheet;
+  summary: RollupSheetSummary;
+}
+
 export interface ProjectResult extends ResultBase {
   kind: "project";
   model: ProjectSheet;
@@ -45,7 +51,7 @@ export interface OtherResult extends ResultBase {
 }
 
 /** One checked worksheet; `kind` tells which model and summary it carries. */
-export type SheetResult = EvaluationResult | ProjectResult | OtherResult;
+export type SheetResult = EvaluationResult | RollupResult | ProjectResult | OtherResult;
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
@@ -63,6 +69,10 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
   if (model.kind === "other") {
     const findings = notEvaluationFindings(model);
     return { sheet: grid.name, kind: "other", model, findings, summary: null, counts: countFindings(findings) };
+  }
+  if (model.kind === "rollup") {
+    const findings = [...templateFindings, ...runRollupRules(model, settings, scales)];
+    return { sheet: grid.name, kind: "rollup", model, findings, summary: summarizeRollupSheet(model), counts: countFindings(findings) };
   }
   if (model.kind === "project") {
     const summary = summarizeProject(model, settings);

@@ -1,9 +1,10 @@
-// The typed model of one worksheet: a 施策進行管理・評価票 (EvaluationSheet), a 事務事業評価シート
-// (ProjectSheet) or anything else (OtherSheet). Every value knows the cell it came from, the
+// The typed model of one worksheet: a 施策進行管理・評価票 (EvaluationSheet), its roll-up
+// 評価票(2) (RollupSheet), a 事務事業評価シート (ProjectSheet) or anything else (OtherSheet). Every value knows the cell it came from, the
 // raw text found there and what it was normalized to, so that every finding and every summary
 // figure can point back at a cell.
 
 import type { RangeBox } from "./grid";
+import type { ScaleRole } from "./scales";
 
 /** A cell of a workbook: sheet name + A1 address without `$`. */
 export interface CellRef {
@@ -281,6 +282,102 @@ export interface ProjectSheet {
   direction: Field<string>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// 施策進行管理・評価票(2): the roll-up of a 施策's projects — counts per code with うち重点, the
+// 点検結果 matrix and the list of projects with their codes.
+
+/** The blocks a roll-up prints: 達成度, the 3-year class (2010: 達成度 Ⅰ–Ⅴ, 2007: 達成状況 Ⅰ–Ⅳ), 2007's 3ヶ年の総括 pair. */
+export type RollupBlockId = "achievement" | "threeYear" | "validity" | "effectiveness";
+
+/** 事業数 and うち重点 of one row or of a 合計. */
+export interface RollupCount {
+  /** 事業数 */
+  projects: Field<number>;
+  /** うち重点 */
+  priority: Field<number>;
+}
+
+export interface RollupRow extends RollupCount {
+  /** The row's code, canonical on the block's scale (`1`, `Ⅲ`, `5`). */
+  code: Field<string>;
+  /** The code's label as printed beside or after it (目標をほぼ達成), null value when none. */
+  label: Field<string>;
+}
+
+export interface RollupBlock {
+  id: RollupBlockId;
+  /** The block's heading as printed (達成度, 3ヵ年の事業目標に対する達成度, 事業の妥当性…). */
+  name: Field<string>;
+  /** The scale its codes are read with (core/scales). */
+  role: ScaleRole;
+  rows: RollupRow[];
+  /** 合計; null when the block prints none (the 2007 series' 3ヶ年の総括 blocks). */
+  total: (RollupCount & { label: Field<string> }) | null;
+}
+
+/** One cell pair of the 点検結果 matrix: the letter printed and the count beside it. */
+export interface RollupMatrixCell {
+  /** 0-based row of the matrix (0: 事業目標どおり, 1: 事業目標を変更). */
+  row: number;
+  /** 0-based column (0: 予算・人員等の拡大, 1: 縮減, 2: 現状維持, 3: 事業終了 休止・中止・廃止). */
+  column: number;
+  /** The letter, canonical on the inspection scale (A–H). */
+  letter: Field<string>;
+  count: Field<number>;
+}
+
+export interface RollupMatrix {
+  /** The 点検結果 heading. */
+  label: Field<string>;
+  /** Row headings (事業目標どおり / 事業目標を変更) and column headings, as printed. */
+  rows: Field<string>[];
+  columns: Field<string>[];
+  cells: RollupMatrixCell[];
+}
+
+/** A project of the roll-up's list (<配下の事務事業一覧>), with the codes printed for it. */
+export interface RollupProject {
+  /** 事務事業名 */
+  name: Field<string>;
+  /** 所管課 */
+  department: Field<string>;
+  /** 事務事業の概要 */
+  overview: Field<string>;
+  /** 達成度 of the evaluation year (achievement scale). */
+  achievement: Field<string>;
+  /** The 3-year class, on the scale of the sheet's 3-year block (threeYearAchievement or threeYearStatus). */
+  threeYear: Field<string>;
+  /** 点検結果 letter (inspection scale); 2010 series. */
+  inspection: Field<string>;
+  /** 事業の妥当性 and 事業の有効性・効率性・経済性 (projectAssessment scale); 2007 series. */
+  validity: Field<string>;
+  effectiveness: Field<string>;
+  /** 重点: true when marked, null when not. */
+  priority: Field<boolean>;
+}
+
+export interface RollupHeader {
+  /** Title line, e.g. 施策進行管理・評価票(2). */
+  title: Field<string>;
+  fiscalYear: Field<number>;
+  /** 施策課題 code: from its label, else from an 8-digit code in the sheet's name (cell null). */
+  measureCode: Field<string>;
+  measureName: Field<string>;
+  /** 作成課 */
+  department: Field<string>;
+}
+
+export interface RollupSheet {
+  kind: "rollup";
+  sheet: string;
+  header: RollupHeader;
+  /** In the order they are printed. */
+  blocks: RollupBlock[];
+  /** 点検結果 (2010 series); null when the sheet prints none. */
+  matrix: RollupMatrix | null;
+  projects: RollupProject[];
+}
+
 /** A worksheet that is neither an evaluation nor a project sheet (an index, notes…): skipped, never crashed on. */
 export interface OtherSheet {
   kind: "other";
@@ -289,6 +386,6 @@ export interface OtherSheet {
   reason: string;
 }
 
-export type SheetModel = EvaluationSheet | ProjectSheet | OtherSheet;
+export type SheetModel = EvaluationSheet | RollupSheet | ProjectSheet | OtherSheet;
 
 export type SheetKind = SheetModel["kind"];

@@ -56,7 +56,7 @@ function withThousands(n: number): string {
   return Math.abs(n) >= 10000 ? n.toLocaleString("en-US", { maximumFractionDigits: 20 }) : String(n);
 }
 
-class SheetBuilder {
+export class SheetBuilder {
   readonly values: CellValue[][] = [];
   readonly merges: RangeBox[] = [];
   readonly cellOf: Record<string, string> = {};

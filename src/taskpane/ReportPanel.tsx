@@ -49,7 +49,7 @@ export function paneReport({ results, settings, profile, source, now, sha256 = n
     checkedAt: now.toISOString(),
     ruleCatalogueVersion: RULE_CATALOGUE_VERSION,
     // The rules the CLI lists for a check without --cross-year: the pane always applies the profile.
-    rules: ruleRows(["sheet", "template"]),
+    rules: ruleRows(["sheet", "rollup", "link", "template"]),
   });
 }
 

@@ -4,6 +4,7 @@ import type { Finding, Severity } from "../../src/core/findings";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
 import { newProfile, setPin } from "../../src/core/profile";
+import { evaluationResult } from "../support/kinds";
 
 const gridA = renderSheet(sample41303000, "A").grid;
 const gridB = renderSheet(sample41303000, "B").grid;
@@ -13,7 +14,7 @@ function checked(settings = {}): PaneState {
 }
 
 function rate(state: PaneState, sheet: string, indicator: number, year: number): number | null {
-  const summary = state.results.find((r) => r.sheet === sheet)!.summary!;
+  const summary = evaluationResult(state.results.find((r) => r.sheet === sheet)!).summary;
   return summary.indicators[indicator - 1].years.find((y) => y.year === year)!.rate;
 }
 
@@ -49,7 +50,7 @@ describe("paneReducer", () => {
     expect(english.settings.language).toBe("en");
     const stricter = paneReducer(english, { type: "settingsChanged", settings: { gradeNearly: 0.7 } });
     expect(stricter.results).not.toBe(before.results);
-    const y2012 = stricter.results[0].summary!.indicators[0].years.find((y) => y.year === 2012)!;
+    const y2012 = evaluationResult(stricter.results[0]).summary.indicators[0].years.find((y) => y.year === 2012)!;
     expect(y2012.grade).toBe("nearly");
   });
 

@@ -20,7 +20,8 @@ import { DEFAULT_SCALES, type Scale, type ScaleSet } from "../scales";
 import type { LabelName, Vocabulary } from "../vocabulary";
 import { readBudget } from "./budget";
 import { readIndicators } from "./indicators";
-import { isYearCell, textField, yearField } from "./fields";
+import { isRollupSheet, readRollup } from "./rollup";
+import { isYearCell, labelledText, readMeasure, textField, yearField } from "./fields";
 import { emptyField, isHeading, toField, type Cell, SheetIndex } from "./sheetIndex";
 
 export { labelOf, type LabelMatch } from "./sheetIndex";
@@ -47,6 +48,7 @@ export function readSheet(grid: SheetGrid, vocabulary: Vocabulary, options: Read
 function readGuarded(grid: SheetGrid, vocabulary: Vocabulary, scales: ScaleSet): SheetModel {
   const index = new SheetIndex(grid, vocabulary);
   if (index.cells.length === 0) return { kind: "other", sheet: grid.name, reason: "empty sheet" };
+  if (isRollupSheet(index)) return readRollup(index, grid, scales);
   const measure = index.firstLabel("measure");
   if (!measure) return { kind: "other", sheet: grid.name, reason: "no 施策課題 label" };
   if (!CORE_ANCHORS.some((name) => index.firstLabel(name))) {
@@ -67,14 +69,6 @@ function readGuarded(grid: SheetGrid, vocabulary: Vocabulary, scales: ScaleSet):
     projects: readProjects(index),
   };
   return model;
-}
-
-/** Field<string> of the value next to the first label of a name. */
-function labelledText(index: SheetIndex, name: LabelName): Field<string> {
-  const label = index.firstLabel(name);
-  if (!label) return emptyField();
-  const { cell, slot } = index.valueOf(label);
-  return textField(index, cell, slot);
 }
 
 function readHeader(index: SheetIndex, measure: Cell): SheetHeader {
@@ -115,26 +109,6 @@ function readHeader(index: SheetIndex, measure: Cell): SheetHeader {
     relatedDepartments,
     priority,
   };
-}
-
-/** 施策課題: `41303000 環境技術…` in one cell, or the code and the name in neighbouring cells. */
-function readMeasure(index: SheetIndex, label: Cell): { measureCode: Field<string>; measureName: Field<string> } {
-  const { cell, slot } = index.valueOf(label);
-  if (!cell) return { measureCode: emptyField(slot ? index.ref(slot.row, slot.col) : null), measureName: emptyField() };
-  const ref = index.ref(cell.row, cell.col);
-  const normalized = normalizeText(cell.text);
-  const m = /^(\d+)\s*([\s\S]*)$/.exec(normalized);
-  if (!m) return { measureCode: emptyField(), measureName: textField(index, cell) };
-  const measureCode: Field<string> = {
-    value: m[1],
-    raw: cell.text,
-    cell: ref,
-    status: cell.text.trim() === m[1] || typeof cell.value === "number" ? "ok" : "normalized",
-  };
-  if (measureCode.status === "normalized" && m[2] === "") measureCode.note = "full-width digits";
-  if (m[2] !== "") return { measureCode: { ...measureCode, status: "ok" }, measureName: { value: m[2], raw: cell.text, cell: ref, status: "ok" } };
-  const next = index.valueOf(cell);
-  return { measureCode, measureName: textField(index, next.cell, next.slot) };
 }
 
 const PLAN_HEADING = /実行計画|計画期間/;

@@ -4,7 +4,7 @@
 import type { Finding, Language, Severity } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { SheetResult } from "../engine";
-import type { FindingCounts, IndicatorBaseSummary, IndicatorSummary, ProjectSummary, SheetSummary } from "../summary/types";
+import type { FindingCounts, IndicatorBaseSummary, IndicatorSummary, ProjectSummary, RollupSheetSummary, SheetSummary } from "../summary/types";
 import { contentHash } from "./hash";
 import type {
   FileResult,
@@ -15,6 +15,7 @@ import type {
   ReportIndicatorYear,
   ReportInput,
   ReportProjectSummary,
+  ReportRollupSummary,
   ReportIssue,
   ReportSheet,
   ReportSummary,
@@ -124,6 +125,39 @@ export function toReportProjectSummary(s: ProjectSummary): ReportProjectSummary 
   };
 }
 
+export function toReportRollupSummary(s: RollupSheetSummary): ReportRollupSummary {
+  return {
+    measureCode: s.measureCode,
+    measureName: s.measureName,
+    department: s.department,
+    fiscalYear: s.fiscalYear,
+    blocks: s.blocks.map((b) => ({
+      id: b.id,
+      name: b.name,
+      role: b.role,
+      rows: b.rows.map((r) => ({ code: r.code, label: r.label, projects: r.projects, priority: r.priority })),
+      total: b.total ? { projects: b.total.projects, priority: b.total.priority } : null,
+    })),
+    matrix: s.matrix
+      ? {
+          rows: [...s.matrix.rows],
+          columns: [...s.matrix.columns],
+          entries: s.matrix.entries.map((e) => ({ row: e.row, column: e.column, letter: e.letter, count: e.count })),
+        }
+      : null,
+    projects: s.projects.map((p) => ({
+      name: p.name,
+      department: p.department,
+      achievement: p.achievement,
+      threeYear: p.threeYear,
+      inspection: p.inspection,
+      validity: p.validity,
+      effectiveness: p.effectiveness,
+      priority: p.priority,
+    })),
+  };
+}
+
 function toReportSheet(r: SheetResult, language: Language, includeModel: boolean): ReportSheet {
   const head = { sheet: r.sheet };
   const rest = {
@@ -135,6 +169,8 @@ function toReportSheet(r: SheetResult, language: Language, includeModel: boolean
   switch (r.kind) {
     case "evaluation":
       return { ...head, kind: r.kind, ...rest, summary: toReportSummary(r.summary), model };
+    case "rollup":
+      return { ...head, kind: r.kind, ...rest, summary: toReportRollupSummary(r.summary), model };
     case "project":
       return { ...head, kind: r.kind, ...rest, summary: toReportProjectSummary(r.summary), model };
     default:
@@ -190,11 +226,13 @@ export function buildReportFromFiles(input: Omit<ReportInput, "files" | "include
   const issues = zeroCounts();
   let sheets = 0;
   let evaluationSheets = 0;
+  let rollupSheets = 0;
   let projectSheets = 0;
   for (const f of files) {
     addCounts(issues, f.counts);
     sheets += f.sheets.length;
     evaluationSheets += f.sheets.filter((s) => s.kind === "evaluation").length;
+    rollupSheets += f.sheets.filter((s) => s.kind === "rollup").length;
     projectSheets += f.sheets.filter((s) => s.kind === "project").length;
   }
   return {
@@ -211,8 +249,9 @@ export function buildReportFromFiles(input: Omit<ReportInput, "files" | "include
       filesUnreadable: files.filter((f) => f.error !== null).length,
       sheets,
       evaluationSheets,
+      rollupSheets,
       projectSheets,
-      otherSheets: sheets - evaluationSheets - projectSheets,
+      otherSheets: sheets - evaluationSheets - rollupSheets - projectSheets,
       issues,
       byRule: countByRule(files, input.rules),
     },

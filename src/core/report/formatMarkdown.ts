@@ -3,7 +3,7 @@
 
 import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
-import type { Report, ReportSheet } from "./types";
+import type { Report, ReportRollupSummary, ReportSheet } from "./types";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
 /** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
@@ -56,6 +56,7 @@ export function formatMarkdown(report: Report): string {
         [L("filesUnreadable"), t.filesUnreadable],
         [L("sheets"), t.sheets],
         [L("evaluationSheets"), t.evaluationSheets],
+        [L("rollupSheets"), t.rollupSheets],
         [L("otherSheets"), t.otherSheets],
         [severityLabel("error", lang), t.issues.error],
         [severityLabel("warning", lang), t.issues.warning],
@@ -84,7 +85,8 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
   const L = (k: Parameters<typeof label>[0]) => label(k, lang);
   const s = sheet.kind === "evaluation" ? sheet.summary : null;
   const out = [`### ${L("sheet")}: ${mdCell(sheet.sheet)}`, ""];
-  if (!s) out.push(`${L("otherSheet")}`, "");
+  if (sheet.kind === "rollup") out.push(...rollupCounts(sheet.summary, lang));
+  else if (!s) out.push(`${L("otherSheet")}`, "");
   else {
     const codes = Object.entries(s.evaluation).map(([y, c]) => `${y}: ${c}`).join(", ");
     out.push(`${mdCell(s.measureCode)} ${mdCell(s.measureName)} · ${L("fiscalYear")} ${s.fiscalYear ?? "?"} · ${L("evaluation")} ${codes || "-"}`, "");
@@ -125,5 +127,18 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
       "",
     );
   }
+  return out;
+}
+
+/** A roll-up (2): its heading line, then one table per block and the 点検結果 letters. */
+function rollupCounts(s: ReportRollupSummary, lang: Language): string[] {
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const out = [`${mdCell(s.measureCode)} ${mdCell(s.measureName)} · ${L("fiscalYear")} ${s.fiscalYear ?? "?"} · ${L("rollupSheet")}`, ""];
+  for (const b of s.blocks) {
+    const rows: Array<Array<string | number | null>> = b.rows.map((r) => [r.code, r.label, r.projects, r.priority]);
+    if (b.total) rows.push([L("total"), "", b.total.projects, b.total.priority]);
+    out.push(...table([b.name ?? b.id, "", L("projectCount"), L("priorityCount")], rows), "");
+  }
+  if (s.matrix) out.push(...table([L("inspection"), L("count")], s.matrix.entries.map((e) => [e.letter, e.count])), "");
   return out;
 }

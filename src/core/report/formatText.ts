@@ -3,7 +3,7 @@
 
 import type { Language, Severity } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
-import type { Report, ReportIssue, ReportSheet, ReportSummary } from "./types";
+import type { Report, ReportIssue, ReportRollupSummary, ReportSheet, ReportSummary } from "./types";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
 export interface TextOptions {
@@ -39,6 +39,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   out.push(
     `${label("files", lang)} ${t.files} (${label("filesUnreadable", lang)} ${t.filesUnreadable}) · ` +
       `${label("sheets", lang)} ${t.sheets} (${label("evaluationSheets", lang)} ${t.evaluationSheets}, ` +
+      `${label("rollupSheets", lang)} ${t.rollupSheets}, ` +
       `${label("otherSheets", lang)} ${t.otherSheets}) · ${countsLine(t.issues, lang)}`,
   );
 
@@ -63,13 +64,27 @@ function formatSheet(
   out: string[],
 ): void {
   const s = sheet.kind === "evaluation" ? sheet.summary : null;
-  const head = s
-    ? `${s.measureCode ?? "?"} ${safe(s.measureName ?? "")} ${s.fiscalYear ?? "?"}${lang === "ja" ? "年度" : ""}`
+  const rollup = sheet.kind === "rollup" ? sheet.summary : null;
+  const measure = s ?? rollup;
+  const head = measure
+    ? `${measure.measureCode ?? "?"} ${safe(measure.measureName ?? "")} ${measure.fiscalYear ?? "?"}${lang === "ja" ? "年度" : ""}${rollup ? ` ${label("rollupSheet", lang)}` : ""}`
     : label("otherSheet", lang);
   out.push(`  ${label("sheet", lang)} "${safe(sheet.sheet)}" — ${head} — ${countsLine(sheet.counts, lang)}`);
   const issues = [...sheet.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   for (const issue of issues) out.push(...formatIssue(issue, lang, paint));
   if (s) formatFigures(s, lang, out);
+  if (rollup) formatRollupCounts(rollup, lang, out);
+}
+
+/** Each block's code:事業数/うち重点 and its 合計, the 点検結果 letters with their counts. */
+function formatRollupCounts(s: ReportRollupSummary, lang: Language, out: string[]): void {
+  const count = (n: number | null) => (n === null ? "-" : String(n));
+  for (const b of s.blocks) {
+    const rows = b.rows.map((r) => `${safe(r.code ?? "?")} ${count(r.projects)}/${count(r.priority)}`).join("  ");
+    const total = b.total ? `  ${label("total", lang)} ${count(b.total.projects)}/${count(b.total.priority)}` : "";
+    out.push(`    ${safe(b.name ?? b.id)} (${label("projectCount", lang)}/${label("priorityCount", lang)}): ${rows}${total}`);
+  }
+  if (s.matrix) out.push(`    ${label("inspection", lang)}: ${s.matrix.entries.map((e) => `${safe(e.letter ?? "?")} ${count(e.count)}`).join("  ")}`);
 }
 
 /** Spaces after a severity word so the cells line up (colour codes must not count). */

@@ -13,6 +13,11 @@ import type {
   IndicatorYearSummary,
   ProjectCostSummary,
   ProjectSummary,
+  RollupBlockSummary,
+  RollupMatrixEntry,
+  RollupProjectSummary,
+  RollupRowSummary,
+  RollupSheetSummary,
   SheetSummary,
 } from "../summary/types";
 import type { SheetResult } from "../engine";
@@ -89,6 +94,19 @@ export type ReportProjectSummary = Omit<ProjectSummary, "costs" | "indicators"> 
   indicators: ReportIndicator[];
 };
 
+/** A roll-up block without its source cells. */
+export type ReportRollupBlock = Omit<RollupBlockSummary, "rows" | "total"> & {
+  rows: Omit<RollupRowSummary, "cells">[];
+  total: { projects: number | null; priority: number | null } | null;
+};
+
+/** A 施策進行管理・評価票(2)'s summary as the report documents it (docs/report.md § Roll-up sheets). */
+export type ReportRollupSummary = Omit<RollupSheetSummary, "blocks" | "matrix" | "projects"> & {
+  blocks: ReportRollupBlock[];
+  matrix: { rows: (string | null)[]; columns: (string | null)[]; entries: Omit<RollupMatrixEntry, "cells">[] } | null;
+  projects: Omit<RollupProjectSummary, "cells">[];
+};
+
 interface ReportSheetBase {
   sheet: string;
   counts: FindingCounts;
@@ -99,6 +117,7 @@ interface ReportSheetBase {
 /** One worksheet; `kind` tells which summary it carries (`other`: none). */
 export type ReportSheet =
   | (ReportSheetBase & { kind: "evaluation"; summary: ReportSummary })
+  | (ReportSheetBase & { kind: "rollup"; summary: ReportRollupSummary })
   | (ReportSheetBase & { kind: "project"; summary: ReportProjectSummary })
   | (ReportSheetBase & { kind: "other"; summary: null });
 
@@ -122,6 +141,7 @@ export interface ReportTotals {
   filesUnreadable: number;
   sheets: number;
   evaluationSheets: number;
+  rollupSheets: number;
   projectSheets: number;
   otherSheets: number;
   issues: FindingCounts;

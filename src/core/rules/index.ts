@@ -12,11 +12,16 @@
 //   evaluation.reason.missing, budget.year.missing, budget.settlement.overrun, budget.plan-deviation;
 // - info: worth knowing, nothing to fix — indicator.rate.undefined, evaluation.code.normalized,
 //   budget.settlement.forecast, value.normalized, sheet.not-evaluation.
-// Rules of other scopes (cross-year comparisons, template profiles) are listed here too, so
-// that every rule is defined once; they are warnings and are checked where their scope is.
+// Roll-up (2) rules (rules/rollup.ts) run on each 施策進行管理・評価票(2) through runRollupRules:
+// errors — rollup.value.invalid, rollup.total.mismatch, rollup.priority.exceeds,
+// rollup.priority.inconsistent, rollup.projects.inconsistent, rollup.matrix.mismatch,
+// rollup.rows.mismatch (every published (2) satisfies them all).
+// Rules of other scopes (links between the sheets of a 施策, cross-year comparisons, template
+// profiles) are listed here too, so that every rule is defined once; they are checked where
+// their scope is.
 
 import type { Finding } from "../findings";
-import type { EvaluationSheet, OtherSheet } from "../model";
+import type { EvaluationSheet, OtherSheet, RollupSheet } from "../model";
 import { DEFAULT_SCALES, type ScaleSet } from "../scales";
 import type { Settings } from "../settings";
 import type { SheetSummary } from "../summary/types";
@@ -26,16 +31,19 @@ import { evaluationRules } from "./evaluation";
 import { headerRules } from "./header";
 import { localizeReason } from "./text";
 import { indicatorRules } from "./indicators";
+import { LINK_CATALOGUE } from "./link";
+import { rollupRules } from "./rollup";
 import { TEMPLATE_CATALOGUE } from "./template";
-import type { FindingDraft, Rule, RuleScope } from "./types";
+import type { AnyRule, FindingDraft, Rule, RuleScope } from "./types";
 import { valueRules } from "./values";
 
-export type { Rule, RuleContext, RuleScope, FindingDraft } from "./types";
+export type { AnyRule, Rule, RuleContext, RollupRuleContext, RuleScope, FindingDraft } from "./types";
 export { CROSS_YEAR_CATALOGUE } from "./crossYear";
+export { LINK_CATALOGUE } from "./link";
 export { TEMPLATE_CATALOGUE } from "./template";
 
 /** Bump when a rule is added, removed or changes meaning or severity (audit reports name it). */
-export const RULE_CATALOGUE_VERSION = "2026.11.2";
+export const RULE_CATALOGUE_VERSION = "2026.12.1";
 
 const notEvaluationRule: Rule = {
   id: "sheet.not-evaluation",
@@ -50,21 +58,18 @@ const notEvaluationRule: Rule = {
   check: () => [],
 };
 
-export const RULES: readonly Rule[] = [
-  notEvaluationRule,
-  ...headerRules,
-  ...indicatorRules,
-  ...evaluationRules,
-  ...budgetRules,
-  ...valueRules,
+/** The rules runRules checks on every evaluation sheet. */
+const SHEET_RULES: readonly Rule[] = [notEvaluationRule, ...headerRules, ...indicatorRules, ...evaluationRules, ...budgetRules, ...valueRules];
+
+export const RULES: readonly AnyRule[] = [
+  ...SHEET_RULES,
+  ...rollupRules,
+  ...Object.values(LINK_CATALOGUE),
   ...Object.values(CROSS_YEAR_CATALOGUE),
   ...Object.values(TEMPLATE_CATALOGUE),
 ];
 
-/** The rules runRules checks on every evaluation sheet. */
-const SHEET_RULES: readonly Rule[] = RULES.filter((r) => r.scope === "sheet");
-
-export function ruleById(id: string): Rule | undefined {
+export function ruleById(id: string): AnyRule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
@@ -82,8 +87,18 @@ export function runRules(model: EvaluationSheet, summary: SheetSummary, settings
   return findings;
 }
 
+/** The roll-up rules on one 施策進行管理・評価票(2). */
+export function runRollupRules(model: RollupSheet, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
+  const ctx = { model, settings, scales };
+  const findings: Finding[] = [];
+  for (const rule of rollupRules) {
+    for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
+  }
+  return findings;
+}
+
 /** Completes a draft in place (no copy: this runs for every finding of every sheet); key order as `{ ...draft, rule, severity, sheet }`. */
-function stamp(draft: FindingDraft, rule: Rule, sheet: string): Finding {
+function stamp(draft: FindingDraft, rule: AnyRule, sheet: string): Finding {
   const finding = draft as Finding;
   finding.rule = rule.id;
   finding.severity = draft.severity ?? rule.severity;

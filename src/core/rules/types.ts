@@ -2,7 +2,7 @@
 // severity and sheet on them so no check can get those wrong.
 
 import type { Finding, LocalizedText, Severity } from "../findings";
-import type { EvaluationSheet } from "../model";
+import type { EvaluationSheet, RollupSheet } from "../model";
 import type { ScaleSet } from "../scales";
 import type { Settings } from "../settings";
 import type { SheetSummary } from "../summary/types";
@@ -15,6 +15,13 @@ export interface RuleContext {
   scales: ScaleSet;
 }
 
+/** What a roll-up rule looks at: one 施策進行管理・評価票(2). */
+export interface RollupRuleContext {
+  model: RollupSheet;
+  settings: Settings;
+  scales: ScaleSet;
+}
+
 /**
  * A finding before runRules stamps it; `severity` only where the catalogue documents an exception.
  * Each draft must be a fresh object: runRules completes it in place instead of copying it.
@@ -22,17 +29,22 @@ export interface RuleContext {
 export type FindingDraft = Omit<Finding, "rule" | "severity" | "sheet"> & { severity?: Severity };
 
 /**
- * What a rule looks at: one evaluation sheet (runRules), the sheets of one measure from
- * different evaluation years (core/crossyear), or a template profile (core/profile, report).
+ * What a rule looks at: one evaluation sheet (runRules), one roll-up (2) (runRollupRules), the
+ * sheets of one 施策 checked together (core/link), the sheets of one measure from different
+ * evaluation years (core/crossyear), or a template profile (core/profile, report).
  */
-export type RuleScope = "sheet" | "cross-year" | "template";
+export type RuleScope = "sheet" | "rollup" | "link" | "cross-year" | "template";
 
-export interface Rule {
+/** A catalogue entry; `C` is what its check looks at (an evaluation sheet unless said otherwise). */
+export interface Rule<C = RuleContext> {
   id: string;
   severity: Severity;
   scope: RuleScope;
   title: LocalizedText;
   description: LocalizedText;
-  /** Sheet rules only; rules of other scopes are checked where their scope is and return nothing here. */
-  check: (ctx: RuleContext) => FindingDraft[];
+  /** Sheet and roll-up rules; rules of other scopes are checked where their scope is and return nothing here. */
+  check: (ctx: C) => FindingDraft[];
 }
+
+/** Any entry of the catalogue, whatever its check looks at. */
+export type AnyRule = Rule<never>;

@@ -1,6 +1,7 @@
 // Summary figures, in the shape the JSON report documents (docs/report.md).
 
-import type { CostColumnKind, CostUnit, Direction, EvaluationCode } from "../model";
+import type { CostColumnKind, CostUnit, Direction, EvaluationCode, RollupBlockId } from "../model";
+import type { ScaleRole } from "../scales";
 
 export type Grade = "achieved" | "nearly" | "not";
 
@@ -129,6 +130,68 @@ export interface ProjectSummary {
   costs: ProjectCostSummary[];
   years: ProjectYearSummary[];
   indicators: IndicatorSummary[];
+}
+
+/** One row of a roll-up (2) block: a code and its counts (null where blank or unreadable). */
+export interface RollupRowSummary {
+  /** Canonical on the block's scale (`1`, `Ⅲ`, `5`); null when unreadable. */
+  code: string | null;
+  label: string | null;
+  /** 事業数 */
+  projects: number | null;
+  /** うち重点 */
+  priority: number | null;
+  cells: { code: string | null; projects: string | null; priority: string | null };
+}
+
+export interface RollupBlockSummary {
+  id: RollupBlockId;
+  /** The heading as printed. */
+  name: string | null;
+  /** The scale role of its codes (docs/templates.md § Code scales). */
+  role: ScaleRole;
+  rows: RollupRowSummary[];
+  /** 合計 as printed; null when the block prints none. */
+  total: { projects: number | null; priority: number | null; cells: { projects: string | null; priority: string | null } } | null;
+}
+
+/** One letter of the 点検結果 matrix and its count. */
+export interface RollupMatrixEntry {
+  row: number;
+  column: number;
+  letter: string | null;
+  count: number | null;
+  cells: { letter: string | null; count: string | null };
+}
+
+export interface RollupMatrixSummary {
+  rows: (string | null)[];
+  columns: (string | null)[];
+  entries: RollupMatrixEntry[];
+}
+
+/** A project as the roll-up lists it, its codes canonical on their scales. */
+export interface RollupProjectSummary {
+  name: string | null;
+  department: string | null;
+  achievement: string | null;
+  threeYear: string | null;
+  inspection: string | null;
+  validity: string | null;
+  effectiveness: string | null;
+  priority: boolean;
+  cells: { name: string | null; achievement: string | null; threeYear: string | null; inspection: string | null };
+}
+
+/** A 施策進行管理・評価票(2) (docs/report.md § Roll-up sheets). */
+export interface RollupSheetSummary {
+  measureCode: string | null;
+  measureName: string | null;
+  department: string | null;
+  fiscalYear: number | null;
+  blocks: RollupBlockSummary[];
+  matrix: RollupMatrixSummary | null;
+  projects: RollupProjectSummary[];
 }
 
 /** Counts of findings per severity for one sheet, file or run. */

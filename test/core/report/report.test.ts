@@ -60,6 +60,7 @@ describe("buildReport", () => {
       filesUnreadable: 1,
       sheets: 1,
       evaluationSheets: 1,
+      rollupSheets: 0,
       projectSheets: 0,
       otherSheets: 0,
       issues: { error: 1, warning: 1, info: 1 },
