@@ -5,7 +5,7 @@
 
 import type { Finding, LocalizedText } from "../findings";
 import type { CellRef, CostCell, CostColumnKind, EvaluationSheet, Field, Indicator, ProjectSheet } from "../model";
-import { CROSS_YEAR_CATALOGUE, type AnyRule } from "../rules";
+import { CROSS_YEAR_CATALOGUE, type Rule } from "../rules";
 
 /** One evaluation or project sheet and the file it came from. */
 export interface CrossYearInput {
@@ -95,7 +95,7 @@ function reporter(earlier: CrossYearInput, later: CrossYearInput, out: CrossYear
   const earlierYear = earlier.model.header.fiscalYear.value;
   const laterYear = later.model.header.fiscalYear.value;
   const sheet = later.model.kind === "project" ? "事務事業評価シート" : "評価票";
-  return (rule: AnyRule, c: Comparable) => {
+  return (rule: Rule, c: Comparable) => {
     if (!differs(c.earlier, c.later)) return;
     const cell = c.later.cell;
     out.push({

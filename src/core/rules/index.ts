@@ -34,10 +34,10 @@ import { indicatorRules } from "./indicators";
 import { LINK_CATALOGUE } from "./link";
 import { rollupRules } from "./rollup";
 import { TEMPLATE_CATALOGUE } from "./template";
-import type { AnyRule, FindingDraft, Rule, RuleScope } from "./types";
+import type { FindingDraft, Rule, RuleScope } from "./types";
 import { valueRules } from "./values";
 
-export type { AnyRule, Rule, RuleContext, RollupRuleContext, RuleScope, FindingDraft } from "./types";
+export type { Rule, RuleContext, RollupRuleContext, RuleScope, FindingDraft } from "./types";
 export { CROSS_YEAR_CATALOGUE } from "./crossYear";
 export { LINK_CATALOGUE } from "./link";
 export { TEMPLATE_CATALOGUE } from "./template";
@@ -58,18 +58,23 @@ const notEvaluationRule: Rule = {
   check: () => [],
 };
 
-/** The rules runRules checks on every evaluation sheet. */
-const SHEET_RULES: readonly Rule[] = [notEvaluationRule, ...headerRules, ...indicatorRules, ...evaluationRules, ...budgetRules, ...valueRules];
-
-export const RULES: readonly AnyRule[] = [
-  ...SHEET_RULES,
+export const RULES: readonly Rule[] = [
+  notEvaluationRule,
+  ...headerRules,
+  ...indicatorRules,
+  ...evaluationRules,
+  ...budgetRules,
+  ...valueRules,
   ...rollupRules,
   ...Object.values(LINK_CATALOGUE),
   ...Object.values(CROSS_YEAR_CATALOGUE),
   ...Object.values(TEMPLATE_CATALOGUE),
 ];
 
-export function ruleById(id: string): AnyRule | undefined {
+/** The rules runRules checks on every evaluation sheet. */
+const SHEET_RULES: readonly Rule[] = RULES.filter((r) => r.scope === "sheet");
+
+export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
@@ -92,13 +97,13 @@ export function runRollupRules(model: RollupSheet, settings: Settings, scales: S
   const ctx = { model, settings, scales };
   const findings: Finding[] = [];
   for (const rule of rollupRules) {
-    for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
+    for (const draft of rule.checkRollup(ctx)) findings.push(stamp(draft, rule, model.sheet));
   }
   return findings;
 }
 
 /** Completes a draft in place (no copy: this runs for every finding of every sheet); key order as `{ ...draft, rule, severity, sheet }`. */
-function stamp(draft: FindingDraft, rule: AnyRule, sheet: string): Finding {
+function stamp(draft: FindingDraft, rule: Rule, sheet: string): Finding {
   const finding = draft as Finding;
   finding.rule = rule.id;
   finding.severity = draft.severity ?? rule.severity;

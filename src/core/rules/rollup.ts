@@ -10,7 +10,7 @@ import type { Field, RollupBlock, RollupBlockId, RollupCount, RollupProject, Rol
 import type { FindingDraft, Rule, RollupRuleContext } from "./types";
 import { addressOf, at, num, sheetCell } from "./text";
 
-type RollupRule = Rule<RollupRuleContext> & { scope: "rollup" };
+type RollupRule = Rule & { scope: "rollup"; checkRollup: (ctx: RollupRuleContext) => FindingDraft[] };
 
 const BLOCK_NAMES: Record<RollupBlockId, LocalizedText> = {
   achievement: { ja: "達成度", en: "achievement" },
@@ -140,7 +140,7 @@ function matrixSum(model: RollupSheet): number | null {
   return sum;
 }
 
-const rollupRule = (rule: Omit<RollupRule, "scope">): RollupRule => ({ ...rule, scope: "rollup" });
+const rollupRule = (rule: Omit<RollupRule, "scope" | "check">): RollupRule => ({ ...rule, scope: "rollup", check: () => [] });
 
 /** Σ of one count per block against the reference block's, as rollup.*.inconsistent report it. */
 function blocksDisagree(model: RollupSheet, key: CountKey): FindingDraft[] {
@@ -180,7 +180,7 @@ export const rollupRules: RollupRule[] = [
       ja: "評価票(2)の件数(事業数・うち重点・点検結果)やコード(達成度・3ヵ年・点検結果の記号)が読めません。",
       en: "A count (事業数, うち重点, 点検結果) or a code (達成度, three-year class, inspection letter) of the roll-up (2) cannot be read.",
     },
-    check: ({ model }) => {
+    checkRollup: ({ model }) => {
       const out: FindingDraft[] = [];
       for (const { field, path, what, expected } of valuesOf(model)) {
         if (field.status !== "invalid") continue;
@@ -203,7 +203,7 @@ export const rollupRules: RollupRule[] = [
       ja: "評価票(2)の表(達成度・3ヵ年・3ヶ年の総括)の各行の事業数・うち重点の和が合計と一致しません。",
       en: "The rows of a roll-up (2) table (達成度, three-year class, 3ヶ年の総括) do not add up to its 合計 (事業数 or うち重点).",
     },
-    check: ({ model }) => {
+    checkRollup: ({ model }) => {
       const out: FindingDraft[] = [];
       for (const block of model.blocks) {
         if (!block.total) continue;
@@ -233,7 +233,7 @@ export const rollupRules: RollupRule[] = [
     severity: "error",
     title: { ja: "うち重点が事業数を超える", en: "Priority count exceeds project count" },
     description: { ja: "評価票(2)の表で、うち重点が同じ行の事業数を上回っています。", en: "In a roll-up (2) table, うち重点 exceeds the row's 事業数." },
-    check: ({ model }) => {
+    checkRollup: ({ model }) => {
       const out: FindingDraft[] = [];
       for (const block of model.blocks) {
         const lines: { count: RollupCount; path: string; what: LocalizedText }[] = block.rows.map((row, r) => ({
@@ -270,7 +270,7 @@ export const rollupRules: RollupRule[] = [
       ja: "評価票(2)の表ごとのうち重点の計(各行の和)が、達成度の表と一致しません。どの表も同じ重点事業を数えます。",
       en: "A roll-up (2) table's うち重点 adds up to another figure than the 達成度 table's; every table counts the same priority projects.",
     },
-    check: ({ model }) => blocksDisagree(model, "priority"),
+    checkRollup: ({ model }) => blocksDisagree(model, "priority"),
   }),
   rollupRule({
     id: "rollup.projects.inconsistent",
@@ -280,7 +280,7 @@ export const rollupRules: RollupRule[] = [
       ja: "評価票(2)の表ごとの事業数の計(各行の和)が、達成度の表と一致しません。どの表も同じ事務事業を数えます。",
       en: "A roll-up (2) table's 事業数 adds up to another figure than the 達成度 table's; every table counts the same projects.",
     },
-    check: ({ model }) => blocksDisagree(model, "projects"),
+    checkRollup: ({ model }) => blocksDisagree(model, "projects"),
   }),
   rollupRule({
     id: "rollup.matrix.mismatch",
@@ -290,7 +290,7 @@ export const rollupRules: RollupRule[] = [
       ja: "点検結果(A〜H)の件数の和が、達成度の表の事業数の計と一致しません。",
       en: "The 点検結果 letters (A–H) add up to another figure than the 事業数 of the 達成度 table.",
     },
-    check: ({ model }) => {
+    checkRollup: ({ model }) => {
       const matrix = model.matrix;
       const reference = referenceBlock(model);
       if (!matrix || !reference) return [];
@@ -321,7 +321,7 @@ export const rollupRules: RollupRule[] = [
       ja: "評価票(2)の件数(コードごとの事業数、うち重点、点検結果の記号ごとの件数)が、配下の事務事業一覧に記載された事務事業と一致しません。",
       en: "The roll-up (2) counts (事業数 per code, うち重点, the 点検結果 letters) differ from the projects listed under <配下の事務事業一覧>.",
     },
-    check: ({ model }) => {
+    checkRollup: ({ model }) => {
       if (model.projects.length === 0) return [];
       const out: FindingDraft[] = [];
       const listedCount = model.projects.length;

@@ -35,16 +35,14 @@ export type FindingDraft = Omit<Finding, "rule" | "severity" | "sheet"> & { seve
  */
 export type RuleScope = "sheet" | "rollup" | "link" | "cross-year" | "template";
 
-/** A catalogue entry; `C` is what its check looks at (an evaluation sheet unless said otherwise). */
-export interface Rule<C = RuleContext> {
+export interface Rule {
   id: string;
   severity: Severity;
   scope: RuleScope;
   title: LocalizedText;
   description: LocalizedText;
-  /** Sheet and roll-up rules; rules of other scopes are checked where their scope is and return nothing here. */
-  check: (ctx: C) => FindingDraft[];
+  /** Sheet rules only; rules of other scopes are checked where their scope is and return nothing here. */
+  check: (ctx: RuleContext) => FindingDraft[];
+  /** Roll-up rules (scope `rollup`): checked on each 評価票(2) by runRollupRules. */
+  checkRollup?: (ctx: RollupRuleContext) => FindingDraft[];
 }
-
-/** Any entry of the catalogue, whatever its check looks at. */
-export type AnyRule = Rule<never>;
