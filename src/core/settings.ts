@@ -27,6 +27,11 @@ export interface Settings {
   rollupHighSpend: number;
   /** Roll-up flag under-execution when 執行率 < this. */
   rollupUnderExecution: number;
+  /**
+   * link.cost.mismatch: how far (in the 施策's unit, 千円) its 事業費 may be from the sum of its
+   * projects' 事業費 A; 0 = exactly (Kawasaki's 事業費合計 is their sum).
+   */
+  linkCostTolerance: number;
   language: Language;
 }
 
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   implausibleLowRate: 0.8,
   rollupHighSpend: 0.9,
   rollupUnderExecution: 0.7,
+  linkCostTolerance: 0,
   language: "ja",
 };
 

@@ -254,7 +254,7 @@ describe("arguments", () => {
     await main(["--help"], io);
     for (const line of [
       "  hyoka check <ファイル|フォルダ…> [オプション]      ブックを検証してレポートを表示する",
-      "  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題を年度間でも比較する",
+      "  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題・事務事業を年度間でも比較する",
       "  hyoka summary <ファイル|フォルダ…> -o out.xlsx   達成率・事業費・全体集計の表を書き出す",
       "  hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]",
       "  -f, --format text|json|csv|md   レポートの形式(既定 text。template show は text|json)",
@@ -263,7 +263,7 @@ describe("arguments", () => {
       "  70 予期しないエラー(不具合): 標準エラーに 1 行表示。HYOKA_DEBUG=1 でスタックトレースも表示",
     ])
       expect(io.out().split("\n")).toContain(line);
-    for (const text of ["(crossyear.value.changed)", "(crossyear.plan.changed)", "(crossyear.code.changed)", "(crossyear.budget.changed)", "ブック内に保存された設定をそのブックに使う", "~$Book.xlsx"])
+    for (const text of ["(crossyear.value.changed)", "(crossyear.plan.changed)", "(crossyear.code.changed)", "(crossyear.budget.changed)", "(crossyear.project.cost.changed)", "(crossyear.project.plan.changed)", "--no-link", "link.*", "ブック内に保存された設定をそのブックに使う", "~$Book.xlsx"])
       expect(io.out()).toContain(text);
   });
 
@@ -302,13 +302,22 @@ describe("arguments", () => {
     const en = await helpIn("en");
     const options = (text: string) => [...new Set(text.match(/(?<![\w-])--?[a-z][a-z-]*/g))].sort();
     const exitCodes = (text: string) => text.match(/^ {2}\d+ +/gm);
-    const ruleIds = (text: string) => text.match(/[a-z]+\.[a-z]+\.[a-z]+|[a-z]+-[a-z]+(?=\))/g);
+    const ruleIds = (text: string) => text.match(/[a-z]+(?:\.[a-z]+){2,}|[a-z]+-[a-z]+(?=\))/g);
     expect(options(ja)).toEqual(options(en));
-    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
+    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-link", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
     expect(exitCodes(ja)).toEqual(exitCodes(en));
     expect(exitCodes(en)).toEqual(["  0  ", "  1  ", "  2  ", "  3  ", "  70 "]);
     expect(ruleIds(ja)).toEqual(ruleIds(en));
-    expect(ruleIds(en)).toEqual(["crossyear.value.changed", "crossyear.plan.changed", "crossyear.code.changed", "crossyear.budget.changed", "too-large", "worker-crashed"]);
+    expect(ruleIds(en)).toEqual([
+      "crossyear.value.changed",
+      "crossyear.plan.changed",
+      "crossyear.code.changed",
+      "crossyear.budget.changed",
+      "crossyear.project.cost.changed",
+      "crossyear.project.plan.changed",
+      "too-large",
+      "worker-crashed",
+    ]);
   });
 
   it("prints the version", async () => {

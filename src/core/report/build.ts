@@ -14,6 +14,7 @@ import type {
   ReportIndicatorBase,
   ReportIndicatorYear,
   ReportInput,
+  ReportLink,
   ReportProjectSummary,
   ReportRollupSummary,
   ReportIssue,
@@ -211,16 +212,20 @@ export function countByRule(
   );
 }
 
-export function buildReport(input: ReportInput): Report {
+export function buildReport(input: ReportInput, links: readonly ReportLink[] = []): Report {
   const files = input.files.map((f) => toReportFile(f, input.settings.language, input.includeModel ?? true));
-  return buildReportFromFiles(input, files);
+  return buildReportFromFiles(input, files, links);
 }
 
 /**
  * The report from entries already made with toReportFile (the CLI's workers make them, one
  * file each). Entries are sorted by path here, as in buildReport.
  */
-export function buildReportFromFiles(input: Omit<ReportInput, "files" | "includeModel">, reportFiles: readonly ReportFile[]): Report {
+export function buildReportFromFiles(
+  input: Omit<ReportInput, "files" | "includeModel">,
+  reportFiles: readonly ReportFile[],
+  links: readonly ReportLink[] = [],
+): Report {
   const language = input.settings.language;
   const files = [...reportFiles].sort((a, b) => comparePaths(a.path, b.path));
   const issues = zeroCounts();
@@ -244,6 +249,7 @@ export function buildReportFromFiles(input: Omit<ReportInput, "files" | "include
     language,
     settings: { ...input.settings },
     files,
+    links: [...links],
     totals: {
       files: files.length,
       filesUnreadable: files.filter((f) => f.error !== null).length,

@@ -21,6 +21,7 @@ import type {
   SheetSummary,
 } from "../summary/types";
 import type { SheetResult } from "../engine";
+import type { LinkDigest } from "../link";
 
 /** What a front end hands to buildReport for one file. */
 export interface FileResult {
@@ -32,6 +33,8 @@ export interface FileResult {
   sheets: SheetResult[];
   /** The template profile the file was read with; absent or null: none (label search only). */
   profile?: ProfileInfo | null;
+  /** Each sheet's link digest (core/link), aligned with `sheets`; absent when the file was not linked. */
+  digests?: (LinkDigest | null)[];
 }
 
 /** Which template profile was applied to a file, and where it came from. */
@@ -149,6 +152,43 @@ export interface ReportTotals {
   byRule: RuleCount[];
 }
 
+/** Where a sheet of a link is: its file's path (null within one workbook) and name. */
+export interface ReportSheetRef {
+  file: string | null;
+  sheet: string;
+}
+
+/** One 施策 and the sheets linked to it (docs/report.md § Links). */
+export interface ReportLink {
+  measureCode: string | null;
+  measureName: string | null;
+  fiscalYear: number | null;
+  /** 基本政策, else the projects' top 政策体系 level. */
+  policy: string | null;
+  measureSheet: ReportSheetRef | null;
+  rollupSheet: ReportSheetRef | null;
+  /** Unit of the 施策's 事業費, and of `costs[]`. */
+  costUnit: string | null;
+  projects: {
+    name: string;
+    code: string | null;
+    file: string | null;
+    sheet: string | null;
+    listed: boolean;
+    achievement: string | null;
+    direction: string | null;
+  }[];
+  costs: {
+    year: number;
+    column: "plan" | "budget" | "settlement";
+    forecast: boolean;
+    measure: number | null;
+    projectsSum: number | null;
+    difference: number | null;
+    projectsMissing: number;
+  }[];
+}
+
 export interface Report {
   tool: { name: string; version: string };
   ruleCatalogueVersion: string;
@@ -158,6 +198,8 @@ export interface Report {
   language: Language;
   settings: Settings;
   files: ReportFile[];
+  /** One entry per 施策 whose sheets were linked (a (2) or project sheets besides the (1)). */
+  links: ReportLink[];
   totals: ReportTotals;
 }
 

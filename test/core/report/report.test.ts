@@ -12,7 +12,7 @@ describe("buildReport", () => {
   const report = input();
 
   it("has the documented top-level keys in order, with provenance", () => {
-    expect(Object.keys(report)).toEqual(["tool", "ruleCatalogueVersion", "settingsHash", "vocabularyHash", "checkedAt", "language", "settings", "files", "totals"]);
+    expect(Object.keys(report)).toEqual(["tool", "ruleCatalogueVersion", "settingsHash", "vocabularyHash", "checkedAt", "language", "settings", "files", "links", "totals"]);
     expect(report.tool).toEqual({ name: "hyoka", version: "0.1.0" });
     expect(report.ruleCatalogueVersion).toBe("2026.11.1");
     expect(report.settingsHash).toBe(contentHash(settings));
