@@ -16,16 +16,19 @@
 // that every rule is defined once; they are warnings and are checked where their scope is.
 
 import type { Finding } from "../findings";
-import type { EvaluationSheet, OtherSheet } from "../model";
+import type { CostConfig } from "../costs";
+import type { UnitCost } from "../costs/evaluate";
+import type { EvaluationSheet, OtherSheet, ProjectSheet } from "../model";
 import { DEFAULT_SCALES, type ScaleSet } from "../scales";
 import type { Settings } from "../settings";
-import type { SheetSummary } from "../summary/types";
+import type { ProjectSummary, SheetSummary } from "../summary/types";
 import { budgetRules } from "./budget";
 import { CROSS_YEAR_CATALOGUE } from "./crossYear";
 import { evaluationRules } from "./evaluation";
 import { headerRules } from "./header";
 import { localizeReason } from "./text";
 import { indicatorRules } from "./indicators";
+import { projectRules } from "./project";
 import { TEMPLATE_CATALOGUE } from "./template";
 import type { FindingDraft, Rule, RuleScope } from "./types";
 import { valueRules } from "./values";
@@ -56,6 +59,7 @@ export const RULES: readonly Rule[] = [
   ...indicatorRules,
   ...evaluationRules,
   ...budgetRules,
+  ...projectRules,
   ...valueRules,
   ...Object.values(CROSS_YEAR_CATALOGUE),
   ...Object.values(TEMPLATE_CATALOGUE),
@@ -63,6 +67,9 @@ export const RULES: readonly Rule[] = [
 
 /** The rules runRules checks on every evaluation sheet. */
 const SHEET_RULES: readonly Rule[] = RULES.filter((r) => r.scope === "sheet");
+
+/** The rules runProjectRules checks on every project sheet. */
+const PROJECT_RULES: readonly Rule[] = SHEET_RULES.filter((r) => r.checkProject !== undefined);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
@@ -78,6 +85,21 @@ export function runRules(model: EvaluationSheet, summary: SheetSummary, settings
   const findings: Finding[] = [];
   for (const rule of SHEET_RULES) {
     for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
+  }
+  return findings;
+}
+
+export interface ProjectRunOptions {
+  scales: ScaleSet;
+  costs: CostConfig;
+  unitCostFor: (year: number | null) => UnitCost | undefined;
+}
+
+export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, settings: Settings, options: ProjectRunOptions): Finding[] {
+  const ctx = { model, summary, settings, ...options };
+  const findings: Finding[] = [];
+  for (const rule of PROJECT_RULES) {
+    for (const draft of rule.checkProject!(ctx)) findings.push(stamp(draft, rule, model.sheet));
   }
   return findings;
 }
