@@ -68,7 +68,7 @@ describe("hyoka check with template profiles", () => {
     expect(r.out).toBe("");
     expect(r.err).toBe(
       "hyoka: --template: bad.json はテンプレート設定として正しくありません:\n" +
-        '  unknown key "colour" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets, scales)\n' +
+        '  unknown key "colour" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets, scales, costRelations)\n' +
         '  pins["header.fiscalYear"].cell: "ZZ" is not an A1 address\n',
     );
     const missing = await run(["check", "renamed.xlsx", "--template", "nowhere.json"]);

@@ -23,6 +23,7 @@ export const NOTE = {
   expectedYear: "expected a fiscal year such as 2013, 2013年度, H25 or 平成25年度",
   expectedCode: "expected A/B/C followed by Ⅰ or Ⅱ",
   expectedDirection: "expected 大きいほどよい, 小さいほどよい or 目標値に近いほどよい",
+  expectedCostUnit: "expected 千円 or 円",
 } as const;
 
 // Written by core/profile (a pinned plan period without years); translated here with the rest.
@@ -44,6 +45,7 @@ const FIXED_JA: Record<string, string> = {
   [NOTE.expectedYear]: "2013、2013年度、H25、平成25年度のような年度が必要です",
   [NOTE.expectedCode]: "A・B・C に Ⅰ か Ⅱ を続けた評価区分(例: AⅡ)が必要です",
   [NOTE.expectedDirection]: "大きいほどよい・小さいほどよい・目標値に近いほどよいのいずれかが必要です",
+  [NOTE.expectedCostUnit]: "千円か円の単位が必要です",
   [PINNED_PERIOD_MISSING]: "固定したセルに計画期間(例: 2011〜2013年度)がありません",
   // What each shipped scale says an unreadable entry should have been.
   ...Object.fromEntries(Object.values(SHIPPED_SCALES).flatMap((scale) => (scale.expected ? [[scale.expected.en, scale.expected.ja]] : []))),

@@ -17,6 +17,7 @@ import { TEMPLATE_CATALOGUE } from "../rules";
 import { circled } from "../rules/text";
 import { mergeVocabulary, type Vocabulary } from "../vocabulary";
 import { DEFAULT_SCALES, resolveScales, type Scale } from "../scales";
+import { resolveCosts } from "../costs";
 import { pinsForSheet } from "./parse";
 import { pinOrder, pinTarget, type CellReading, type PinTarget } from "./paths";
 import type { Pin, Pins, TemplateProfile } from "./types";
@@ -33,7 +34,7 @@ export function profileVocabulary(vocabulary: Vocabulary, profile: TemplateProfi
 export function applyProfile(grid: SheetGrid, vocabulary: Vocabulary, profile: TemplateProfile): { model: SheetModel; findings: Finding[] } {
   const merged = profileVocabulary(vocabulary, profile);
   const scales = resolveScales(profile.scales);
-  const model = readSheet(grid, merged, { scales });
+  const model = readSheet(grid, merged, { scales, costs: resolveCosts(profile.costRelations) });
   // Pins refine an evaluation sheet; a sheet not recognised at all needs a synonym first.
   if (model.kind !== "evaluation") return { model, findings: [] };
   return applyPins(grid, merged, model, pinsForSheet(profile, grid.name), scales.evaluationCode);

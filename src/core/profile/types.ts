@@ -2,6 +2,7 @@
 // search — extra label synonyms and fields pinned to cells or ranges. Named and versioned;
 // stored as JSON inside the workbook (adapters/xlsx/profilePart.ts) or in a file.
 
+import type { CostProfile } from "../costs";
 import type { ScaleChoice, ScaleRole } from "../scales";
 import type { LabelName } from "../vocabulary";
 
@@ -25,6 +26,8 @@ export interface TemplateProfile {
   sheets?: Record<string, Pins>;
   /** Code scales replacing the defaults (core/scales): role → a shipped scale's id or a whole definition. */
   scales?: Partial<Record<ScaleRole, ScaleChoice>>;
+  /** Cost relations of project sheets (core/costs): packs to apply, relations added or replaced, rows labelled. */
+  costRelations?: CostProfile;
 }
 
 export const PROFILE_FORMAT = 1;

@@ -21,7 +21,7 @@ import { normalizeText, parseScaleValue } from "../normalize";
 import { scaleValueNote } from "../normalize/notes";
 import type { Scale, ScaleRole, ScaleSet } from "../scales";
 import type { LabelName } from "../vocabulary";
-import { numberAt, readMeasure, textField, yearField } from "./fields";
+import { codeAndName, numberAt, textField, yearField } from "./fields";
 import { emptyField, inside, toField, type Cell, type SheetIndex } from "./sheetIndex";
 
 /** Sections only a 施策 sheet (1) prints: a sheet with any of them is not a roll-up. */
@@ -76,7 +76,7 @@ function readHeader(index: SheetIndex, grid: SheetGrid, firstProject: Cell | nul
   const yearLabel = index.firstLabel("fiscalYear");
   const yearValue = yearLabel ? index.valueOf(yearLabel) : { cell: null, slot: null };
   const measure = index.firstLabel("measure");
-  const { measureCode, measureName } = measure ? readMeasure(index, measure) : { measureCode: emptyField<string>(), measureName: emptyField<string>() };
+  const { code: measureCode, name: measureName } = measure ? codeAndName(index, measure) : { code: emptyField<string>(), name: emptyField<string>() };
   // 所管課 of the listed projects is no 作成課 of the sheet.
   const departmentLabel = index.labels("department").find((c) => !firstProject || c.row < firstProject.row);
   const department = departmentLabel ? index.valueOf(departmentLabel) : null;

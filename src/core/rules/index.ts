@@ -21,10 +21,12 @@
 // their scope is.
 
 import type { Finding } from "../findings";
-import type { EvaluationSheet, OtherSheet, RollupSheet } from "../model";
+import type { CostConfig } from "../costs";
+import type { UnitCost } from "../costs/evaluate";
+import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet } from "../model";
 import { DEFAULT_SCALES, type ScaleSet } from "../scales";
 import type { Settings } from "../settings";
-import type { SheetSummary } from "../summary/types";
+import type { ProjectSummary, SheetSummary } from "../summary/types";
 import { budgetRules } from "./budget";
 import { CROSS_YEAR_CATALOGUE } from "./crossYear";
 import { evaluationRules } from "./evaluation";
@@ -33,6 +35,7 @@ import { localizeReason } from "./text";
 import { indicatorRules } from "./indicators";
 import { LINK_CATALOGUE } from "./link";
 import { rollupRules } from "./rollup";
+import { projectRules } from "./project";
 import { TEMPLATE_CATALOGUE } from "./template";
 import type { FindingDraft, Rule, RuleScope } from "./types";
 import { valueRules } from "./values";
@@ -64,6 +67,7 @@ export const RULES: readonly Rule[] = [
   ...indicatorRules,
   ...evaluationRules,
   ...budgetRules,
+  ...projectRules,
   ...valueRules,
   ...rollupRules,
   ...Object.values(LINK_CATALOGUE),
@@ -73,6 +77,9 @@ export const RULES: readonly Rule[] = [
 
 /** The rules runRules checks on every evaluation sheet. */
 const SHEET_RULES: readonly Rule[] = RULES.filter((r) => r.scope === "sheet");
+
+/** The rules runProjectRules checks on every project sheet. */
+const PROJECT_RULES: readonly Rule[] = SHEET_RULES.filter((r) => r.checkProject !== undefined);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
@@ -88,6 +95,21 @@ export function runRules(model: EvaluationSheet, summary: SheetSummary, settings
   const findings: Finding[] = [];
   for (const rule of SHEET_RULES) {
     for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
+  }
+  return findings;
+}
+
+export interface ProjectRunOptions {
+  scales: ScaleSet;
+  costs: CostConfig;
+  unitCostFor: (year: number | null) => UnitCost | undefined;
+}
+
+export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, settings: Settings, options: ProjectRunOptions): Finding[] {
+  const ctx = { model, summary, settings, ...options };
+  const findings: Finding[] = [];
+  for (const rule of PROJECT_RULES) {
+    for (const draft of rule.checkProject!(ctx)) findings.push(stamp(draft, rule, model.sheet));
   }
   return findings;
 }

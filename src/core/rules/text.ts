@@ -29,13 +29,21 @@ export function circled(index: number): string {
   return index >= 1 && index <= CIRCLED.length ? CIRCLED[index - 1] : `(${index})`;
 }
 
-/** 参考指標①「name」 / indicator ① "name". */
+const INDICATOR_WORDS: Record<string, LocalizedText> = {
+  reference: { ja: "参考指標", en: "Indicator" },
+  activity: { ja: "活動指標", en: "Activity indicator" },
+  outcome: { ja: "成果指標", en: "Outcome indicator" },
+};
+
+/** 参考指標①「name」 / indicator ① "name"; a project's 活動指標① / 成果指標①. */
 export function indicatorLabel(ind: Indicator): LocalizedText {
   const name = (ind.name.value ?? ind.name.raw).trim();
   const mark = circled(ind.index);
+  const kind = "kind" in ind && typeof ind.kind === "string" ? ind.kind : "reference";
+  const word = INDICATOR_WORDS[kind] ?? INDICATOR_WORDS.reference;
   return name
-    ? { ja: `参考指標${mark}「${name}」`, en: `Indicator ${mark} "${name}"` }
-    : { ja: `参考指標${mark}`, en: `Indicator ${mark}` };
+    ? { ja: `${word.ja}${mark}「${name}」`, en: `${word.en} ${mark} "${name}"` }
+    : { ja: `${word.ja}${mark}`, en: `${word.en} ${mark}` };
 }
 
 // One formatter for all messages: toLocaleString with options builds a new one per call,
