@@ -14,6 +14,7 @@ import { renderProjectSheet } from "../src/samples/projectLayout";
 import { projects41303000 } from "../src/samples/projects41303000";
 import { kawasakiR6 } from "../src/samples/projectKawasakiR6";
 import { projectMistakesWorkbook } from "../src/samples/projectMistakes";
+import { familyMistakesWorkbook, familyWorkbook } from "../src/samples/family41303000";
 
 export const SAMPLES_DIR = resolve(__dirname, "..", "assets", "samples");
 
@@ -48,6 +49,16 @@ export function projectMistakesGrid(): WorkbookGrid {
   return { sheets: projectMistakesWorkbook().sheets.map((rendered) => rendered.grid) };
 }
 
+/** 施策 41303000 as a family: its (1), its (2) and its four project sheets, checking clean (src/samples/family41303000.ts). */
+export function familyGrid(): WorkbookGrid {
+  return { sheets: familyWorkbook().map((rendered) => rendered.grid) };
+}
+
+/** The family with one mistake per link and roll-up rule, each at a known cell. */
+export function familyMistakesGrid(): WorkbookGrid {
+  return { sheets: familyMistakesWorkbook().sheets.map((rendered) => rendered.grid) };
+}
+
 /** File name → bytes of every sample. */
 export async function buildSamples(): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {
@@ -57,6 +68,8 @@ export async function buildSamples(): Promise<Record<string, Uint8Array>> {
     "41303000-projects.xlsx": await writeXlsx(projectsGrid()),
     "kawasaki-r6-project.xlsx": await writeXlsx(kawasakiR6Grid()),
     "project-mistakes.xlsx": await writeXlsx(projectMistakesGrid()),
+    "41303000-family.xlsx": await writeXlsx(familyGrid()),
+    "41303000-family-mistakes.xlsx": await writeXlsx(familyMistakesGrid()),
   };
   return files;
 }

@@ -158,9 +158,15 @@ function rollupDigest(model: RollupSheet, scales: ScaleSet): RollupDigest {
 
 const MEASURE_CODE = /^\d{8}$/;
 
-/** The 政策体系 level that names the 施策 (施策, 施策課題, 施策(3層)…). */
+/**
+ * The 政策体系 level that names the 施策: the one with an 8-digit 施策課題 code, else the last level
+ * labelled 施策 (施策, 施策課題, 施策(3層) — not 基本施策, a level above).
+ */
 function measureLevel(model: ProjectSheet): ProjectDigest["measure"] {
-  const level = model.header.policy.find((l) => (l.label.value ?? "").includes("施策"));
+  const levels = model.header.policy;
+  const level =
+    levels.find((l) => l.code.value !== null && MEASURE_CODE.test(l.code.value)) ??
+    [...levels].reverse().find((l) => (l.label.value ?? "").replace(/\s/g, "").startsWith("施策"));
   if (!level) return null;
   const code = level.code.value !== null && MEASURE_CODE.test(level.code.value) ? level.code.value : null;
   const name = level.name.value?.trim() || null;

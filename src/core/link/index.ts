@@ -83,7 +83,6 @@ export interface LinkOptions {
 }
 
 interface Group {
-  key: string;
   measure: { file: string | null; digest: MeasureDigest } | null;
   rollup: { file: string | null; digest: RollupDigest } | null;
   projects: { file: string | null; digest: ProjectDigest; byPolicy: boolean }[];
@@ -93,42 +92,45 @@ interface Group {
   year: number | null;
 }
 
-const groupKey = (code: string, year: number | null): string => `${code}|${year ?? ""}`;
-
 /** Groups digests by 施策 and checks the link rules. */
 export function linkSheets(inputs: readonly LinkInput[], settings: Settings, options: LinkOptions): { groups: LinkGroup[]; findings: LinkFinding[] } {
-  const groups = new Map<string, Group>();
   const ordered: Group[] = [];
-  const newGroup = (key: string, code: string | null, name: string | null, year: number | null): Group => {
-    const g: Group = { key, measure: null, rollup: null, projects: [], code, name, year };
-    groups.set(key, g);
+  const newGroup = (code: string | null, name: string | null, year: number | null): Group => {
+    const g: Group = { measure: null, rollup: null, projects: [], code, name, year };
     ordered.push(g);
     return g;
+  };
+  /** Of several candidate groups: the one of the same file, else one whose sheets' files hold no project, else the first. */
+  const pick = (candidates: readonly Group[], file: string | null): Group | undefined => {
+    const fileOf = (g: Group) => g.measure?.file ?? g.rollup?.file;
+    const projectFiles = new Set(projects.map((p) => p.file));
+    return candidates.find((g) => fileOf(g) === file) ?? candidates.find((g) => !projectFiles.has(fileOf(g) ?? null)) ?? candidates[0];
   };
   const measures = inputs.filter((i) => i.digest.kind === "evaluation") as { file: string | null; digest: MeasureDigest }[];
   const rollups = inputs.filter((i) => i.digest.kind === "rollup") as { file: string | null; digest: RollupDigest }[];
   const projects = inputs.filter((i) => i.digest.kind === "project") as { file: string | null; digest: ProjectDigest }[];
 
+  // One group per (1). The same 施策 and year may come twice (a copy, another version): its (2)
+  // and projects go with the (1) of their own file, else with one whose file holds no projects.
   for (const m of measures) {
     const code = m.digest.measureCode;
-    const key = code === null ? `sheet:${m.file}|${m.digest.sheet}` : groupKey(code, m.digest.fiscalYear);
-    const g = groups.get(key) ?? newGroup(key, code, m.digest.measureName, m.digest.fiscalYear);
-    g.measure ??= m;
+    newGroup(code, m.digest.measureName, m.digest.fiscalYear).measure = m;
   }
   for (const r of rollups) {
     const code = r.digest.measureCode;
-    let g = code === null ? undefined : (groups.get(groupKey(code, r.digest.fiscalYear)) ?? groupOfCode(ordered, code, r.digest.fiscalYear));
+    const free = ordered.filter((g) => !g.rollup);
+    let g = code === null ? undefined : pick(free.filter((x) => sameMeasure(x, code, r.digest.fiscalYear)), r.file);
     // A (2) without a code belongs with the (1) of its own file when the file has one.
     if (!g && code === null) {
-      const own = ordered.filter((x) => x.measure && x.measure.file === r.file && !x.rollup);
+      const own = free.filter((x) => x.measure && x.measure.file === r.file);
       if (own.length === 1) g = own[0];
     }
-    g ??= newGroup(code === null ? `sheet:${r.file}|${r.digest.sheet}` : groupKey(code, r.digest.fiscalYear), code, null, r.digest.fiscalYear);
-    g.rollup ??= r;
+    g ??= newGroup(code, null, r.digest.fiscalYear);
+    g.rollup = r;
   }
   for (const p of projects) {
-    const byPolicy = groupOfProjectPolicy(ordered, p.digest);
-    const g = byPolicy ?? groupListing(ordered, p.digest);
+    const byPolicy = pick(groupsOfProjectPolicy(ordered, p.digest), p.file);
+    const g = byPolicy ?? pick(groupsListing(ordered, p.digest), p.file);
     if (g) {
       g.projects.push({ ...p, byPolicy: byPolicy !== undefined });
       continue;
@@ -136,8 +138,8 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
     // A project naming a 施策 no sheet was checked for: a group of its own, for the views.
     const m = p.digest.measure;
     if (!m) continue;
-    const key = m.code !== null ? groupKey(m.code, p.digest.fiscalYear) : `name:${m.key}|${p.digest.fiscalYear ?? ""}`;
-    (groups.get(key) ?? newGroup(key, m.code, m.name, p.digest.fiscalYear)).projects.push({ ...p, byPolicy: true });
+    const own = ordered.find((x) => !x.measure && !x.rollup && x.code === m.code && x.name === m.name && x.year === p.digest.fiscalYear);
+    (own ?? newGroup(m.code, m.name, p.digest.fiscalYear)).projects.push({ ...p, byPolicy: true });
   }
 
   const anyProjectSheet = projects.length > 0;
@@ -153,30 +155,31 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
   return { groups: out, findings };
 }
 
-/** A group of that code whose year is unknown on either side. */
-function groupOfCode(groups: readonly Group[], code: string, year: number | null): Group | undefined {
-  return groups.find((g) => g.code === code && (g.year === null || year === null || g.year === year));
+/** Same 施策課題 code, and the same year unless either is unknown. */
+function sameMeasure(g: Group, code: string, year: number | null): boolean {
+  return g.code === code && (g.year === null || year === null || g.year === year);
 }
 
-/** The group of the 施策 a project's 政策体系 names: by code, else by name. */
-function groupOfProjectPolicy(groups: readonly Group[], p: ProjectDigest): Group | undefined {
+const sameYear = (g: Group, year: number | null): boolean => g.year === null || year === null || g.year === year;
+
+/** The groups of the 施策 a project's 政策体系 names: by code, else by name. */
+function groupsOfProjectPolicy(groups: readonly Group[], p: ProjectDigest): Group[] {
   const m = p.measure;
-  if (!m) return undefined;
-  if (m.code !== null) return groupOfCode(groups, m.code, p.fiscalYear);
-  if (m.key === null) return undefined;
-  return groups.find((g) => g.name !== null && nameKey(g.name) === m.key && (g.year === null || p.fiscalYear === null || g.year === p.fiscalYear));
+  if (!m) return [];
+  if (m.code !== null) return groups.filter((g) => (g.measure || g.rollup) && sameMeasure(g, m.code as string, p.fiscalYear));
+  if (m.key === null) return [];
+  return groups.filter((g) => g.measure && g.name !== null && nameKey(g.name) === m.key && sameYear(g, p.fiscalYear));
 }
 
-/** The group whose (1) or (2) lists the project by name. */
-function groupListing(groups: readonly Group[], p: ProjectDigest): Group | undefined {
-  if (p.key === "") return undefined;
-  return groups.find(
+/** The groups whose (1) or (2) lists the project by name. */
+function groupsListing(groups: readonly Group[], p: ProjectDigest): Group[] {
+  if (p.key === "") return [];
+  return groups.filter(
     (g) =>
-      (g.year === null || p.fiscalYear === null || g.year === p.fiscalYear) &&
+      sameYear(g, p.fiscalYear) &&
       ((g.measure?.digest.projects.some((x) => x.key === p.key) ?? false) || (g.rollup?.digest.projects.some((x) => x.key === p.key) ?? false)),
   );
 }
-
 
 interface ListEntry {
   /** Position in the list holder's model (`projects[index]`). */
@@ -241,13 +244,23 @@ function figureOf(costs: readonly CostFigure[], year: number, column: CostFigure
   return costs.find((c) => c.year === year && c.column === column && c.value !== null) ?? costs.find((c) => c.year === year && c.column === column);
 }
 
+/**
+ * The projects the 施策's 事業費 is the sum of: those its (1) lists, else those its (2) lists, else
+ * every project naming it; `missing`: listed ones without a sheet (the sum would be partial).
+ */
+function costMembers(g: Group, linked: readonly LinkedProject[]): { members: LinkedProject[]; missing: number } {
+  const list = g.measure?.digest.projects.length ? g.measure.digest.projects : (g.rollup?.digest.projects ?? []);
+  if (list.length === 0) return { members: linked.filter((p) => p.sheet !== null), missing: 0 };
+  const keys = new Set(list.map((p) => p.key));
+  const inList = linked.filter((p) => keys.has(nameKey(p.name)));
+  return { members: inList.filter((p) => p.sheet !== null), missing: inList.filter((p) => p.sheet === null).length };
+}
+
 function costsOf(g: Group, linked: readonly LinkedProject[]): LinkCost[] {
   const measure = g.measure?.digest;
   if (!measure) return [];
-  // With a list, its projects are the 施策's; without one, every project that names the 施策.
-  const hasList = listOf(g).length > 0;
-  const members = linked.filter((p) => p.sheet !== null && (p.listed || !hasList));
-  const missingSheets = linked.filter((p) => p.sheet === null).length;
+  const { members, missing: missingSheets } = costMembers(g, linked);
+  if (members.length === 0) return [];
   const unit = measure.budgetUnit ?? "千円";
   const out: LinkCost[] = [];
   for (const figure of measure.budget) {
@@ -262,7 +275,6 @@ function costsOf(g: Group, linked: readonly LinkedProject[]): LinkCost[] {
       }
       sum = (sum ?? 0) + inUnit(f.value, p.costUnit, unit);
     }
-    if (members.length === 0) continue;
     const difference = figure.value !== null && sum !== null ? round(figure.value - sum) : null;
     out.push({ year: figure.year, column: figure.column, forecast: figure.forecast, measure: figure.value, projectsSum: sum === null ? null : round(sum), difference, projectsMissing: missing, cell: figure.cell });
   }
@@ -382,8 +394,7 @@ const CHECKS: ReadonlyArray<(ctx: CheckContext) => LinkFinding[]> = [
     if (!g.measure) return [];
     const rule = LINK_CATALOGUE.costMismatch;
     const out: LinkFinding[] = [];
-    const hasList = listOf(g).length > 0;
-    const members = linked.filter((p) => p.sheet !== null && (p.listed || !hasList));
+    const { members } = costMembers(g, linked);
     for (const c of costs) {
       if (c.projectsMissing > 0 || c.difference === null || Math.abs(c.difference) <= settings.linkCostTolerance) continue;
       const column = c.column === "settlement" && c.forecast ? { ja: "決算見込", en: "forecast settlement" } : COLUMN_NAMES[c.column];

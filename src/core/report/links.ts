@@ -74,6 +74,15 @@ export function withLinkFindingsOnSheets<T extends Pick<SheetResult, "sheet" | "
   });
 }
 
+/**
+ * The sheets of one workbook linked (the task pane, the preview, a single file): its results with
+ * the link findings added, and the groups. One workbook is one file: link.project.missing is info.
+ */
+export function linkWorkbook(results: readonly SheetResult[], settings: Settings, profile?: TemplateProfile): { results: SheetResult[]; groups: LinkGroup[] } {
+  const { groups, findings } = linkSheets(linkInputs([{ path: null, digests: digestsOf(results, profile) }]), settings, { singleFile: true });
+  return { results: withLinkFindingsOnSheets(results, findings, null), groups };
+}
+
 /** Links over whole results (the CLI's --cross-year and summary paths): files with their link findings, and the groups. */
 export function withLinks(files: readonly FileResult[], settings: Settings): { files: FileResult[]; groups: LinkGroup[] } {
   const { groups, findings } = linkSheets(linkInputs(files), settings, { singleFile: files.length <= 1 });
