@@ -339,8 +339,9 @@ function writeText(args: CheckArgs, io: CliIo, text: string, what: (file: string
 async function writeSummary(args: CheckArgs, results: FileResult[], settings: Settings, io: CliIo): Promise<number> {
   const sheets = results.flatMap((f) => f.sheets);
   const fileOfSheet = results.flatMap((f) => f.sheets.map(() => f.path));
+  const links = args.link ? withLinks(results, settings).groups : [];
   const { writeSummaryWorkbook } = await import("../adapters/xlsx/summaryWorkbook");
-  const bytes = await writeSummaryWorkbook(sheets, settings, { files: fileOfSheet });
+  const bytes = await writeSummaryWorkbook(sheets, settings, { files: fileOfSheet, links });
   const given = args.output as string;
   const out = path.resolve(io.cwd, given);
   writing(given, () => {

@@ -104,3 +104,20 @@ describe("hyoka check on the 41303000 family", () => {
     expect(linkIssues(report).filter(([, , , rule]) => rule.startsWith("rollup."))).toHaveLength(7);
   });
 });
+
+describe("hyoka summary on the family", () => {
+  it("adds the 施策別 sheet from the linked sheets; --no-link leaves it out", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const sheetsOf = async (args: string[]) => {
+      const io = captureIo(dir);
+      expect(await main(["summary", "family.xlsx", "-o", "out/summary.xlsx", ...args], io)).toBe(EXIT.ok);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(path.join(dir, "out/summary.xlsx")) as unknown as ExcelJS.Buffer);
+      return wb;
+    };
+    const linked = await sheetsOf([]);
+    expect(linked.worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "施策別"]);
+    expect(linked.getWorksheet("施策別")!.getCell("D2").value).toBe("family.xlsx");
+    expect((await sheetsOf(["--no-link"])).worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別"]);
+  });
+});

@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 import type { SheetResult } from "../../core/engine";
 import { columnLetters } from "../../core/grid";
 import { buildSummaryLayout, type GradeRule, type LayoutCell, type LayoutTable } from "../../core/report/summaryLayout";
+import { buildLinkTable } from "../../core/report/linkTable";
+import type { LinkGroup } from "../../core/link";
 import type { Language } from "../../core/findings";
 import type { Settings } from "../../core/settings";
 import { rollUp } from "../../core/summary";
@@ -21,12 +23,14 @@ export interface SummaryWorkbookOptions {
   files?: readonly string[];
   /** Workbook and zip-entry dates (fixed by default so the same input gives the same bytes). */
   date?: Date;
+  /** The 施策 the sheets were linked into (core/link): adds the 施策別 sheet. */
+  links?: readonly LinkGroup[];
 }
 
 /** The sheet names per language (settings.language picks them, like the layout's headings). */
 export const SUMMARY_WORKBOOK_SHEET_NAMES = {
-  ja: { indicators: "達成率", budget: "事業費", rollup: "全体", departments: "作成課別" },
-  en: { indicators: "Achievement rates", budget: "Project costs", rollup: "Overview", departments: "By department" },
+  ja: { indicators: "達成率", budget: "事業費", rollup: "全体", departments: "作成課別", measures: "施策別" },
+  en: { indicators: "Achievement rates", budget: "Project costs", rollup: "Overview", departments: "By department", measures: "By measure" },
 } as const satisfies Record<Language, Record<string, string>>;
 
 /** The Japanese names (the default language). */
@@ -152,7 +156,10 @@ function addTableSheet(wb: ExcelJS.Workbook, sheetName: string, table: SheetTabl
   }
   table.rows.forEach((row, i) =>
     row.forEach((cell, k) => {
-      if (cell.numberFormat) ws.getCell(i + 2, k + 1).numFmt = cell.numberFormat;
+      const target = ws.getCell(i + 2, k + 1);
+      if (cell.numberFormat) target.numFmt = cell.numberFormat;
+      // A formula keeps the core's figure as its cached result: shown before any recalculation.
+      if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: cell.value ?? undefined } as ExcelJS.CellFormulaValue;
     }),
   );
   table.headers.forEach((h, k) => {
@@ -265,6 +272,11 @@ export async function writeSummaryWorkbook(
     },
     null,
   );
+
+  if (options.links && options.links.length > 0) {
+    const table = buildLinkTable(options.links, settings.language);
+    addTableSheet(wb, sheetNames.measures, { name: "hyoka_measures", headers: table.headers, rows: table.rows, rateColumns: [], widthPerChar: words.widthPerChar }, null);
+  }
 
   const buffer = await wb.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);

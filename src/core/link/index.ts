@@ -69,6 +69,8 @@ export interface LinkGroup {
   costUnit: string | null;
   evaluationCode: string | null;
   projects: LinkedProject[];
+  /** Names of the projects whose 事業費 A the 施策's 事業費 is compared with (those its list names, with a sheet). */
+  costMembers: string[];
   costs: LinkCost[];
 }
 
@@ -148,7 +150,7 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
   for (const g of ordered) {
     const linked = projectsOf(g);
     const costs = costsOf(g, linked);
-    if (g.rollup || g.projects.length > 0) out.push(groupOut(g, linked, costs));
+    if (g.rollup || g.projects.length > 0) out.push(groupOut(g, linked, costs, costMembers(g, linked).members));
     const ctx: CheckContext = { g, linked, costs, settings, options, anyProjectSheet };
     for (const check of CHECKS) findings.push(...check(ctx));
   }
@@ -281,10 +283,21 @@ function costsOf(g: Group, linked: readonly LinkedProject[]): LinkCost[] {
   return out;
 }
 
+/** A project's 事業費 A for a year and column kind in the 施策's unit; null when blank or absent. */
+export function projectFigure(project: Pick<LinkedProject, "costs" | "costUnit">, year: number, column: CostFigure["column"], unit: string | null): number | null {
+  const f = figureOf(project.costs, year, column);
+  return f && f.value !== null ? round(inUnit(f.value, project.costUnit, unit ?? "千円")) : null;
+}
+
+/** The projects a 施策's 事業費 is compared with (see costMembers), for views that show the sum. */
+export function isCostMember(group: LinkGroup, project: LinkedProject): boolean {
+  return project.sheet !== null && group.costMembers.includes(project.name);
+}
+
 /** Sums of 円 figures divided by 1,000 carry float noise: keep three decimals. */
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-function groupOut(g: Group, projects: LinkedProject[], costs: LinkCost[]): LinkGroup {
+function groupOut(g: Group, projects: LinkedProject[], costs: LinkCost[], members: readonly LinkedProject[]): LinkGroup {
   const m = g.measure?.digest;
   const firstProject = g.projects[0]?.digest;
   return {
@@ -297,6 +310,7 @@ function groupOut(g: Group, projects: LinkedProject[], costs: LinkCost[]): LinkG
     costUnit: m ? (m.budgetUnit ?? "千円") : null,
     evaluationCode: m?.evaluationCode ?? null,
     projects,
+    costMembers: g.measure ? members.map((p) => p.name) : [],
     costs,
   };
 }
