@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { writeXlsx } from "../../src/adapters/xlsx/write";
 import { EXIT, main } from "../../src/cli/main";
 import type { Report, ReportIssue } from "../../src/core/report";
@@ -96,6 +97,16 @@ describe("hyoka check on the 41303000 family", () => {
     expect(report.links.filter((l) => l.measureSheet?.file?.startsWith("split-")).map((l) => l.rollupSheet)).toEqual([{ file: "split-41303000(2).xlsx", sheet: "41303000(2)" }]);
   });
 
+  it("Markdown: a section per 施策 with its sheets, its projects and its costs against their sum", async () => {
+    const io = captureIo(dir);
+    await main(["check", "variant.xlsx", "--format", "md"], io);
+    const md = io.out();
+    expect(md).toContain("## 施策別\n\n### 41303000 環境技術を活かした国際貢献 (2013年度)\n\n評価票(1): variant.xlsx 41303000(1) · 評価票(2): variant.xlsx 41303000(2)\n");
+    expect(md).toContain("| 環境国際協力調査事業 |  |  | シートなし | あり |  |  |");
+    expect(md).toContain("| グリーン・イノベーション推進事業 | 41303050 | variant.xlsx | 41303050 | なし | 3 | Ⅰ |");
+    expect(md).toContain("| 2012 | 決算 | 34,573 | 34,473 | 100 | 0 |");
+  });
+
   it("--no-link: no links, no link finding, no link rule in the per-rule table; roll-up rules still run", async () => {
     const { report } = await check(["variant.xlsx", "--no-link"]);
     expect(report.links).toEqual([]);
@@ -107,7 +118,6 @@ describe("hyoka check on the 41303000 family", () => {
 
 describe("hyoka summary on the family", () => {
   it("adds the 施策別 sheet from the linked sheets; --no-link leaves it out", async () => {
-    const ExcelJS = (await import("exceljs")).default;
     const sheetsOf = async (args: string[]) => {
       const io = captureIo(dir);
       expect(await main(["summary", "family.xlsx", "-o", "out/summary.xlsx", ...args], io)).toBe(EXIT.ok);

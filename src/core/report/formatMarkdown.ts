@@ -3,7 +3,7 @@
 
 import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
-import type { Report, ReportRollupSummary, ReportSheet } from "./types";
+import type { Report, ReportLink, ReportRollupSummary, ReportSheet } from "./types";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 
 /** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
@@ -66,6 +66,10 @@ export function formatMarkdown(report: Report): string {
   );
   out.push("", `## ${L("byRule")}`, "");
   out.push(...table([L("rule"), L("severity"), L("count")], t.byRule.map((r) => [`\`${r.rule}\``, severityLabel(r.severity, lang), r.count])));
+  if (report.links.length) {
+    out.push("", `## ${L("byMeasure")}`);
+    for (const link of report.links) out.push(...formatLink(link, lang));
+  }
 
   for (const file of report.files) {
     out.push("", `## ${L("file")}: ${mdCell(file.path)}`, "");
@@ -140,5 +144,31 @@ function rollupCounts(s: ReportRollupSummary, lang: Language): string[] {
     out.push(...table([b.name ?? b.id, "", L("projectCount"), L("priorityCount")], rows), "");
   }
   if (s.matrix) out.push(...table([L("inspection"), L("count")], s.matrix.entries.map((e) => [e.letter, e.count])), "");
+  return out;
+}
+
+/** One 施策: where its (1) and (2) are, its projects, and its 事業費 against their sum. */
+function formatLink(link: ReportLink, lang: Language): string[] {
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const where = (ref: { file: string | null; sheet: string } | null) => (ref ? [ref.file, ref.sheet].filter((x) => x !== null).join(" ") : "-");
+  const year = link.fiscalYear === null ? "" : ` (${link.fiscalYear}${lang === "ja" ? "年度" : ""})`;
+  const out = ["", `### ${mdCell([link.measureCode, link.measureName].filter((x) => x).join(" "))}${year}`, ""];
+  out.push(`${L("measureSheet")}: ${mdCell(where(link.measureSheet))} · ${L("rollupSheet")}: ${mdCell(where(link.rollupSheet))}`, "");
+  out.push(
+    ...table(
+      [L("projects"), L("projectCode"), L("file"), L("sheet"), L("listed"), L("projectAchievement"), L("directionClass")],
+      link.projects.map((p) => [p.name, p.code, p.file, p.sheet ?? L("noSheet"), p.listed ? L("yes") : L("no"), p.achievement, p.direction]),
+    ),
+  );
+  if (link.costs.length) {
+    const column = (c: ReportLink["costs"][number]) => L(c.column === "settlement" ? (c.forecast ? "forecast" : "settlement") : c.column === "plan" ? "planned" : "budgetAmount");
+    out.push(
+      "",
+      ...table(
+        [L("year"), L("column"), `${L("measureCost")} (${link.costUnit ?? ""})`, L("projectsSum"), L("difference"), L("projectsMissing")],
+        link.costs.map((c) => [c.year, column(c), formatNumber(c.measure), formatNumber(c.projectsSum), formatNumber(c.difference), c.projectsMissing]),
+      ),
+    );
+  }
   return out;
 }
