@@ -42,8 +42,9 @@ export interface MeasureDigest {
   /** 基本政策: the tree's top level. */
   policy: string | null;
   department: string | null;
-  /** 評価区分 of the evaluation year. */
+  /** 評価区分 of the evaluation year, and its cell. */
   evaluationCode: string | null;
+  evaluationCodeCell: At;
   /** The list heading's cell, where a project the list lacks is reported. */
   listCell: At;
   projects: (ListedName & { status: string | null; statusRaw: string; statusCell: At })[];
@@ -100,7 +101,7 @@ function listed(name: Field<string>, index: number): ListedName | null {
 
 function measureDigest(model: EvaluationSheet, scales: ScaleSet): MeasureDigest {
   const year = model.header.fiscalYear.value;
-  const code = model.evaluation.codes.find((c) => c.year.value === year)?.code.value ?? null;
+  const current = model.evaluation.codes.find((c) => c.year.value === year)?.code ?? null;
   const budget: CostFigure[] = [];
   for (const b of model.budget) {
     if (b.year.value === null) continue;
@@ -122,7 +123,8 @@ function measureDigest(model: EvaluationSheet, scales: ScaleSet): MeasureDigest 
     fiscalYear: year,
     policy: model.header.basicPolicy.value,
     department: model.header.department.value,
-    evaluationCode: code,
+    evaluationCode: current?.value ?? null,
+    evaluationCodeCell: current ? at(current) : null,
     listCell: projects[0]?.cell ?? null,
     projects,
     budgetUnit: model.budgetUnit,

@@ -68,6 +68,7 @@ export interface LinkGroup {
   /** Unit of the 施策's 事業費 (sums are converted to it). */
   costUnit: string | null;
   evaluationCode: string | null;
+  evaluationCodeCell: string | null;
   projects: LinkedProject[];
   /** Names of the projects whose 事業費 A the 施策's 事業費 is compared with (those its list names, with a sheet). */
   costMembers: string[];
@@ -309,6 +310,7 @@ function groupOut(g: Group, projects: LinkedProject[], costs: LinkCost[], member
     rollupSheet: g.rollup ? { file: g.rollup.file, sheet: g.rollup.digest.sheet } : null,
     costUnit: m ? (m.budgetUnit ?? "千円") : null,
     evaluationCode: m?.evaluationCode ?? null,
+    evaluationCodeCell: m?.evaluationCodeCell ?? null,
     projects,
     costMembers: g.measure ? members.map((p) => p.name) : [],
     costs,

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../../../src/core/engine";
+import { measureTree } from "../../../src/core/link/tree";
 import { linkSheets, type LinkDigest, type LinkInput, type ProjectDigest, type RollupDigest } from "../../../src/core/link";
 import { digestsOf } from "../../../src/core/report";
 import { DEFAULT_SETTINGS, withDefaults } from "../../../src/core/settings";
@@ -111,5 +112,29 @@ describe("linkSheets", () => {
   test("a project sheet read from a real layout names 41303000 by code (施策課題, not 基本施策)", () => {
     const [digest] = digestsOf(checkWorkbook({ sheets: [renderProjectSheet(projects41303000[0], "p").grid] }));
     expect((digest as ProjectDigest).measure).toEqual({ code: "41303000", name: "環境技術を活かした国際貢献", key: "環境技術を活かした国際貢献", cell: expect.any(String) });
+  });
+});
+
+describe("measureTree", () => {
+  test("政策 → 施策 → 事務事業 with the evaluation year's figures, each at its sheet and cell", () => {
+    const r = linkSheets(inputs(family()), DEFAULT_SETTINGS, { singleFile: true });
+    const tree = measureTree(r.groups);
+    expect(tree.map((p) => [p.name, p.measures.map((m) => m.code)])).toEqual([["環境を守り自然と調和したまちづくり", ["41303000"]]]);
+    const [m] = tree[0].measures;
+    expect([m.budget, m.settlement, m.forecast, m.evaluationCode]).toEqual([
+      { value: 21959, file: null, sheet: "41303000(1)", cell: "H41" },
+      { value: 21165, file: null, sheet: "41303000(1)", cell: "I41" },
+      true,
+      { value: "AⅡ", file: null, sheet: "41303000(1)", cell: familyWorkbook()[0].cellOf["evaluation.codes[2].code"] },
+    ]);
+    expect(m.executionRate).toBeCloseTo(21165 / 21959, 12);
+    expect([m.projectsBudget, m.budgetDifference, m.projectsSettlement, m.settlementDifference]).toEqual([21959, 0, 21165, 0]);
+    expect(m.projects.map((p) => [p.name, p.budget.value, p.budget.cell, p.settlement.value, p.forecast, p.achievement.value, p.achievement.cell, p.direction.value])).toEqual([
+      ["国際環境施策推進事業", 9870, "I19", 9512, true, "3", "B42", "Ⅱ"],
+      ["環境総合研究推進事業", 3420, "I19", 3301, true, "2", "B42", "Ⅱ"],
+      ["国際環境産業推進事業", 7214, "I19", 6980, true, "3", "B42", "Ⅰ"],
+      ["アジア起業家誘致交流促進事業", 1455, "I19", 1372, true, "4", "B42", "Ⅳ"],
+    ]);
+    expect(m.projects[0].executionRate).toBeCloseTo(9512 / 9870, 12);
   });
 });
