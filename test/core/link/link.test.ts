@@ -129,11 +129,12 @@ describe("measureTree", () => {
     ]);
     expect(m.executionRate).toBeCloseTo(21165 / 21959, 12);
     expect([m.projectsBudget, m.budgetDifference, m.projectsSettlement, m.settlementDifference]).toEqual([21959, 0, 21165, 0]);
+    const sheets = familyWorkbook().slice(2);
     expect(m.projects.map((p) => [p.name, p.budget.value, p.budget.cell, p.settlement.value, p.forecast, p.achievement.value, p.achievement.cell, p.direction.value])).toEqual([
-      ["国際環境施策推進事業", 9870, "I19", 9512, true, "3", "B42", "Ⅱ"],
-      ["環境総合研究推進事業", 3420, "I19", 3301, true, "2", "B42", "Ⅱ"],
-      ["国際環境産業推進事業", 7214, "I19", 6980, true, "3", "B42", "Ⅰ"],
-      ["アジア起業家誘致交流促進事業", 1455, "I19", 1372, true, "4", "B42", "Ⅳ"],
+      ["国際環境施策推進事業", 9870, "I19", 9512, true, "3", sheets[0].cellOf.achievement, "Ⅱ"],
+      ["環境総合研究推進事業", 3420, "I19", 3301, true, "2", sheets[1].cellOf.achievement, "Ⅱ"],
+      ["国際環境産業推進事業", 7214, "I19", 6980, true, "3", sheets[2].cellOf.achievement, "Ⅰ"],
+      ["アジア起業家誘致交流促進事業", 1455, "I19", 1372, true, "4", sheets[3].cellOf.achievement, "Ⅳ"],
     ]);
     expect(m.projects[0].executionRate).toBeCloseTo(9512 / 9870, 12);
   });
