@@ -67,6 +67,9 @@ export function familyWorkbook(): RenderedSheet[] {
   return renderFamily(sample41303000, rollup41303000(), projects41303000);
 }
 
+/** Plain JSON data copied (also where structuredClone is missing, as in jsdom). */
+const copy = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
+
 /** A project the (2) lists but no sheet exists for (its counts include it). */
 const UNSHEETED: RollupProjectData = {
   name: "環境国際協力調査事業",
@@ -94,7 +97,7 @@ const UNSHEETED: RollupProjectData = {
  * - rollup.value.invalid: the 点検結果 letter of 環境国際協力調査事業 typed Z.
  */
 export function familyMistakesWorkbook(): { sheets: RenderedSheet[]; expected: ExpectedFinding[] } {
-  const measure: MeasureData = structuredClone(sample41303000);
+  const measure: MeasureData = copy(sample41303000);
   measure.budget[1].settlement = 34573;
   measure.projects[3].status = 3;
 
@@ -102,7 +105,7 @@ export function familyMistakesWorkbook(): { sheets: RenderedSheet[]; expected: E
   rollup.projects[2].achievement = "2";
   rollup.projects.push(UNSHEETED);
 
-  const unlisted: ProjectData = structuredClone(projects41303000[2]);
+  const unlisted: ProjectData = copy(projects41303000[2]);
   unlisted.projectCode = "41303050";
   unlisted.projectName = "グリーン・イノベーション推進事業";
 

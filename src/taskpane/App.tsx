@@ -426,10 +426,16 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           {tab === "budget" && state.checkCount > 0 && <BudgetTab results={state.results} settings={state.settings} lang={lang} />}
           {tab === "rollup" && state.checkCount > 0 && (
             <>
-              <RollupTab results={state.results} settings={state.settings} lang={lang} />
+              <RollupTab
+                results={state.results}
+                settings={state.settings}
+                lang={lang}
+                links={state.links}
+                onSelect={(sheet, address) => port.selectCell(sheet, address).catch(fail)}
+              />
               <ReportPanel
                 lang={lang}
-                input={() => ({ results: state.results, settings: state.settings, profile: state.profile, source, now: now() })}
+                input={() => ({ results: state.results, settings: state.settings, profile: state.profile, source, now: now(), links: state.links })}
                 fileBytes={port.fileBytes ? () => port.fileBytes!() : undefined}
                 onDone={(key, detail) => dispatch({ type: "notice", notice: { key, detail } })}
                 onError={fail}

@@ -2,12 +2,14 @@ import * as React from "react";
 import { Badge, TableCell, TableRow, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
 import type { Language } from "../core/findings";
 import type { SheetResult } from "../core/engine";
+import type { LinkGroup } from "../core/link";
 import type { Settings } from "../core/settings";
 import { rollUp } from "../core/summary";
 import { ROLLUP_FLAGS } from "../core/summary/rollup";
 import type { RollupDepartment, RollupFlag } from "../core/summary/types";
 import { formatNumber, formatRate, t, type StringKey } from "./i18n";
 import { FigureTable, ForecastBadge, NumberCell, TabSection, useSharedStyles } from "./ui";
+import { MeasureTree } from "./MeasureTree";
 
 const FLAG_BADGES: Record<RollupFlag, { key: StringKey; color: BadgeProps["color"] }> = {
   overrun: { key: "overrun", color: "danger" },
@@ -57,12 +59,27 @@ function departmentSettlement(d: RollupDepartment): number | null {
   return d.settlement === null && d.settlementForecast === null ? null : (d.settlement ?? 0) + (d.settlementForecast ?? 0);
 }
 
-/** 全体: budget against results for every measure of the workbook, flagged for finance, with totals per 作成課. */
-export function RollupTab({ results, settings, lang }: { results: SheetResult[]; settings: Settings; lang: Language }) {
+export interface RollupTabProps {
+  results: SheetResult[];
+  settings: Settings;
+  lang: Language;
+  /** The workbook's sheets linked by 施策: the 政策 → 施策 → 事務事業 tree. */
+  links?: readonly LinkGroup[];
+  onSelect?: (sheet: string, address: string) => void;
+}
+
+/**
+ * 全体: budget against results for every measure of the workbook, flagged for finance, with totals
+ * per 作成課, and the tree of linked 施策 and their projects.
+ */
+export function RollupTab({ results, settings, lang, links = [], onSelect = () => undefined }: RollupTabProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const rollup = React.useMemo(() => rollUp(results, settings), [results, settings]);
-  if (rollup.measures.length === 0) return <p>{t(lang, "noEvaluationSheets")}</p>;
+  const tree = <MeasureTree links={links} lang={lang} onSelect={onSelect} />;
+  if (rollup.measures.length === 0) {
+    return links.length ? <TabSection id="rollup" title={t(lang, "rollupHeading")}>{tree}</TabSection> : <p>{t(lang, "noEvaluationSheets")}</p>;
+  }
   return (
     <TabSection id="rollup" title={t(lang, "rollupHeading")}>
       <p className={shared.meta}>{t(lang, "rollupNote")}</p>
@@ -109,6 +126,7 @@ export function RollupTab({ results, settings, lang }: { results: SheetResult[];
           ))}
         </FigureTable>
       </div>
+      {tree}
     </TabSection>
   );
 }
