@@ -5,13 +5,23 @@
 //   indicator.plan.missing, indicator.actual.missing (a warning instead when the evaluation
 //   year's actual is marked 集計中/未集計), indicator.value.not-numeric, evaluation.code.missing,
 //   evaluation.code.invalid, budget.value.not-numeric, budget.value.negative, indicator.name.missing
-//   (an indicator nobody can identify in a summary or across years);
+//   (an indicator nobody can identify in a summary or across years); on project sheets
+//   project.header.field.missing, project.code.invalid, project.cost.table.missing,
+//   project.cost.value.not-numeric, project.cost.total-mismatch and project.cost.funding-mismatch
+//   (a total within its relation's tolerance, ±1 千円 in Kawasaki's, is source rounding: a warning),
+//   project.achievement.missing / .invalid, project.direction.missing / .invalid;
 // - warning: readable but doubtful — indicator.year.outside-plan, indicator.actual.future,
 //   indicator.unit.missing, indicator.direction.unknown, indicator.cumulative.decrease,
 //   evaluation.code.future, evaluation.new-issues.inconsistent, evaluation.letter.implausible,
-//   evaluation.reason.missing, budget.year.missing, budget.settlement.overrun, budget.plan-deviation;
+//   evaluation.reason.missing, budget.year.missing, budget.settlement.overrun, budget.plan-deviation,
+//   project.cost.unit.missing, project.cost.negative (funding adjustments can be negative),
+//   project.cost.year.missing, project.cost.staff-mismatch (人工 printed rounded, another unit
+//   cost), project.achievement.implausible;
 // - info: worth knowing, nothing to fix — indicator.rate.undefined, evaluation.code.normalized,
-//   budget.settlement.forecast, value.normalized, sheet.not-evaluation.
+//   budget.settlement.forecast, value.normalized, sheet.not-evaluation, project.scale.normalized,
+//   project.cost.settlement-over-budget (supplementary budgets make it common; a warning past
+//   settings.settlementOverBudgetWarning).
+// A relation of core/costs may set its own severities (roundingSeverity, severity).
 // Rules of other scopes (cross-year comparisons, template profiles) are listed here too, so
 // that every rule is defined once; they are warnings and are checked where their scope is.
 
@@ -38,7 +48,7 @@ export { CROSS_YEAR_CATALOGUE } from "./crossYear";
 export { TEMPLATE_CATALOGUE } from "./template";
 
 /** Bump when a rule is added, removed or changes meaning or severity (audit reports name it). */
-export const RULE_CATALOGUE_VERSION = "2026.11.2";
+export const RULE_CATALOGUE_VERSION = "2026.12.1";
 
 const notEvaluationRule: Rule = {
   id: "sheet.not-evaluation",
@@ -46,8 +56,8 @@ const notEvaluationRule: Rule = {
   scope: "sheet",
   title: { ja: "評価票ではないシート", en: "Not an evaluation sheet" },
   description: {
-    ja: "目次や注記など、評価票として読めないシートです。点検の対象外としました。",
-    en: "A worksheet that is not an evaluation sheet (an index, notes…); it was skipped.",
+    ja: "目次や注記など、評価票とも事務事業評価シートとも読めないシートです。点検の対象外としました。",
+    en: "A worksheet that is neither an evaluation sheet nor a project sheet (an index, notes…); it was skipped.",
   },
   // Runs on OtherSheet through notEvaluationFindings, never on an evaluation model.
   check: () => [],
@@ -123,10 +133,10 @@ export function notEvaluationFindings(other: OtherSheet): Finding[] {
       cell: "A1",
       path: "",
       message: {
-        ja: `シート「${other.sheet}」は評価票ではないため点検しませんでした(${reason.ja})。`,
-        en: `Sheet "${other.sheet}" is not an evaluation sheet and was skipped (${reason.en}).`,
+        ja: `シート「${other.sheet}」は評価票・事務事業評価シートではないため点検しませんでした(${reason.ja})。`,
+        en: `Sheet "${other.sheet}" is neither an evaluation sheet nor a project sheet and was skipped (${reason.en}).`,
       },
-      expected: { ja: "施策進行管理・評価票", en: "an evaluation sheet (施策進行管理・評価票)" },
+      expected: { ja: "施策進行管理・評価票、または事務事業評価シート", en: "an evaluation sheet (施策進行管理・評価票) or a project sheet (事務事業評価シート)" },
     },
   ];
 }
