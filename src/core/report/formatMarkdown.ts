@@ -5,6 +5,7 @@ import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportSheet } from "./types";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
+import { COST_HEADERS, costRows, projectHeadline, unitWords, YEAR_HEADERS, yearRows } from "./projectFigures";
 
 /** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
 export function mdCell(text: string | number | null): string {
@@ -56,6 +57,7 @@ export function formatMarkdown(report: Report): string {
         [L("filesUnreadable"), t.filesUnreadable],
         [L("sheets"), t.sheets],
         [L("evaluationSheets"), t.evaluationSheets],
+        [L("projectSheets"), t.projectSheets],
         [L("otherSheets"), t.otherSheets],
         [severityLabel("error", lang), t.issues.error],
         [severityLabel("warning", lang), t.issues.warning],
@@ -83,8 +85,10 @@ export function formatMarkdown(report: Report): string {
 function formatSheet(sheet: ReportSheet, lang: Language): string[] {
   const L = (k: Parameters<typeof label>[0]) => label(k, lang);
   const s = sheet.kind === "evaluation" ? sheet.summary : null;
+  const p = sheet.kind === "project" ? sheet.summary : null;
   const out = [`### ${L("sheet")}: ${mdCell(sheet.sheet)}`, ""];
-  if (!s) out.push(`${L("otherSheet")}`, "");
+  if (p) out.push(`${L("projectSheets")}: ${mdCell(p.projectCode)} ${mdCell(p.projectName)} · ${L("fiscalYear")} ${p.fiscalYear ?? "?"} · ${mdCell(projectHeadline(p, lang))}`, "");
+  else if (!s) out.push(`${L("otherSheet")}`, "");
   else {
     const codes = Object.entries(s.evaluation).map(([y, c]) => `${y}: ${c}`).join(", ");
     out.push(`${mdCell(s.measureCode)} ${mdCell(s.measureName)} · ${L("fiscalYear")} ${s.fiscalYear ?? "?"} · ${L("evaluation")} ${codes || "-"}`, "");
@@ -100,10 +104,11 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
       "",
     );
   }
-  if (s && s.indicators.length) {
+  const indicators = s?.indicators ?? p?.indicators ?? [];
+  if (indicators.length) {
     out.push(`#### ${L("achievement")}`, "");
     const rows: Array<Array<string | number | null>> = [];
-    for (const ind of s.indicators)
+    for (const ind of indicators)
       for (const y of ind.years)
         rows.push([`${circled(ind.index)} ${ind.name}`, directionLabel(ind.direction, lang), y.year, formatNumber(y.plan), formatNumber(y.actual), formatRate(y.rate), gradeLabel(y.grade, lang)]);
     out.push(...table([L("indicator"), L("direction"), L("year"), L("plan"), L("actual"), L("rate"), L("grade")], rows), "");
@@ -124,6 +129,12 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
       ),
       "",
     );
+  }
+  if (p && p.costs.length) {
+    out.push(`#### ${L("projectCosts")} (${unitWords(p.costUnit, lang)})`, "");
+    out.push(...table(COST_HEADERS.map(L), costRows(p, lang)), "");
+    out.push(`#### ${L("projectYears")}`, "");
+    out.push(...table(YEAR_HEADERS.map(L), yearRows(p, lang)), "");
   }
   return out;
 }

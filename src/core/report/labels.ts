@@ -11,6 +11,7 @@ const LABELS = {
   filesUnreadable: { ja: "読めなかったファイル", en: "Unreadable files" },
   sheets: { ja: "シート数", en: "Sheets" },
   evaluationSheets: { ja: "評価票シート", en: "Evaluation sheets" },
+  projectSheets: { ja: "事務事業評価シート", en: "Project sheets" },
   otherSheets: { ja: "その他のシート", en: "Other sheets" },
   sheet: { ja: "シート", en: "Sheet" },
   cell: { ja: "セル", en: "Cell" },
@@ -62,6 +63,20 @@ const LABELS = {
   pinned: { ja: "固定", en: "pinned" },
   field: { ja: "項目", en: "Field" },
   templateShowTitle: { ja: "項目の位置", en: "Where each field was found" },
+  projectCosts: { ja: "事業費(事務事業)", en: "Project costs" },
+  projectYears: { ja: "年度別の指標", en: "Per year" },
+  column: { ja: "区分", en: "Column" },
+  projectCost: { ja: "事業費A", en: "Project cost" },
+  staffCost: { ja: "人件費B", en: "Staff cost" },
+  totalCost: { ja: "総コスト", en: "Total cost" },
+  staffYears: { ja: "人工", en: "Staff-years" },
+  generalRevenue: { ja: "一般財源", en: "General revenue" },
+  generalShare: { ja: "一般財源比率", en: "General revenue share" },
+  staffShare: { ja: "人件費比率", en: "Staff cost share" },
+  achievementLevel: { ja: "達成度", en: "Achievement level" },
+  directionClass: { ja: "方向性区分", en: "Direction class" },
+  unitUnknown: { ja: "単位不明", en: "unit unknown" },
+  unitYen: { ja: "単位:円", en: "yen" },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

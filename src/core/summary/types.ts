@@ -1,6 +1,7 @@
 // Summary figures, in the shape the JSON report documents (docs/report.md).
 
 import type { CostColumnKind, CostUnit, Direction, EvaluationCode } from "../model";
+import type { ProjectRollup } from "./projectRollup";
 
 export type Grade = "achieved" | "nearly" | "not";
 
@@ -186,7 +187,9 @@ export interface RollupDepartment {
 export interface Rollup {
   measures: RollupMeasure[];
   departments: RollupDepartment[];
-  /** Findings per severity across every sheet (evaluation and other). */
+  /** The 事務事業評価シート among the sheets: per project, totals by 所属 and policy area, distributions. */
+  projects: ProjectRollup;
+  /** Findings per severity across every sheet (evaluation, project and other). */
   findings: FindingCounts;
-  sheets: { evaluation: number; other: number };
+  sheets: { evaluation: number; project: number; other: number };
 }
