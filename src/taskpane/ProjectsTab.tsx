@@ -18,10 +18,17 @@ const useStyles = makeStyles({
   findings: { paddingInlineStart: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalXS} 0` },
 });
 
-/** `2024 予算`: a column's year and kind, short enough for a header. */
+/** Width of one figure column (px): room for 119,201 and a header line such as 計画事業費. */
+const FIGURE_COLUMN_WIDTH = 80;
+
+/** 予算 / 決算 / 決算見込 / 計画事業費. */
+function columnKind(column: CostColumnHeader, lang: Language): string {
+  return column.forecast ? t(lang, "forecastLong") : t(lang, column.column === "plan" ? "planned" : column.column);
+}
+
+/** `2024 予算`: a column's year and kind. */
 function columnHeading(column: CostColumnHeader, lang: Language): string {
-  const kind = column.forecast ? t(lang, "forecastLong") : t(lang, column.column === "plan" ? "planned" : column.column);
-  return `${column.year.value ?? "?"} ${kind}`;
+  return `${column.year.value ?? "?"} ${columnKind(column, lang)}`;
 }
 
 /** The most severe finding at each cell of the sheet. */
@@ -44,13 +51,17 @@ function CostTable({ result, lang, onSelect }: { result: ProjectResult; lang: La
   const label = `${result.sheet} ${t(lang, "projectCosts")}`;
   return (
     <div className={styles.scroller} tabIndex={0} role="region" aria-label={label}>
-      <Table size="extra-small" aria-label={label}>
+      {/* Wide enough that no figure overflows into its neighbour: the region scrolls instead. */}
+      <Table size="extra-small" aria-label={label} style={{ minWidth: `${(model.costs.columns.length + 1) * FIGURE_COLUMN_WIDTH}px` }}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t(lang, "costRow")}</TableHeaderCell>
             {model.costs.columns.map((c, i) => (
-              <TableHeaderCell key={i} className={styles.nowrap}>
-                {columnHeading(c, lang)}
+              // Year over kind, on two lines: 2024 / 計画事業費.
+              <TableHeaderCell key={i} aria-label={columnHeading(c, lang)}>
+                {c.year.value ?? "?"}
+                <br />
+                {columnKind(c, lang)}
               </TableHeaderCell>
             ))}
           </TableRow>

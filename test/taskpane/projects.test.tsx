@@ -45,7 +45,7 @@ describe("事務事業 tab", () => {
     expect(sections.map((s) => s.getAttribute("aria-label"))).toEqual(["41303010 事業費の表", "41303020 事業費の表", "41303030 事業費の表", "41303040 事業費の表", "R6 事業費の表"]);
 
     const r6 = screen.getByRole("table", { name: "R6 事業費の表" });
-    const headers = within(r6).getAllByRole("columnheader").map((h) => h.textContent);
+    const headers = within(r6).getAllByRole("columnheader").map((h) => h.getAttribute("aria-label") ?? h.textContent);
     expect(headers).toEqual(["区分", "2022 予算", "2022 決算", "2023 計画事業費", "2023 予算", "2023 決算", "2024 計画事業費", "2024 予算", "2024 決算見込", "2025 計画事業費", "2025 予算", "2025 決算"]);
     const total = screen.getByTestId("cost-row-R6-totalCost");
     expect(within(total).getAllByRole("cell").map((c) => c.textContent)).toEqual([
