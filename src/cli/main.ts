@@ -349,7 +349,8 @@ async function writeSummary(args: CheckArgs, results: FileResult[], settings: Se
     writeFileSync(out, bytes);
   });
   const evaluations = sheets.filter((s) => s.kind === "evaluation").length;
-  io.stdout.write(`hyoka: ${say(settings.language, MSG.summaryWritten(evaluations, results.length, given))}\n`);
+  const projects = sheets.filter((s) => s.kind === "project").length;
+  io.stdout.write(`hyoka: ${say(settings.language, MSG.summaryWritten(evaluations, results.length, given, projects))}\n`);
   return results.some((f) => f.error !== null) ? EXIT.unreadable : EXIT.ok;
 }
 

@@ -71,9 +71,9 @@ export const MSG = {
   progress: (done: number, total: number): Text => ({ ja: `${done}/${total} ファイル`, en: `${done}/${total} files` }),
   reportWritten: (file: string): Text => ({ ja: `レポートを ${file} に書き出しました`, en: `report written to ${file}` }),
   locationsWritten: (file: string): Text => ({ ja: `項目の位置を ${file} に書き出しました`, en: `field locations written to ${file}` }),
-  summaryWritten: (sheets: number, files: number, out: string): Text => ({
-    ja: `${files} ファイルの評価票 ${sheets} シートの集計を ${out} に書き出しました`,
-    en: `summary of ${sheets} evaluation sheet(s) from ${files} file(s) written to ${out}`,
+  summaryWritten: (sheets: number, files: number, out: string, projects = 0): Text => ({
+    ja: `${files} ファイルの評価票 ${sheets} シート${projects > 0 ? `・事務事業評価シート ${projects} シート` : ""}の集計を ${out} に書き出しました`,
+    en: `summary of ${sheets} evaluation sheet(s)${projects > 0 ? ` and ${projects} project sheet(s)` : ""} from ${files} file(s) written to ${out}`,
   }),
   outputIsFolder: (file: string, example: string): Text => ({
     ja: `-o ${file} はフォルダです。書き出すファイルの名前を指定してください(例: -o ${file.replace(/[\\/]+$/, "")}/${example})`,

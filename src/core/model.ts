@@ -360,8 +360,13 @@ export interface RollupHeader {
   /** Title line, e.g. 施策進行管理・評価票(2). */
   title: Field<string>;
   fiscalYear: Field<number>;
-  /** 施策課題 code: from its label, else from an 8-digit code in the sheet's name (cell null). */
+  /** 施策課題 code, from its label. */
   measureCode: Field<string>;
+  /**
+   * An 8-digit code in the sheet's name (`41303000(2)`): the published (2) prints no 施策課題, so
+   * the summary and linking fall back on it. Not a Field: it comes from no cell.
+   */
+  sheetNameCode: string | null;
   measureName: Field<string>;
   /** 作成課 */
   department: Field<string>;

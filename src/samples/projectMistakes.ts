@@ -97,16 +97,18 @@ const SPECS: ProjectSpec[] = [
     ],
   },
   {
-    // No unit note, no 達成度 chosen.
+    // No unit note, no 達成度 chosen, a 方向性区分 off the scale.
     sheet: "41303040",
     from: 3,
     edit: (d) => {
       d.unitNote = null;
       d.achievement = null;
+      d.direction = "Ⅶ";
     },
     mistakes: [
       { rule: "project.cost.unit.missing", at: "costs.unit" },
       { rule: "project.achievement.missing", at: "achievement" },
+      { rule: "project.direction.invalid", at: "direction" },
     ],
   },
   {

@@ -30,6 +30,7 @@ import { officeThemeName, type ThemeName } from "./theme";
 import { FindingsTab } from "./FindingsTab";
 import { RatesTab } from "./RatesTab";
 import { BudgetTab } from "./BudgetTab";
+import { ProjectsTab } from "./ProjectsTab";
 import { SettingsTab } from "./SettingsTab";
 import { RollupTab } from "./RollupTab";
 import { ReportPanel } from "./ReportPanel";
@@ -42,12 +43,13 @@ import type { LabelName } from "../core/vocabulary";
 /** Wait after the last change to a sheet before re-reading it (typing fires many events). */
 export const LIVE_DEBOUNCE_MS = 500;
 
-type TabName = "findings" | "rates" | "budget" | "rollup" | "template" | "settings";
+type TabName = "findings" | "rates" | "budget" | "projects" | "rollup" | "template" | "settings";
 
 const TABS: readonly { name: TabName; label: StringKey }[] = [
   { name: "findings", label: "tabFindings" },
   { name: "rates", label: "tabRates" },
   { name: "budget", label: "tabBudget" },
+  { name: "projects", label: "tabProjects" },
   { name: "rollup", label: "tabRollup" },
   { name: "template", label: "tabTemplate" },
   { name: "settings", label: "tabSettings" },
@@ -424,6 +426,9 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           )}
           {tab === "rates" && state.checkCount > 0 && <RatesTab results={state.results} lang={lang} />}
           {tab === "budget" && state.checkCount > 0 && <BudgetTab results={state.results} settings={state.settings} lang={lang} />}
+          {tab === "projects" && state.checkCount > 0 && (
+            <ProjectsTab results={state.results} lang={lang} onSelect={(sheet, address) => port.selectCell(sheet, address).catch(fail)} />
+          )}
           {tab === "rollup" && state.checkCount > 0 && (
             <>
               <RollupTab

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   difference: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-const PROJECT_COLUMNS: readonly StringKey[] = ["project", "budget", "settlement", "executionRate", "achievementGrade", "directionClass"];
+const PROJECT_COLUMNS: readonly StringKey[] = ["project", "budget", "settlement", "executionRate", "achievementLevel", "directionClass"];
 
 /** A figure that takes the user to its cell; plain text when it has none (or lives in no sheet of this workbook). */
 function CellLink({ figure, text, lang, onSelect }: { figure: TreeFigure; text: string; lang: Language; onSelect(sheet: string, address: string): void }) {

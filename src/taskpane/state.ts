@@ -158,9 +158,11 @@ function replaceSheet(state: PaneState, grid: SheetGrid): PaneState {
   if (index < 0) return state;
   const grids = state.grids.slice();
   grids[index] = grid;
+  // The other project sheets still count for the cost per 人工, as in the full check.
+  const peers = state.results.flatMap((r) => (r.kind === "project" && r.sheet !== grid.name ? [r.model] : []));
   const results = state.results.map((r, i) => {
     if (r.sheet !== grid.name) return unlinked(r);
-    const checked = checkSheet(grid, checkOptions(state));
+    const checked = checkSheet(grid, { ...checkOptions(state), peers });
     // The rejected-profile finding sits on the first sheet: keep it there.
     return i === 0 && state.profileErrors ? withInvalidProfileFinding([checked], state.profileErrors)[0] : checked;
   });

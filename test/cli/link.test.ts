@@ -126,8 +126,8 @@ describe("hyoka summary on the family", () => {
       return wb;
     };
     const linked = await sheetsOf([]);
-    expect(linked.worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "施策別"]);
+    expect(linked.worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "事務事業", "施策別"]);
     expect(linked.getWorksheet("施策別")!.getCell("D2").value).toBe("family.xlsx");
-    expect((await sheetsOf(["--no-link"])).worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別"]);
+    expect((await sheetsOf(["--no-link"])).worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "事務事業"]);
   });
 });

@@ -138,7 +138,7 @@ describe("the 施策別 sheet", () => {
 
   it("per 施策: its projects' 事業費 A, their SUM, the 施策's 事業費 and the difference, totals equal to the cells they sum", async () => {
     const wb = await family();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "施策別"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "事務事業", "施策別"]);
     const ws = wb.getWorksheet("施策別")!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
       "施策課題", "区分", "事務事業", "ファイル", "シート",

@@ -206,6 +206,28 @@ test("write summary adds a summary tab with the same rates, and the download is 
   expect(rate2012!.find((c) => typeof c === "number" && c > 0 && c < 1)).toBeCloseTo(428 / 600, 10);
 });
 
+test("the project sample: the 事務事業 tab shows its cost table, a ±1 total selects its cell, axe finds nothing serious", async () => {
+  await page().getByTestId("sample-select").selectOption("kawasaki-r6-project.xlsx");
+  // Literal figures: three 総コスト warnings and one info (決算 over 予算 in 2023).
+  await expectText(pane().getByRole("status"), findingCountText("ja", 4));
+  await openTab(t("ja", "tabProjects"));
+  const table = pane().getByRole("table", { name: "10101010 事業費の表" });
+  await table.waitFor();
+  const total = pane().getByTestId("cost-row-10101010-totalCost");
+  expect(await total.innerText()).toContain("119,201");
+  const flagged = await table.locator("[data-severity]").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-cell")} ${e.getAttribute("data-severity")}`));
+  expect(flagged).toEqual(["G18 info", "H24 warning", "I24 warning", "J24 warning"]);
+  await total.getByRole("button", { name: "119,201" }).click();
+  await expectText(page().getByTestId("namebox"), "10101010!I24");
+  expect(await page().locator('[data-testid="grid"] td[data-selected="true"]').getAttribute("data-cell")).toBe("I24");
+  expect(await seriousViolations(page())).toEqual([]);
+  await screenshot("09-projects");
+  await openTab(t("ja", "tabRollup"));
+  await pane().getByTestId("project-rollup-row-10101010").waitFor();
+  expect(await pane().getByTestId("achievement-distribution").innerText()).toContain("3: 1");
+  await openTab(t("ja", "tabFindings"));
+});
+
 test("a cell holding markup is shown as text and runs nothing", async () => {
   const markup = "<img src=x onerror=alert(1)>";
   const bytes = await writeXlsx({

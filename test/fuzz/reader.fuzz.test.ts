@@ -16,6 +16,8 @@ import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { sample41303000 } from "../../src/samples/sample41303000";
 import { fieldsOf } from "./fieldsOf";
 import { fuzzParameters } from "./runs";
+import { familyMistakesWorkbook, rollup41303000 } from "../../src/samples/family41303000";
+import { renderRollup } from "../../src/samples/rollupLayout";
 
 const labelWords = LABEL_NAMES.flatMap((name) => defaultVocabulary[name]);
 const RULE_SEVERITY = new Map(RULES.map((r) => [r.id, r.severity]));
@@ -65,7 +67,9 @@ function baseGrids(): SheetGrid[] {
     { forecastAsColumn: true, labelSpacing: true, valuesAsText: true, headingStyle: "plain" },
   ];
   const rendered = variants.map((options, i) => renderSheet(compact, `variant${i}`, options).grid);
-  return [...rendered, ...mistakesWorkbook().sheets.map((s) => s.grid)];
+  // Roll-ups (2): the 2010 series with every roll-up mistake planted, and the 2007 series laid out differently.
+  const rollups = [familyMistakesWorkbook().sheets[1].grid, renderRollup({ ...rollup41303000(), series: "2007" }, "rollup2007", { asciiRoman: true, projectsAsTable: true }).grid];
+  return [...rendered, ...mistakesWorkbook().sheets.map((s) => s.grid), ...rollups];
 }
 
 type Mutation =
@@ -187,10 +191,11 @@ describe("fuzz: readSheet + checkSheet", () => {
     );
   });
 
-  test("the bases themselves read as evaluation sheets (so the mutations start from real sheets)", () => {
-    expect(bases).toHaveLength(4 + mistakesWorkbook().sheets.length);
+  test("the bases themselves read as evaluation sheets or roll-ups (so the mutations start from real sheets)", () => {
+    expect(bases).toHaveLength(4 + mistakesWorkbook().sheets.length + 2);
     const kinds = bases.map((g) => checkSheet(g).kind);
-    // The mistakes workbook opens with its table of contents; every other base is an evaluation sheet.
+    expect(kinds.slice(-2)).toEqual(["rollup", "rollup"]);
+    // The mistakes workbook opens with its table of contents; every other base is an evaluation sheet or a roll-up.
     expect(kinds.filter((k) => k === "other")).toHaveLength(1);
     expect(bases[kinds.indexOf("other")].name).toBe("目次");
   });

@@ -3,6 +3,8 @@ import type { SheetResult } from "../../src/core/engine";
 import type { Finding, Severity } from "../../src/core/findings";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
+import { renderProjectSheet } from "../../src/samples/projectLayout";
+import { kawasakiR6 } from "../../src/samples/projectKawasakiR6";
 import { newProfile, setPin } from "../../src/core/profile";
 import { evaluationResult } from "../support/kinds";
 
@@ -159,5 +161,20 @@ describe("template profile in the pane state", () => {
     const live = paneReducer(state, { type: "sheetChanged", grid: gridA });
     expect(rulesOf(live, 0)[0]).toBe("template.profile.invalid");
     expect(paneReducer(live, { type: "profileChanged", profile: null }).results[0].findings.map((f) => f.rule)).not.toContain("template.profile.invalid");
+  });
+});
+
+describe("live re-check of a project sheet", () => {
+  it("infers the cost per 人工 from the other project sheets too, as the full check does", () => {
+    // Two sheets at 8,594 per 人工 and one at another unit cost: only that one is off.
+    const odd = structuredClone(kawasakiR6);
+    odd.rows[5].values = odd.rows[5].values.map((v, k) => (k >= 5 && k <= 7 ? 71500 : v));
+    odd.rows[6].values = odd.rows[6].values.map((v, k) => (k === 5 ? 119000 : k === 6 ? 119800 : k === 7 ? 119450 : v));
+    const grids = [renderProjectSheet(kawasakiR6, "a").grid, renderProjectSheet(kawasakiR6, "b").grid, renderProjectSheet(odd, "odd").grid];
+    const staff = (s: PaneState) => s.results.flatMap((r) => r.findings.filter((f) => f.rule === "project.cost.staff-mismatch").map((f) => `${f.sheet}!${f.cell}`));
+    const full = paneReducer(initialState(), { type: "checked", grids });
+    expect(staff(full)).toEqual(["odd!H23", "odd!I23"]);
+    const live = paneReducer(full, { type: "sheetChanged", grid: grids[2] });
+    expect(staff(live)).toEqual(["odd!H23", "odd!I23"]);
   });
 });

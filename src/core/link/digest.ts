@@ -150,7 +150,7 @@ function rollupDigest(model: RollupSheet, scales: ScaleSet): RollupDigest {
   return {
     kind: "rollup",
     sheet: model.sheet,
-    measureCode: model.header.measureCode.value,
+    measureCode: model.header.measureCode.value ?? model.header.sheetNameCode,
     fiscalYear: model.header.fiscalYear.value,
     listCell: projects[0]?.cell ?? null,
     projects,

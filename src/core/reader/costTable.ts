@@ -75,7 +75,8 @@ function readAcross(index: SheetIndex, costs: CostConfig, all: RowLabel[]): Omit
     if (!known || label.cell.col > known.cell.col) byRow.set(label.cell.row, label);
   }
   const rowLabels = [...byRow.values()].sort((a, b) => a.cell.row - b.cell.row);
-  const labelRight = Math.max(...rowLabels.map((l) => l.cell.box.right));
+  // Figures start right of the label columns (a label merged further right covers blanks only).
+  const labelRight = Math.max(...rowLabels.map((l) => l.cell.col));
   const labelLeft = Math.min(...rowLabels.map((l) => l.cell.col));
   const first = rowLabels[0].cell.row;
 
@@ -113,7 +114,7 @@ function readAcross(index: SheetIndex, costs: CostConfig, all: RowLabel[]): Omit
   }
   if (columns.length === 0) return null;
 
-  const rows: CostRowHeader[] = rowLabels.map((l) => ({ row: l.row, label: textField(index, l.cell) }));
+  const rows: CostRowHeader[] = rowLabels.map((l) => ({ row: l.row, label: printedLabel(index, l.cell) }));
   const cells: CostCell[] = [];
   for (const label of rowLabels) {
     columns.forEach(({ header: h, col }, columnIndex) => {
@@ -124,6 +125,11 @@ function readAcross(index: SheetIndex, costs: CostConfig, all: RowLabel[]): Omit
   const last = rowLabels[rowLabels.length - 1].cell;
   const box: RangeBox = { top, left: labelLeft, bottom: last.box.bottom, right: Math.max(...columns.map((c) => c.col)) };
   return { orientation: "across", columns: columns.map((c) => c.header), rows, cells, box };
+}
+
+/** A row label as printed (①事業費 stays ①, not NFKC's 1), spaces trimmed. */
+function printedLabel(index: SheetIndex, cell: Cell): Field<string> {
+  return { value: cell.text.trim(), raw: cell.text, cell: index.ref(cell.row, cell.col), status: "ok" };
 }
 
 /** The year header over a column: the nearest cell at or left of it (a merged header's value sits left). */
@@ -152,19 +158,20 @@ function readDown(index: SheetIndex, costs: CostConfig, all: RowLabel[]): Omit<C
   let year: Field<number> = emptyField();
   for (let row = headerBottom + 1; row <= index.bottom; row++) {
     const line = index.row(row);
-    const figures = headers.map((h) => index.at(row, h.cell.col));
-    if (line.length === 0 || figures.every((c) => c === null)) break;
     const yearCell = yearCol === null ? null : index.at(row, yearCol);
+    const kindCell = line.find((c) => c.col < firstCostCol && c.col !== yearCol && columnKind(costs, c) !== null) ?? null;
+    const figures = headers.map((h) => index.at(row, h.cell.col));
+    // A row of the table has a year, a kind or a figure (a future settlement may have only its kind).
+    if (line.length === 0 || (!kindCell && figures.every((c) => c === null) && !(yearCell && isYearCell(yearCell)))) break;
     // A year merged down over its kinds (or written once) holds for the rows under it.
     if (yearCell && isYearCell(yearCell)) year = yearField(index, yearCell);
     else if (yearCell) break;
-    const kindCell = line.find((c) => c.col < firstCostCol && c.col !== yearCol && columnKind(costs, c) !== null) ?? null;
     const kind = columnKind(costs, kindCell) ?? "settlement";
     columns.push(header(index, year, kind, kindCell, null));
     dataRows.push(row);
   }
   if (columns.length === 0) return null;
-  const rows: CostRowHeader[] = headers.map((h) => ({ row: h.row, label: textField(index, h.cell) }));
+  const rows: CostRowHeader[] = headers.map((h) => ({ row: h.row, label: printedLabel(index, h.cell) }));
   const cells: CostCell[] = [];
   for (const h of headers) {
     dataRows.forEach((row, columnIndex) => {

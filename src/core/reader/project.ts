@@ -199,6 +199,8 @@ function readChoice(index: SheetIndex, name: LabelName, scale: Scale): Field<str
   const entry = entries.find((c) => c !== mark && c.text.length <= 20);
   if (entry) return toField(parseScaleValue(scale, entry.value), at(entry));
   if (printed.length === 1) return toField(parseScaleValue(scale, printed[0].value), at(printed[0]));
+  // Nothing chosen: the field is the blank cell right of the label, else (printed choices there) the label.
   const slot = { row: label.row, col: label.box.right + 1 };
-  return emptyField(index.at(slot.row, slot.col) || index.isCovered(slot.row, slot.col) ? null : index.ref(slot.row, slot.col));
+  const free = !index.at(slot.row, slot.col) && !index.isCovered(slot.row, slot.col);
+  return emptyField(free ? index.ref(slot.row, slot.col) : index.ref(label.row, label.col));
 }

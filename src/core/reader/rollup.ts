@@ -85,16 +85,16 @@ function readHeader(index: SheetIndex, grid: SheetGrid, firstProject: Cell | nul
     fiscalYear: yearValue.cell
       ? yearField(index, yearValue.cell)
       : emptyField(yearValue.slot ? index.ref(yearValue.slot.row, yearValue.slot.col) : null),
-    measureCode: measureCode.value !== null ? measureCode : codeFromSheetName(grid.name, measureCode),
+    measureCode,
+    sheetNameCode: codeInSheetName(grid.name),
     measureName,
     department: department ? textField(index, department.cell, department.slot) : emptyField(),
   };
 }
 
-/** A published (2) may print no 施策課題: the code in the sheet's name (`41303000(2)`) stands in. */
-function codeFromSheetName(name: string, found: Field<string>): Field<string> {
-  const m = /(?:^|\D)(\d{8})(?!\d)/.exec(normalizeText(name));
-  return m ? { value: m[1], raw: name, cell: null, status: "ok" } : found;
+/** An 8-digit code in the sheet's name (`41303000(2)`, `61401000-1`). */
+function codeInSheetName(name: string): string | null {
+  return /(?:^|\D)(\d{8})(?!\d)/.exec(normalizeText(name))?.[1] ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

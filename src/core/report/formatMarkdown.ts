@@ -5,6 +5,7 @@ import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportLink, ReportRollupSummary, ReportSheet } from "./types";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
+import { COST_HEADERS, costRows, projectHeadline, unitWords, YEAR_HEADERS, yearRows } from "./projectFigures";
 
 /** Cell text inside a table cell: no line breaks, no `|`, no HTML an md renderer would run. */
 export function mdCell(text: string | number | null): string {
@@ -57,6 +58,7 @@ export function formatMarkdown(report: Report): string {
         [L("sheets"), t.sheets],
         [L("evaluationSheets"), t.evaluationSheets],
         [L("rollupSheets"), t.rollupSheets],
+        [L("projectSheets"), t.projectSheets],
         [L("otherSheets"), t.otherSheets],
         [severityLabel("error", lang), t.issues.error],
         [severityLabel("warning", lang), t.issues.warning],
@@ -88,8 +90,10 @@ export function formatMarkdown(report: Report): string {
 function formatSheet(sheet: ReportSheet, lang: Language): string[] {
   const L = (k: Parameters<typeof label>[0]) => label(k, lang);
   const s = sheet.kind === "evaluation" ? sheet.summary : null;
+  const p = sheet.kind === "project" ? sheet.summary : null;
   const out = [`### ${L("sheet")}: ${mdCell(sheet.sheet)}`, ""];
   if (sheet.kind === "rollup") out.push(...rollupCounts(sheet.summary, lang));
+  else if (p) out.push(`${L("projectSheets")}: ${mdCell(p.projectCode)} ${mdCell(p.projectName)} · ${L("fiscalYear")} ${p.fiscalYear ?? "?"} · ${mdCell(projectHeadline(p, lang))}`, "");
   else if (!s) out.push(`${L("otherSheet")}`, "");
   else {
     const codes = Object.entries(s.evaluation).map(([y, c]) => `${y}: ${c}`).join(", ");
@@ -106,10 +110,11 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
       "",
     );
   }
-  if (s && s.indicators.length) {
+  const indicators = s?.indicators ?? p?.indicators ?? [];
+  if (indicators.length) {
     out.push(`#### ${L("achievement")}`, "");
     const rows: Array<Array<string | number | null>> = [];
-    for (const ind of s.indicators)
+    for (const ind of indicators)
       for (const y of ind.years)
         rows.push([`${circled(ind.index)} ${ind.name}`, directionLabel(ind.direction, lang), y.year, formatNumber(y.plan), formatNumber(y.actual), formatRate(y.rate), gradeLabel(y.grade, lang)]);
     out.push(...table([L("indicator"), L("direction"), L("year"), L("plan"), L("actual"), L("rate"), L("grade")], rows), "");
@@ -130,6 +135,12 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
       ),
       "",
     );
+  }
+  if (p && p.costs.length) {
+    out.push(`#### ${L("projectCosts")} (${unitWords(p.costUnit, lang)})`, "");
+    out.push(...table(COST_HEADERS.map(L), costRows(p, lang)), "");
+    out.push(`#### ${L("projectYears")}`, "");
+    out.push(...table(YEAR_HEADERS.map(L), yearRows(p, lang)), "");
   }
   return out;
 }
@@ -156,7 +167,7 @@ function formatLink(link: ReportLink, lang: Language): string[] {
   out.push(`${L("measureSheet")}: ${mdCell(where(link.measureSheet))} · ${L("rollupSheet")}: ${mdCell(where(link.rollupSheet))}`, "");
   out.push(
     ...table(
-      [L("projects"), L("projectCode"), L("file"), L("sheet"), L("listed"), L("projectAchievement"), L("directionClass")],
+      [L("projects"), L("projectCode"), L("file"), L("sheet"), L("listed"), L("achievementLevel"), L("directionClass")],
       link.projects.map((p) => [p.name, p.code, p.file, p.sheet ?? L("noSheet"), p.listed ? L("yes") : L("no"), p.achievement, p.direction]),
     ),
   );

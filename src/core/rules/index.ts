@@ -5,13 +5,23 @@
 //   indicator.plan.missing, indicator.actual.missing (a warning instead when the evaluation
 //   year's actual is marked 集計中/未集計), indicator.value.not-numeric, evaluation.code.missing,
 //   evaluation.code.invalid, budget.value.not-numeric, budget.value.negative, indicator.name.missing
-//   (an indicator nobody can identify in a summary or across years);
+//   (an indicator nobody can identify in a summary or across years); on project sheets
+//   project.header.field.missing, project.code.invalid, project.cost.table.missing,
+//   project.cost.value.not-numeric, project.cost.total-mismatch and project.cost.funding-mismatch
+//   (a total within its relation's tolerance, ±1 千円 in Kawasaki's, is source rounding: a warning),
+//   project.achievement.missing / .invalid, project.direction.missing / .invalid;
 // - warning: readable but doubtful — indicator.year.outside-plan, indicator.actual.future,
 //   indicator.unit.missing, indicator.direction.unknown, indicator.cumulative.decrease,
 //   evaluation.code.future, evaluation.new-issues.inconsistent, evaluation.letter.implausible,
-//   evaluation.reason.missing, budget.year.missing, budget.settlement.overrun, budget.plan-deviation;
+//   evaluation.reason.missing, budget.year.missing, budget.settlement.overrun, budget.plan-deviation,
+//   project.cost.unit.missing, project.cost.negative (funding adjustments can be negative),
+//   project.cost.year.missing, project.cost.staff-mismatch (人工 printed rounded, another unit
+//   cost), project.achievement.implausible;
 // - info: worth knowing, nothing to fix — indicator.rate.undefined, evaluation.code.normalized,
-//   budget.settlement.forecast, value.normalized, sheet.not-evaluation.
+//   budget.settlement.forecast, value.normalized, sheet.not-evaluation, project.scale.normalized,
+//   project.cost.settlement-over-budget (supplementary budgets make it common; a warning past
+//   settings.settlementOverBudgetWarning).
+// A relation of core/costs may set its own severities (roundingSeverity, severity).
 // Roll-up (2) rules (rules/rollup.ts) run on each 施策進行管理・評価票(2) through runRollupRules:
 // errors — rollup.value.invalid, rollup.total.mismatch, rollup.priority.exceeds,
 // rollup.priority.inconsistent, rollup.projects.inconsistent, rollup.matrix.mismatch,
@@ -46,7 +56,7 @@ export { LINK_CATALOGUE } from "./link";
 export { TEMPLATE_CATALOGUE } from "./template";
 
 /** Bump when a rule is added, removed or changes meaning or severity (audit reports name it). */
-export const RULE_CATALOGUE_VERSION = "2026.12.1";
+export const RULE_CATALOGUE_VERSION = "2026.12.2";
 
 const notEvaluationRule: Rule = {
   id: "sheet.not-evaluation",
@@ -54,8 +64,8 @@ const notEvaluationRule: Rule = {
   scope: "sheet",
   title: { ja: "評価票ではないシート", en: "Not an evaluation sheet" },
   description: {
-    ja: "目次や注記など、評価票として読めないシートです。点検の対象外としました。",
-    en: "A worksheet that is not an evaluation sheet (an index, notes…); it was skipped.",
+    ja: "目次や注記など、評価票とも事務事業評価シートとも読めないシートです。点検の対象外としました。",
+    en: "A worksheet that is neither an evaluation sheet nor a project sheet (an index, notes…); it was skipped.",
   },
   // Runs on OtherSheet through notEvaluationFindings, never on an evaluation model.
   check: () => [],
@@ -143,10 +153,10 @@ export function notEvaluationFindings(other: OtherSheet): Finding[] {
       cell: "A1",
       path: "",
       message: {
-        ja: `シート「${other.sheet}」は評価票ではないため点検しませんでした(${reason.ja})。`,
-        en: `Sheet "${other.sheet}" is not an evaluation sheet and was skipped (${reason.en}).`,
+        ja: `シート「${other.sheet}」は評価票・事務事業評価シートではないため点検しませんでした(${reason.ja})。`,
+        en: `Sheet "${other.sheet}" is neither an evaluation sheet nor a project sheet and was skipped (${reason.en}).`,
       },
-      expected: { ja: "施策進行管理・評価票", en: "an evaluation sheet (施策進行管理・評価票)" },
+      expected: { ja: "施策進行管理・評価票、または事務事業評価シート", en: "an evaluation sheet (施策進行管理・評価票) or a project sheet (事務事業評価シート)" },
     },
   ];
 }

@@ -8,7 +8,8 @@ const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
 export function summarizeRollupSheet(model: RollupSheet): RollupSheetSummary {
   return {
-    measureCode: model.header.measureCode.value,
+    // The published (2) prints no 施策課題: its sheet's name may carry the code.
+    measureCode: model.header.measureCode.value ?? model.header.sheetNameCode,
     measureName: model.header.measureName.value,
     department: model.header.department.value,
     fiscalYear: model.header.fiscalYear.value,

@@ -2,6 +2,7 @@
 
 import type { CostColumnKind, CostUnit, Direction, EvaluationCode, RollupBlockId } from "../model";
 import type { ScaleRole } from "../scales";
+import type { ProjectRollup } from "./projectRollup";
 
 export type Grade = "achieved" | "nearly" | "not";
 
@@ -249,7 +250,9 @@ export interface RollupDepartment {
 export interface Rollup {
   measures: RollupMeasure[];
   departments: RollupDepartment[];
-  /** Findings per severity across every sheet (evaluation and other). */
+  /** The 事務事業評価シート among the sheets: per project, totals by 所属 and policy area, distributions. */
+  projects: ProjectRollup;
+  /** Findings per severity across every sheet (evaluation, project and other). */
   findings: FindingCounts;
-  sheets: { evaluation: number; other: number };
+  sheets: { evaluation: number; rollup: number; project: number; other: number };
 }

@@ -7,7 +7,8 @@ import { cellAt, fromA1, gridBottom, gridRight, type SheetGrid } from "../../../
 import { readXlsx } from "../../../src/adapters/xlsx";
 import { renderSheet } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
-import { buildSamples, familyGrid, familyMistakesGrid, mistakesGrid, SAMPLES_DIR, templateGrid } from "../../../scripts/generate-samples";
+import { buildSamples, familyGrid, familyMistakesGrid, kawasakiR6Grid, mistakesGrid, projectMistakesGrid, projectsGrid, SAMPLES_DIR, templateGrid } from "../../../scripts/generate-samples";
+import { checkWorkbook } from "../../../src/core/engine";
 
 function committed(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(SAMPLES_DIR, name)));
@@ -88,6 +89,18 @@ describe("committed sample workbooks", () => {
   });
 
   it.each([
+    ["41303000-projects.xlsx", projectsGrid],
+    ["kawasaki-r6-project.xlsx", kawasakiR6Grid],
+    ["project-mistakes.xlsx", projectMistakesGrid],
+  ] as const)("%s reads back cell for cell, and as project sheets", async (name, grid) => {
+    const expected = grid();
+    const { sheets } = await readXlsx(committed(name));
+    expect(sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
+    sheets.forEach((s, i) => expectSameCells(s, expected.sheets[i]));
+    expect(checkWorkbook({ sheets }).map((r) => r.kind)).toEqual(sheets.map(() => "project"));
+  });
+
+  it.each([
     ["41303000-family.xlsx", familyGrid],
     ["41303000-family-mistakes.xlsx", familyMistakesGrid],
   ])("%s holds the (1), the (2) and the project sheets as generated", async (name, grid) => {
@@ -95,5 +108,6 @@ describe("committed sample workbooks", () => {
     const { sheets } = await readXlsx(committed(name));
     expect(sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
     sheets.forEach((s, i) => expectSameCells(s, expected.sheets[i]));
+    expect(checkWorkbook({ sheets }).map((r) => r.kind)).toEqual(["evaluation", "rollup", ...sheets.slice(2).map(() => "project")]);
   });
 });

@@ -33,6 +33,15 @@ describe("profile documentation", () => {
     for (const name of [...SCALE_ROLES, ...Object.keys(SHIPPED_SCALES)]) expect([name, guide.includes(`\`${name}\``)]).toEqual([name, true]);
   });
 
+  it("the guide's scale and cost-relation example profiles are valid", () => {
+    const blocks = [...guide.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
+    const withScales = blocks.filter((b) => "scales" in b);
+    const withCosts = blocks.filter((b) => "costRelations" in b);
+    expect([withScales.length, withCosts.length]).toEqual([1, 1]);
+    for (const b of [...withScales, ...withCosts]) expect(parseProfile(b).errors).toEqual([]);
+    expect(schema.properties.costRelations.properties.packs.items.enum).toEqual(["kawasaki", "suginami", "mie", "kitami", "kaizuka", "suita"]);
+  });
+
   it("the guide's example profile is valid and every pinnable path is documented", () => {
     const example = /## The JSON format\n\n```json\n([\s\S]*?)```/.exec(guide);
     expect(parseProfile(JSON.parse(example?.[1] ?? "null")).errors).toEqual([]);

@@ -34,7 +34,8 @@ describe("published 評価票(2) sheets", () => {
     expect(model.header.fiscalYear.value).toBe(2010);
     expect(model.header.title.value).toBe("施策進行管理・評価表(2)");
     // No 施策課題 line is printed: the code comes from the sheet's name.
-    expect(model.header.measureCode).toEqual({ value: "71102000", raw: "71102000-1", cell: null, status: "ok" });
+    expect(model.header.measureCode).toEqual({ value: null, raw: "", cell: null, status: "empty" });
+    expect([model.header.sheetNameCode, result.summary.measureCode]).toEqual(["71102000", "71102000"]);
     expect(countsOf(model)).toEqual([
       { id: "achievement", role: "achievement", rows: ["1:0/0", "2:0/0", "3:2/0", "4:0/0", "5:0/0"], total: "2/0" },
       { id: "threeYear", role: "threeYearAchievement", rows: ["Ⅰ:0/0", "Ⅱ:0/0", "Ⅲ:2/0", "Ⅳ:0/0", "Ⅴ:0/0"], total: "2/0" },
@@ -129,7 +130,8 @@ describe("what is a roll-up", () => {
 
   test("a (2) without 施策課題 takes the code from its sheet name, or has none", () => {
     const noCode = { ...data("2007"), measureCode: null, measureName: null };
-    expect(rollupOf(readSheet(renderRollup(noCode, "41303000(2)").grid, defaultVocabulary)).header.measureCode.value).toBe("41303000");
-    expect(rollupOf(readSheet(renderRollup(noCode, "評価票(2)").grid, defaultVocabulary)).header.measureCode).toEqual({ value: null, raw: "", cell: null, status: "empty" });
+    expect(rollupOf(readSheet(renderRollup(noCode, "41303000(2)").grid, defaultVocabulary)).header.sheetNameCode).toBe("41303000");
+    expect(rollupResult(checkSheet(renderRollup(noCode, "41303000(2)").grid)).summary.measureCode).toBe("41303000");
+    expect(rollupOf(readSheet(renderRollup(noCode, "評価票(2)").grid, defaultVocabulary)).header.sheetNameCode).toBeNull();
   });
 });

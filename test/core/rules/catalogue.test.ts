@@ -38,9 +38,29 @@ const ISSUE_RULE_IDS = [
   "value.normalized",
 ];
 
+// Issue 9 item 5: the project-sheet rules, exactly as named there…
+const PROJECT_RULE_IDS = [
+  "project.header.field.missing",
+  "project.code.invalid",
+  "project.cost.value.not-numeric",
+  "project.cost.negative",
+  "project.cost.year.missing",
+  "project.cost.total-mismatch",
+  "project.cost.funding-mismatch",
+  "project.cost.staff-mismatch",
+  "project.cost.settlement-over-budget",
+  "project.achievement.missing",
+  "project.achievement.invalid",
+  "project.direction.missing",
+  "project.direction.invalid",
+  "project.achievement.implausible",
+];
+// …and those added with them.
+const MORE_PROJECT_RULE_IDS = ["project.cost.table.missing", "project.cost.unit.missing", "project.scale.normalized"];
+
 // Added since: single-sheet checks beyond issue 2's list, and the rules checked across
 // sheets (cross-year) or about template profiles, so that every rule is defined once.
-const SHEET_RULE_IDS = [...ISSUE_RULE_IDS, "indicator.name.missing"];
+const SHEET_RULE_IDS = [...ISSUE_RULE_IDS, "indicator.name.missing", ...PROJECT_RULE_IDS, ...MORE_PROJECT_RULE_IDS];
 const CROSS_YEAR_IDS = [
   "crossyear.value.changed",
   "crossyear.plan.changed",
@@ -85,6 +105,13 @@ test("rules checked outside runRules have a no-op check and are emitted with the
   expect(INVALID_PROFILE_RULE).toBe(ruleById("template.profile.invalid"));
 });
 
+test("project sheets run the project rules, the indicator rules and value.normalized; 施策 sheets none of the project rules", () => {
+  const onProjects = RULES.filter((r) => r.checkProject !== undefined).map((r) => r.id).sort();
+  const indicatorIds = ISSUE_RULE_IDS.filter((id) => id.startsWith("indicator.")).concat("indicator.name.missing");
+  expect(onProjects).toEqual([...PROJECT_RULE_IDS, ...MORE_PROJECT_RULE_IDS, ...indicatorIds, "value.normalized"].sort());
+  for (const id of [...PROJECT_RULE_IDS, ...MORE_PROJECT_RULE_IDS]) expect(ruleById(id)!.check({} as never)).toEqual([]);
+});
+
 test("per-rule table rows come from the catalogue by scope, each rule once", () => {
   const rows = (ids: string[]) => ids.map((id) => ({ id, severity: "warning" }));
   expect(PROFILE_RULE_ROWS).toEqual(rows(TEMPLATE_IDS));
@@ -102,6 +129,8 @@ test("severities follow the documented policy", () => {
     "budget.settlement.forecast",
     "evaluation.code.normalized",
     "indicator.rate.undefined",
+    "project.cost.settlement-over-budget",
+    "project.scale.normalized",
     "sheet.not-evaluation",
     "value.normalized",
   ]);
@@ -128,10 +157,15 @@ test("severities follow the documented policy", () => {
     "link.project.missing",
     "link.project.unlisted",
     "link.rollup.differs",
+    "project.achievement.implausible",
+    "project.cost.negative",
+    "project.cost.staff-mismatch",
+    "project.cost.unit.missing",
+    "project.cost.year.missing",
     "template.pin.stale",
     "template.profile.invalid",
   ]);
-  expect(bySeverity("error")).toHaveLength(15 + ROLLUP_IDS.length + 1);
+  expect(bySeverity("error")).toHaveLength(15 + 10 + ROLLUP_IDS.length + 1);
   expect(ruleById("link.cost.mismatch")?.severity).toBe("error");
   for (const id of ROLLUP_IDS) expect(ruleById(id)?.severity).toBe("error");
   expect(ruleById("indicator.actual.missing")?.severity).toBe("error");
@@ -147,7 +181,7 @@ test("every rule has Japanese and English title and description", () => {
   }
 });
 
-test("the catalogue version is a dated string, bumped for the roll-up, link and project cross-year rules", () => {
+test("the catalogue version is a dated string, bumped for the project-sheet, roll-up, link and project cross-year rules", () => {
   expect(RULE_CATALOGUE_VERSION).toMatch(/^\d{4}\.\d{1,2}\.\d+$/);
-  expect(RULE_CATALOGUE_VERSION).toBe("2026.12.1");
+  expect(RULE_CATALOGUE_VERSION).toBe("2026.12.2");
 });
