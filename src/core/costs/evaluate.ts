@@ -51,9 +51,14 @@ export interface RelationOutcome {
   rounding: boolean;
 }
 
-/** Cells of a table by column and row id. */
+const grids = new WeakMap<CostTable, Map<number, Map<string, CostCell>>>();
+
+/** Cells of a table by column and row id (built once per table: several rules ask). */
 export function cellGrid(table: CostTable): Map<number, Map<string, CostCell>> {
+  const known = grids.get(table);
+  if (known) return known;
   const byColumn = new Map<number, Map<string, CostCell>>();
+  grids.set(table, byColumn);
   for (const cell of table.cells) {
     let column = byColumn.get(cell.columnIndex);
     if (!column) byColumn.set(cell.columnIndex, (column = new Map()));

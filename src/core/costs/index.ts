@@ -279,7 +279,16 @@ export function resolveCosts(profile: CostProfile | undefined): CostConfig {
  * whose `detect` rows are all present, else Kawasaki's; then the profile's own relations (same
  * id: replaced) less the disabled ones.
  */
+const relationMemo = new WeakMap<CostConfig, Map<string, { packs: CostPack[]; relations: CostRelation[] }>>();
+
 export function relationsFor(config: CostConfig, presentRows: ReadonlySet<CostRowId>): { packs: CostPack[]; relations: CostRelation[] } {
+  let byRows = relationMemo.get(config);
+  if (!byRows) relationMemo.set(config, (byRows = new Map()));
+  const key = [...presentRows].sort().join(",");
+  return memo(byRows, key, () => chooseRelations(config, presentRows));
+}
+
+function chooseRelations(config: CostConfig, presentRows: ReadonlySet<CostRowId>): { packs: CostPack[]; relations: CostRelation[] } {
   const byId = (id: string) => config.packs.find((p) => p.id === id);
   let packs: CostPack[];
   if (config.selected) packs = config.selected.map(byId).filter((p): p is CostPack => p !== undefined);
@@ -300,6 +309,21 @@ export function relationsFor(config: CostConfig, presentRows: ReadonlySet<CostRo
 interface CostMatcher {
   rows: Map<string, CostRowId>;
   kinds: Map<string, ColumnKindWord>;
+  /** Cell text → row / kind: a template repeats the same labels on every sheet. */
+  rowSeen: Map<string, CostRowId | null>;
+  kindSeen: Map<string, ColumnKindWord | null>;
+}
+
+const SEEN_LIMIT = 20_000;
+
+/** A bounded memo: cleared when full, so a long batch of odd texts cannot grow it without end. */
+function memo<T>(seen: Map<string, T>, text: string, compute: () => T): T {
+  const known = seen.get(text);
+  if (known !== undefined) return known;
+  if (seen.size >= SEEN_LIMIT) seen.clear();
+  const value = compute();
+  seen.set(text, value);
+  return value;
 }
 
 const matchers = new WeakMap<CostConfig, CostMatcher>();
@@ -336,7 +360,7 @@ function matcherFor(config: CostConfig): CostMatcher {
   for (const kind of ["forecast", "plan", "budget", "settlement"] as const) {
     for (const word of config.columnKinds[kind]) if (!kinds.has(labelKey(word))) kinds.set(labelKey(word), kind);
   }
-  const matcher = { rows, kinds };
+  const matcher = { rows, kinds, rowSeen: new Map(), kindSeen: new Map() };
   matchers.set(config, matcher);
   return matcher;
 }
@@ -346,22 +370,25 @@ const MAX_ROW_LABEL = 40;
 /** The cost row a label text names, or null. */
 export function costRowOf(config: CostConfig, text: string): CostRowId | null {
   if (text.length > MAX_ROW_LABEL) return null;
-  const { rows } = matcherFor(config);
-  for (const key of strippedKeys(text)) {
-    const row = rows.get(key);
-    if (row) return row;
-  }
-  return null;
+  const { rows, rowSeen } = matcherFor(config);
+  return memo(rowSeen, text, () => strippedKeys(text).map((key) => rows.get(key)).find((row) => row !== undefined) ?? null);
 }
 
 /** The column kind a header names (決算額(見込) → forecast), or null. */
 export function columnKindOf(config: CostConfig, text: string): ColumnKindWord | null {
   if (text.length > MAX_ROW_LABEL) return null;
-  return matcherFor(config).kinds.get(labelKey(text)) ?? null;
+  const { kinds, kindSeen } = matcherFor(config);
+  return memo(kindSeen, text, () => kinds.get(labelKey(text)) ?? null);
 }
+
+const unitSeen = new Map<string, { unit: "千円" | "円" | null; found: boolean }>();
 
 /** The money unit a note names: (単位:千円), 単位 円, (千円); null when none. */
 export function unitOf(text: string): { unit: "千円" | "円" | null; found: boolean } {
+  return memo(unitSeen, text, () => readUnitNote(text));
+}
+
+function readUnitNote(text: string): { unit: "千円" | "円" | null; found: boolean } {
   const key = labelKey(text);
   const m = /単位[:]?(千円|円|百万円|万円)/.exec(key) ?? /^\((千円|円)\)$/.exec(key) ?? /^(千円|円)$/.exec(key);
   if (!m) return { unit: null, found: false };

@@ -4,6 +4,7 @@
 // chosen 達成度 / 方向性区分 picked out from the list of choices printed beside them.
 
 import type { CostConfig } from "../costs";
+import { fromA1 } from "../grid";
 import type { Field, IndicatorKind, PlanPeriod, PolicyLevel, ProjectHeader, ProjectIndicator, ProjectSheet } from "../model";
 import { matchScale, normalizeText, parseScaleValue, parseYear } from "../normalize";
 import type { Scale, ScaleSet } from "../scales";
@@ -100,7 +101,8 @@ function readFiscalYear(index: SheetIndex, titleCell: Cell | null): Field<number
 /** 有/無 printed after the name: listed in the 政策体系別計画 or not. */
 function readListed(index: SheetIndex, name: Field<string>): Field<boolean> {
   if (!name.cell) return emptyField();
-  const nameCell = index.cells.find((c) => index.ref(c.row, c.col).address === name.cell?.address);
+  const { row, col } = fromA1(name.cell.address);
+  const nameCell = index.at(row, col);
   if (!nameCell) return emptyField();
   const next = index.row(nameCell.row).find((c) => c.col > nameCell.box.right);
   const mark = next ? normalizeText(next.text) : "";

@@ -18,12 +18,21 @@ export interface IndicatorScope extends IndicatorWindow {
   summaries: readonly IndicatorSummary[];
 }
 
+// One scope per checked sheet (its summary object), shared by every indicator rule.
+const scopes = new WeakMap<object, IndicatorScope>();
+
+function scopeOf(summary: object, build: () => IndicatorScope): IndicatorScope {
+  let scope = scopes.get(summary);
+  if (!scope) scopes.set(summary, (scope = build()));
+  return scope;
+}
+
 function evaluationScope({ model, summary }: RuleContext): IndicatorScope {
-  return { ...windowOf(model), indicators: model.indicators, summaries: summary.indicators };
+  return scopeOf(summary, () => ({ ...windowOf(model), indicators: model.indicators, summaries: summary.indicators }));
 }
 
 function projectScope({ model, summary }: ProjectRuleContext): IndicatorScope {
-  return { ...projectWindow(model), indicators: model.indicators, summaries: summary.indicators };
+  return scopeOf(summary, () => ({ ...projectWindow(model), indicators: model.indicators, summaries: summary.indicators }));
 }
 
 /** A rule on indicators: checked on 施策 sheets and on project sheets alike. */

@@ -106,15 +106,18 @@ function relationRule(id: string, check: RelationCheck, title: LocalizedText, de
   });
 }
 
-function relationFindings(ctx: ProjectRuleContext, check: RelationCheck): FindingDraft[] {
+/** Every relation in force on the table, evaluated on every column once (three rules report them). */
+const outcomes = new WeakMap<ProjectRuleContext["summary"], RelationOutcome[]>();
+
+function outcomesOf(ctx: ProjectRuleContext): RelationOutcome[] {
+  const known = outcomes.get(ctx.summary);
+  if (known) return known;
   const { model } = ctx;
   const table = model.costs;
-  if (table.columns.length === 0) return [];
   const { relations } = relationsFor(ctx.costs, new Set(table.rows.map((r) => r.row)));
   const grid = cellGrid(table);
-  const unit = unitWords(table);
-  const out: FindingDraft[] = [];
-  for (const relation of relations.filter((r) => r.check === check)) {
+  const found: RelationOutcome[] = [];
+  for (const relation of relations) {
     table.columns.forEach((column, columnIndex) => {
       const outcome = evaluateRelation({
         relation,
@@ -124,28 +127,43 @@ function relationFindings(ctx: ProjectRuleContext, check: RelationCheck): Findin
         fiscalYear: model.header.fiscalYear.value,
         unitCostFor: ctx.unitCostFor,
       });
-      if (!outcome || outcome.severity === null) return;
-      const target = outcome.target.value;
-      const name = rowName(table, relation.target);
-      const col = columnName(column);
-      const math = formula(table, outcome);
-      const shownExpected = outcome.factors.length > 0 && outcome.exact !== outcome.expected ? `${num(outcome.exact)} → ${num(outcome.expected)}` : num(outcome.exact);
-      const diff = num(Math.abs(outcome.difference));
-      const more = outcome.difference > 0;
-      const rounding = outcome.rounding ? { ja: `(差が±${num(relation.tolerance)}以内: 元の端数処理とみられます)`, en: ` (within ±${num(relation.tolerance)}: source rounding)` } : { ja: "", en: "" };
-      const related = [...outcome.terms.flatMap((t) => sheetRef(t.cell)), ...outcome.factors.flatMap((f) => sheetRef(f.cell))];
-      out.push({
-        severity: outcome.severity,
-        cell: addressOf(target),
-        path: cellPath(model, outcome.target),
-        message: {
-          ja: `${col.ja}の${name.ja}${at(target)} ${num(outcome.actual)}が、${math.ja} = ${shownExpected} より${diff}${unit.ja}${more ? "多く" : "少なく"}なっています${rounding.ja}。[${relation.id}]`,
-          en: `${col.en}: the ${name.en} ${at(target)} ${num(outcome.actual)} is ${diff}${unit.en} ${more ? "more" : "less"} than ${math.en} = ${shownExpected}${rounding.en}. [${relation.id}]`,
-        },
-        raw: target.raw,
-        expected: { ja: `${num(outcome.expected)}(${math.ja})`, en: `${num(outcome.expected)} (${math.en})` },
-        related,
-      });
+      if (outcome && outcome.severity !== null) found.push(outcome);
+    });
+  }
+  outcomes.set(ctx.summary, found);
+  return found;
+}
+
+function relationFindings(ctx: ProjectRuleContext, check: RelationCheck): FindingDraft[] {
+  const { model } = ctx;
+  const table = model.costs;
+  if (table.columns.length === 0) return [];
+  const unit = unitWords(table);
+  const out: FindingDraft[] = [];
+  for (const outcome of outcomesOf(ctx)) {
+    if (outcome.relation.check !== check) continue;
+    const relation = outcome.relation;
+    const column = table.columns[outcome.columnIndex];
+    const target = outcome.target.value;
+    const name = rowName(table, relation.target);
+    const col = columnName(column);
+    const math = formula(table, outcome);
+    const shownExpected = outcome.factors.length > 0 && outcome.exact !== outcome.expected ? `${num(outcome.exact)} → ${num(outcome.expected)}` : num(outcome.exact);
+    const diff = num(Math.abs(outcome.difference));
+    const more = outcome.difference > 0;
+    const rounding = outcome.rounding ? { ja: `(差が±${num(relation.tolerance)}以内: 元の端数処理とみられます)`, en: ` (within ±${num(relation.tolerance)}: source rounding)` } : { ja: "", en: "" };
+    const related = [...outcome.terms.flatMap((t) => sheetRef(t.cell)), ...outcome.factors.flatMap((f) => sheetRef(f.cell))];
+    out.push({
+      severity: outcome.severity ?? undefined,
+      cell: addressOf(target),
+      path: cellPath(model, outcome.target),
+      message: {
+        ja: `${col.ja}の${name.ja}${at(target)} ${num(outcome.actual)}が、${math.ja} = ${shownExpected} より${diff}${unit.ja}${more ? "多く" : "少なく"}なっています${rounding.ja}。[${relation.id}]`,
+        en: `${col.en}: the ${name.en} ${at(target)} ${num(outcome.actual)} is ${diff}${unit.en} ${more ? "more" : "less"} than ${math.en} = ${shownExpected}${rounding.en}. [${relation.id}]`,
+      },
+      raw: target.raw,
+      expected: { ja: `${num(outcome.expected)}(${math.ja})`, en: `${num(outcome.expected)} (${math.en})` },
+      related,
     });
   }
   return out;

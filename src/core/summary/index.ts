@@ -13,7 +13,7 @@ export { achievementRate, gradeOf, ratio, RATE_UNDEFINED_REASONS } from "./rates
 export type { RateUndefinedReason, RateResult } from "./rates";
 export { rollUp } from "./rollup";
 export { rollUpProjects, type ProjectRollup, type ProjectRollupLine, type ProjectTotals, type ScaleDistribution } from "./projectRollup";
-export { summarizeProject, columnCells, FUNDING_ROWS, SUMMARY_ROWS } from "./project";
+export { summarizeProject, FUNDING_ROWS, SUMMARY_ROWS } from "./project";
 export { summarizeRollupSheet } from "./rollupSheet";
 export { summarizeIndicators, type IndicatorWindow } from "./indicators";
 

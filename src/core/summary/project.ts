@@ -3,6 +3,7 @@
 // and 人件費 shares, 総コスト — plus its indicators' 達成率 as on a 施策 sheet.
 
 import type { CostCell, CostColumnKind, ProjectSheet } from "../model";
+import { cellGrid } from "../costs/evaluate";
 import type { Settings } from "../settings";
 import { summarizeIndicators, type IndicatorWindow } from "./indicators";
 import { ratio } from "./rates";
@@ -24,18 +25,16 @@ export const FUNDING_ROWS: Record<keyof ProjectFunding, string> = {
   general: "general",
 };
 
-/** The cells of one cost column, by row id. */
-export function columnCells(model: ProjectSheet, columnIndex: number): Map<string, CostCell> {
-  const cells = new Map<string, CostCell>();
-  for (const cell of model.costs.cells) if (cell.columnIndex === columnIndex && !cells.has(cell.row)) cells.set(cell.row, cell);
-  return cells;
-}
+const NO_CELLS: ReadonlyMap<string, CostCell> = new Map();
+const valueIn = (cells: ReadonlyMap<string, CostCell>, row: string): number | null => cells.get(row)?.value.value ?? null;
+const addressIn = (cells: ReadonlyMap<string, CostCell>, row: string): string | null => cells.get(row)?.value.cell?.address ?? null;
 
 function costColumns(model: ProjectSheet): ProjectCostSummary[] {
+  const grid = cellGrid(model.costs);
   return model.costs.columns.map((header, i) => {
-    const cells = columnCells(model, i);
-    const value = (row: string): number | null => cells.get(row)?.value.value ?? null;
-    const address = (row: string): string | null => cells.get(row)?.value.cell?.address ?? null;
+    const cells = grid.get(i) ?? NO_CELLS;
+    const value = (row: string) => valueIn(cells, row);
+    const address = (row: string) => addressIn(cells, row);
     return {
       year: header.year.value,
       column: header.column,
