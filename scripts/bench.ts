@@ -3,7 +3,9 @@
 //     sheets (the four 41303000 projects and the 令和6年度 sheet, in turn);
 // (b) the CLI on K generated workbooks beside exceljs opening the same files (both as child
 //     processes; wall time, CPU time (user + sys) and peak RSS via GNU time, best of --repeat);
-// (c) worst cases: a 300-sheet workbook and a sheet with 100,000 used rows, read + check.
+// (c) worst cases: a 300-sheet workbook and a sheet with 100,000 used rows, read + check;
+// (d) linking: 50 施策 and their 300 project sheets, one per file, checked linked and --no-link
+//     (scripts/bench-link.ts; --measures N).
 // Prints a table and writes BENCHMARKS.md.
 
 import { spawnSync } from "node:child_process";
@@ -18,6 +20,7 @@ import { writeXlsx } from "../src/adapters/xlsx/write";
 import { renderSheet, type LayoutOptions } from "../src/samples/layout";
 import { sample41303000 } from "../src/samples/sample41303000";
 import { kawasakiR6Grid, projectsGrid, sampleGrid } from "./generate-samples";
+import { linkedVersusUnlinked } from "./bench-link";
 
 const ROOT = resolve(__dirname, "..");
 
@@ -258,6 +261,12 @@ How each figure is taken:
   (\`%U + %S\`, all threads, V8's own helper threads included): much less sensitive to other jobs
   than wall time, it shows the work done. Peak RSS from GNU time (\`%M\`, the whole process).
   "load a → b" is the 1-minute load average before and after the measurement.
+- **linking**: 50 generated 施策 sheets, each listing six projects, and those 300 project sheets
+  (the four 41303000 projects in turn, renamed, each naming its 施策 in its 政策体系; the 施策's
+  事業費 their sums), one sheet per file in one folder; \`hyoka check <dir> --format json
+  --fail-on never -o <dir>/report.json\`, linked (the default: entries are kept until every file
+  is checked, then grouped by 施策 from the digests the workers send back) and with \`--no-link\`
+  (entries written as they come), best of \`--repeat\`.
 - **worst cases**: \`readXlsx\` then \`checkWorkbook\` in the bench process; peak RSS is the
   bench process's maximum so far (it only grows; the cases run smallest first, before the
   many workbooks are generated).
@@ -314,6 +323,10 @@ async function main(): Promise<void> {
   // the many workbooks would otherwise set.
   await worstCases();
   await cliVersusOpenOnly(files, sheetsPerFile, repeat);
+  if (existsSync(join(ROOT, "dist", "cli", "main.js"))) {
+    const run = (args: string[], times: number) => timed(process.execPath, args, times);
+    await linkedVersusUnlinked({ record, run, describe }, join(ROOT, "bin", "hyoka.js"), option("measures", 50), repeat);
+  }
   const text = markdown(command);
   process.stdout.write(`\n${text.slice(text.indexOf("| measure"), text.indexOf("\n\nHow"))}\n`);
   if (!process.argv.includes("--no-write")) {

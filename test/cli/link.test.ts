@@ -131,3 +131,20 @@ describe("hyoka summary on the family", () => {
     expect((await sheetsOf(["--no-link"])).worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "事務事業"]);
   });
 });
+
+describe("the linking bench's data (scripts/bench-link.ts)", () => {
+  it("links cleanly: each 施策 with its six projects, every sum equal, no finding but the 施策 sheet's own", async () => {
+    const { benchFamily } = await import("../../scripts/bench-link");
+    const { renderSheet } = await import("../../src/samples/layout");
+    const { renderProjectSheet } = await import("../../src/samples/projectLayout");
+    const { checkWorkbook } = await import("../../src/core/engine");
+    const { linkWorkbook } = await import("../../src/core/report");
+    const { DEFAULT_SETTINGS } = await import("../../src/core/settings");
+    const { measure, projects } = benchFamily(7);
+    const sheets = [renderSheet(measure, String(measure.measureCode)).grid, ...projects.map((p) => renderProjectSheet(p, String(p.projectCode)).grid)];
+    const { results, groups } = linkWorkbook(checkWorkbook({ sheets }), DEFAULT_SETTINGS);
+    expect(results.flatMap((r) => r.findings).filter((f) => f.rule.startsWith("link."))).toEqual([]);
+    expect(results.slice(1).every((r) => r.kind === "project" && r.counts.error === 0)).toBe(true);
+    expect(groups.map((g) => [g.measureCode, g.projects.filter((p) => p.sheet !== null).length, g.costs.every((c) => c.difference === 0)])).toEqual([["41007000", 6, true]]);
+  });
+});
