@@ -170,4 +170,28 @@ describe("bin/hyoka.js", () => {
     expect(en.code).toBe(0);
     expect(en.out.split("\n")[0]).toBe("hyoka — checks 施策進行管理・評価票 workbooks");
   });
+
+  it("links files checked on worker threads from the digests they send back: the same report as on one thread", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const { writeXlsx } = await import("../../src/adapters/xlsx/write");
+    const { familyMistakesWorkbook } = await import("../../src/samples/family41303000");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hyoka-link-bin-"));
+    try {
+      const { sheets, expected } = familyMistakesWorkbook();
+      for (const sheet of sheets) writeFileSync(path.join(dir, `${sheet.grid.name}.xlsx`), await writeXlsx({ sheets: [sheet.grid] }));
+      const stamp = /"checkedAt": "[^"]+"/;
+      const pooled = hyoka(["check", ".", "--format", "json", "--jobs", "2"], dir);
+      const single = hyoka(["check", ".", "--format", "json", "--jobs", "1"], dir);
+      expect([pooled.code, single.code]).toEqual([1, 1]);
+      expect(pooled.out.replace(stamp, "")).toBe(single.out.replace(stamp, ""));
+      const report: Report = JSON.parse(pooled.out);
+      const found = report.files.flatMap((f) => f.sheets.flatMap((s) => s.issues.filter((i) => /^(link|rollup)\./.test(i.rule)).map((i) => [i.rule, i.sheet, i.cell])));
+      expect(found.sort()).toEqual(expected.map((e) => [e.rule, e.sheet, e.cell]).sort());
+      expect(report.links.map((l) => [l.measureCode, l.projects.length])).toEqual([["41303000", 6]]);
+      // The models stay in the entries' JSON (linking used the digests only).
+      expect(report.files.every((f) => f.sheets.every((s) => s.model !== null))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
