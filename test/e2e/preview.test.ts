@@ -228,6 +228,25 @@ test("the project sample: the 事務事業 tab shows its cost table, a ±1 total
   await openTab(t("ja", "tabFindings"));
 });
 
+test("the 41303000 family, linked: the 全体 tree shows 政策 → 施策 → 事務事業, a figure selects its cell, axe finds nothing serious", async () => {
+  await page().getByTestId("sample-select").selectOption("41303000-family-mistakes.xlsx");
+  // Literal figures: the (1)'s own five and three link findings on it, nine on the (2).
+  await expectText(pane().getByRole("status"), findingCountText("ja", 17));
+  expect((await listedFindings()).filter((f) => f.startsWith("link.cost.mismatch"))).toEqual(["link.cost.mismatch 41303000(1) F41"]);
+  await openTab(t("ja", "tabRollup"));
+  const measure = pane().getByTestId("tree-measure-41303000");
+  await measure.waitFor();
+  expect(await measure.getByTestId("tree-sum-41303000").innerText()).toContain("予算 21,959");
+  const project = measure.getByTestId("tree-project-41303040");
+  expect(await project.innerText()).toContain("1,455");
+  await project.getByRole("button", { name: "1,455" }).click();
+  await expectText(page().getByTestId("namebox"), "41303040!I19");
+  expect(await pane().getByTestId("tree-project-環境国際協力調査事業").innerText()).toContain(t("ja", "noProjectSheet"));
+  expect(await seriousViolations(page())).toEqual([]);
+  await screenshot("10-linked");
+  await openTab(t("ja", "tabFindings"));
+});
+
 test("a cell holding markup is shown as text and runs nothing", async () => {
   const markup = "<img src=x onerror=alert(1)>";
   const bytes = await writeXlsx({
