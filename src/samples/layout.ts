@@ -60,14 +60,15 @@ function withThousands(n: number): string {
   return Math.abs(n) >= 10000 ? n.toLocaleString("en-US", { maximumFractionDigits: 20 }) : String(n);
 }
 
-class SheetBuilder {
+/** Cells, merges and where each value went; the options' offsets, spacing and number forms applied. Shared with projectLayout. */
+export class SheetBuilder {
   readonly values: CellValue[][] = [];
   readonly merges: RangeBox[] = [];
   readonly cellOf: Record<string, string> = {};
   private textNumberCount = 0;
   private spacedLabelCount = 0;
 
-  constructor(private readonly options: LayoutOptions) {}
+  constructor(private readonly options: Pick<LayoutOptions, "rowOffset" | "colOffset" | "noMerges" | "valuesAsText" | "labelSpacing">) {}
 
   put(row: number, col: number, value: CellValue, path?: string): void {
     const r = row + (this.options.rowOffset ?? 0);

@@ -154,6 +154,10 @@ const STRINGS = {
   synonymAdded: { ja: "同義語を追加しました: ", en: "Synonym added: " },
   profileImported: { ja: "テンプレートを読み込みました: ", en: "Template imported: " },
   profileRenamed: { ja: "テンプレート名を変更しました: ", en: "Template renamed: " },
+  projectForTemplate: {
+    ja: "事務事業評価シートです。位置の固定(ピン)は使いません。見出しの言い回し・尺度・事業費の関係式はテンプレートファイル(synonyms、scales、costRelations)で調整し、「インポート」で読み込みます。",
+    en: "A project sheet: pins do not apply. Label wordings, code scales and cost relations are set in the template file (synonyms, scales, costRelations) and loaded with Import.",
+  },
   notEvaluationForTemplate: {
     ja: "評価票として読めませんでした。見出しの書き方が違う場合は、同義語を追加してください。",
     en: "Not read as an evaluation sheet. If its labels are worded differently, add synonyms.",

@@ -5,7 +5,7 @@
 import type { SheetResult } from "../engine";
 import type { Language } from "../findings";
 import type { SheetKind } from "../model";
-import { fieldLocations, sectionTitle, STALE_PIN_RULE } from "../profile";
+import { fieldLocations, projectFieldLocations, sectionTitle, STALE_PIN_RULE } from "../profile";
 import { safe } from "./formatText";
 import { label, profileLabel } from "./labels";
 import { INVALID_PROFILE_RULE } from "./profileFindings";
@@ -58,9 +58,10 @@ export interface TemplateShowInput {
 const NOTE_RULES: readonly string[] = [STALE_PIN_RULE.id, INVALID_PROFILE_RULE.id];
 
 function sectionsOf(result: SheetResult, language: Language): TemplateShowSection[] {
-  if (result.model.kind !== "evaluation") return [];
+  if (result.model.kind === "other") return [];
   const sections: TemplateShowSection[] = [];
-  for (const loc of fieldLocations(result.model)) {
+  const locations = result.model.kind === "evaluation" ? fieldLocations(result.model) : projectFieldLocations(result.model);
+  for (const loc of locations) {
     let last = sections[sections.length - 1];
     if (!last || last.section !== loc.section) {
       last = { section: loc.section, title: sectionTitle(loc.section)[language], fields: [] };
