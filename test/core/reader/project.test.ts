@@ -358,3 +358,30 @@ describe("more layouts never seen before", () => {
     expect(kind).toBe("project");
   });
 });
+
+test("headers naming year and kind at once (R4年度予算額, 令和5年度 決算, 2024決算見込)", () => {
+  const model = asProject(
+    readSheet(
+      {
+        name: "x",
+        top: 0,
+        left: 0,
+        values: [
+          ["事務事業評価シート"],
+          ["事務事業コード", "87654321"],
+          ["(単位:千円)", "R4年度予算額", "令和4年度 決算", "2024決算見込"],
+          ["事業費", 500, 480, 510],
+          ["総コスト", 900, 880, 910],
+        ],
+        merges: [],
+      },
+      defaultVocabulary,
+    ),
+  );
+  expect(model.costs.columns.map((c) => [c.year.value, c.column, c.forecast, c.year.cell?.address])).toEqual([
+    [2022, "budget", false, "B3"],
+    [2022, "settlement", false, "C3"],
+    [2024, "settlement", true, "D3"],
+  ]);
+  expect(model.costs.cells.map((c) => c.value.value)).toEqual([500, 480, 510, 900, 880, 910]);
+});
