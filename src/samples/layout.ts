@@ -60,6 +60,7 @@ function withThousands(n: number): string {
   return Math.abs(n) >= 10000 ? n.toLocaleString("en-US", { maximumFractionDigits: 20 }) : String(n);
 }
 
+/** Cells, merges and where each value went; the options' offsets, spacing and number forms applied. Shared with projectLayout and rollupLayout. */
 export class SheetBuilder {
   readonly values: CellValue[][] = [];
   readonly merges: RangeBox[] = [];
@@ -67,7 +68,7 @@ export class SheetBuilder {
   private textNumberCount = 0;
   private spacedLabelCount = 0;
 
-  constructor(private readonly options: LayoutOptions) {}
+  constructor(private readonly options: Pick<LayoutOptions, "rowOffset" | "colOffset" | "noMerges" | "valuesAsText" | "labelSpacing">) {}
 
   put(row: number, col: number, value: CellValue, path?: string): void {
     const r = row + (this.options.rowOffset ?? 0);

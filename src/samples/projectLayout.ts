@@ -4,9 +4,8 @@
 // with their printed choices), and records where every value went (`cellOf`). The options give
 // the shapes other cities use: years down, no merges, numbers as text or full width, spacing.
 
-import { toA1, type CellValue, type RangeBox, type SheetGrid } from "../core/grid";
 import { circled } from "../core/rules/text";
-import type { RenderedSheet } from "./layout";
+import { SheetBuilder, type RenderedSheet } from "./layout";
 import type { Entry } from "./measureData";
 import {
   columnCount,
@@ -26,7 +25,7 @@ export interface ProjectLayoutOptions {
   noMerges?: boolean;
   /** Numbers written as text: plain, full width, and with separators, in turn. */
   valuesAsText?: boolean;
-  /** Short labels letter-spaced as printed forms do (`対　象`, `人 工`). */
+  /** Labels letter-spaced or broken as printed forms do (`対 象`, `人　工`), as the 施策 layout's labelSpacing. */
   labelSpacing?: boolean;
   /** How the chosen 達成度 / 方向性区分 stands beside the printed choices. */
   choiceStyle?: "value-then-list" | "list-then-value";
@@ -41,70 +40,10 @@ const DEFAULT_HEADERS: Record<ProjectCostColumnData["kind"], string> = {
   forecast: "決算額(見込）",
 };
 
-function fullWidth(s: string): string {
-  return s.replace(/[0-9,.]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
-}
-
-class Builder {
-  readonly values: CellValue[][] = [];
-  readonly merges: RangeBox[] = [];
-  readonly cellOf: Record<string, string> = {};
-  private textCount = 0;
-
-  constructor(private readonly options: ProjectLayoutOptions) {}
-
-  put(row: number, col: number, value: CellValue, path?: string): void {
-    const r = row + (this.options.rowOffset ?? 0);
-    const c = col + (this.options.colOffset ?? 0);
-    while (this.values.length <= r) this.values.push([]);
-    const line = this.values[r];
-    while (line.length <= c) line.push(null);
-    line[c] = value;
-    if (path) this.cellOf[path] = toA1(r, c);
-  }
-
-  value(row: number, col: number, entry: Entry, path: string): void {
-    this.put(row, col, this.entryValue(entry), path);
-  }
-
-  label(row: number, col: number, text: string): void {
-    this.put(row, col, this.options.labelSpacing ? spaced(text) : text);
-  }
-
-  merge(top: number, left: number, bottom: number, right: number): void {
-    if (this.options.noMerges || (bottom <= top && right <= left)) return;
-    const dr = this.options.rowOffset ?? 0;
-    const dc = this.options.colOffset ?? 0;
-    this.merges.push({ top: top + dr, left: left + dc, bottom: bottom + dr, right: right + dc });
-  }
-
-  private entryValue(entry: Entry): CellValue {
-    if (typeof entry !== "number" || !this.options.valuesAsText) return entry;
-    const form = this.textCount++ % 3;
-    const grouped = entry.toLocaleString("en-US", { maximumFractionDigits: 20 });
-    if (form === 1) return fullWidth(grouped);
-    if (form === 2) return grouped;
-    return String(entry);
-  }
-
-  grid(name: string): SheetGrid {
-    let width = 0;
-    for (const line of this.values) width = Math.max(width, line.length);
-    for (const line of this.values) while (line.length < width) line.push(null);
-    return { name, top: 0, left: 0, values: this.values, merges: this.merges };
-  }
-}
-
-/** `対象` → `対　象`: the short labels of printed forms are letter-spaced. */
-function spaced(text: string): string {
-  const chars = [...text];
-  return chars.length >= 2 && chars.length <= 3 && !/\s/.test(text) ? chars.join("\u3000") : text;
-}
-
 const text = (entry: Entry): string => (entry === null ? "" : String(entry));
 
 export function renderProjectSheet(data: ProjectData, sheetName: string, options: ProjectLayoutOptions = {}): RenderedSheet {
-  const b = new Builder(options);
+  const b = new SheetBuilder(options);
   const columns = columnCount(data.years);
   const last = Math.max(12, 1 + columns);
   let r = 0;
@@ -191,7 +130,7 @@ export function renderProjectSheet(data: ProjectData, sheetName: string, options
 }
 
 /** Years across: merged year headers over their columns, row labels (and 財源内訳) on the left. */
-function costsAcross(b: Builder, data: ProjectData, top: number, last: number): number {
+function costsAcross(b: SheetBuilder, data: ProjectData, top: number, last: number): number {
   b.value(top, last, data.unitNote, "costs.unit");
   const head = top + 1;
   b.put(head, 0, "区分");
@@ -226,7 +165,7 @@ function costsAcross(b: Builder, data: ProjectData, top: number, last: number): 
 }
 
 /** Years down: 年度 | 区分 | one column per cost row; the year merged down over its kinds. */
-function costsDown(b: Builder, data: ProjectData, top: number, last: number): number {
+function costsDown(b: SheetBuilder, data: ProjectData, top: number, last: number): number {
   b.value(top, last, data.unitNote, "costs.unit");
   const head = top + 1;
   b.put(head, 0, "年度");
@@ -248,7 +187,7 @@ function costsDown(b: Builder, data: ProjectData, top: number, last: number): nu
 }
 
 /** 活動指標① name | 単位 unit | 方向性 direction, then 年度 | 基準値 | years… with 目標値 / 実績値 rows. */
-function indicatorAcross(b: Builder, ind: ProjectIndicatorData, i: number, top: number, last: number): number {
+function indicatorAcross(b: SheetBuilder, ind: ProjectIndicatorData, i: number, top: number, last: number): number {
   const path = `indicators[${i}]`;
   b.put(top, 0, `${ind.kind}${circled(i + 1)}`);
   b.value(top, 1, ind.name, `${path}.name`);
@@ -272,7 +211,7 @@ function indicatorAcross(b: Builder, ind: ProjectIndicatorData, i: number, top: 
 }
 
 /** The same block with the years down: 年度 | 目標値 | 実績値, a 基準値 row first. */
-function indicatorDown(b: Builder, ind: ProjectIndicatorData, i: number, top: number, last: number): number {
+function indicatorDown(b: SheetBuilder, ind: ProjectIndicatorData, i: number, top: number, last: number): number {
   const path = `indicators[${i}]`;
   b.put(top, 0, `${ind.kind}${circled(i + 1)}`);
   b.value(top, 1, ind.name, `${path}.name`);

@@ -157,7 +157,8 @@ export function ProjectsTab({ results, lang, onSelect }: { results: SheetResult[
                 .join(" · ")}
             </p>
             {thisYear && (
-              <p className={shared.meta} data-testid={`project-year-${result.sheet}`}>
+              // A div: the forecast badge is a block element, which a <p> may not hold.
+              <div className={shared.meta} data-testid={`project-year-${result.sheet}`}>
                 {t(lang, "executionRate")} {formatRate(thisYear.executionRate)}
                 {thisYear.settlementIsForecast && (
                   <Marks>
@@ -166,7 +167,7 @@ export function ProjectsTab({ results, lang, onSelect }: { results: SheetResult[
                 )}{" "}
                 · {t(lang, "generalShare")} {formatRate(thisYear.generalShare)} · {t(lang, "staffShare")} {formatRate(thisYear.staffShare)} · {t(lang, "totalCost")}{" "}
                 {formatNumber(thisYear.totalCost)}
-              </p>
+              </div>
             )}
             {result.model.costs.columns.length === 0 ? <p className={shared.meta}>{t(lang, "noBudget")}</p> : <CostTable result={result} lang={lang} onSelect={onSelect} />}
             <CostFindings result={result} lang={lang} onSelect={onSelect} />

@@ -165,6 +165,14 @@ const STRINGS = {
   synonymAdded: { ja: "同義語を追加しました: ", en: "Synonym added: " },
   profileImported: { ja: "テンプレートを読み込みました: ", en: "Template imported: " },
   profileRenamed: { ja: "テンプレート名を変更しました: ", en: "Template renamed: " },
+  rollupForTemplate: {
+    ja: "評価票(2)として読みました。見出しの書き方が違う場合は同義語(事業数、うち重点、点検結果など)を追加してください。固定位置は評価票(1)にだけ使えます。",
+    en: "Read as a roll-up (2). If its labels are worded differently, add synonyms (事業数, うち重点, 点検結果…); pins apply to measure sheets (1) only.",
+  },
+  projectForTemplate: {
+    ja: "事務事業評価シートです。位置の固定(ピン)は使いません。見出しの言い回し・尺度・事業費の関係式はテンプレートファイル(synonyms、scales、costRelations)で調整し、「インポート」で読み込みます。",
+    en: "A project sheet: pins do not apply. Label wordings, code scales and cost relations are set in the template file (synonyms, scales, costRelations) and loaded with Import.",
+  },
   notEvaluationForTemplate: {
     ja: "評価票として読めませんでした。見出しの書き方が違う場合は、同義語を追加してください。",
     en: "Not read as an evaluation sheet. If its labels are worded differently, add synonyms.",

@@ -127,3 +127,15 @@ test("hyoka summary: a 事務事業 sheet with the projects, totals by 所属 an
   expect(bar).toContain("所属別の予算と総コスト");
   expect(bar).toMatch(/<c:cat><c:strRef><c:f>事務事業!\$A\$\d+:\$A\$\d+<\/c:f>/);
 });
+
+test("hyoka template show lists where each field of a project sheet was found", async () => {
+  const io = captureIo(dir);
+  expect(await main(["template", "show", "r6.xlsx", "--lang", "en"], io)).toBe(0);
+  const out = io.out();
+  expect(out).toContain('  Basic information\n    Title: A1  "令和6年度 事務事業評価シート"');
+  expect(out).toContain("    Project code: B3  \"10101010\"");
+  expect(out).toContain("  Policy system\n    政策: C7  \"1-1 災害から生命を守る\"");
+  expect(out).toContain("  Budget\n    Cost table: A16:M25\n    Unit: M15  \"（単位：千円）\"");
+  expect(out).toContain("  Outcome indicator ②\n    Indicator name: B36");
+  expect(out).toContain("  Evaluation\n    Achievement level: B41  \"3\"\n    Direction class: B42  \"Ⅱ\"");
+});

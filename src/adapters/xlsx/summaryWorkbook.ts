@@ -250,6 +250,10 @@ interface SheetTable {
   widthPerChar: number;
 }
 
+/** A rate and an amount as the summary sheets show them. */
+const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
+const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
+
 /** An Excel table with its header on `top` (1-based row) at column A, number formats applied. */
 function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, "name" | "headers" | "rows">): void {
   if (table.rows.length === 0) {
@@ -327,8 +331,6 @@ export async function writeSummaryWorkbook(
   addTableSheet(wb, sheetNames.budget, fromLayout(layout.budget), null);
 
   const rollup = rollUp(results, settings, { files: options.files });
-  const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
-  const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
   type Measure = (typeof rollup.measures)[number];
   // Over many files the same measure may come twice (a copy, another year's book): name the file.
   const withFile = options.files !== undefined;
@@ -421,8 +423,6 @@ export async function writeSummaryWorkbook(
 function addProjectSheet(wb: ExcelJS.Workbook, sheetName: string, rollup: ProjectRollup, words: SummaryWords, withFile: boolean): BarChartSpec | null {
   const w = words.projects;
   const ws = wb.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
-  const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
   type Line = ProjectRollup["projects"][number];
   const columns: { key: ProjectKey; cell: (l: Line) => LayoutCell }[] = [
     ...(withFile ? [{ key: "file" as const, cell: (l: Line) => ({ value: l.file }) }] : []),

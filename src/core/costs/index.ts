@@ -390,7 +390,8 @@ export function unitOf(text: string): { unit: "千円" | "円" | null; found: bo
 
 function readUnitNote(text: string): { unit: "千円" | "円" | null; found: boolean } {
   const key = labelKey(text);
-  const m = /単位[:]?(千円|円|百万円|万円)/.exec(key) ?? /^\((千円|円)\)$/.exec(key) ?? /^(千円|円)$/.exec(key);
+  // 単位:千円 anywhere (区分(単位:千円)), or 千円 in brackets closing a label (事業費(千円)), or alone.
+  const m = /単位[:]?(千円|円|百万円|万円)/.exec(key) ?? /\((千円|円)\)$/.exec(key) ?? /^(千円|円)$/.exec(key);
   if (!m) return { unit: null, found: false };
   return { unit: m[1] === "千円" || m[1] === "円" ? m[1] : null, found: true };
 }

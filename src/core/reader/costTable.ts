@@ -7,9 +7,9 @@
 import type { RangeBox } from "../grid";
 import type { CostCell, CostColumnHeader, CostRowHeader, CostTable, CostUnit, Field } from "../model";
 import { columnKindOf, costRowOf, unitOf, type ColumnKindWord, type CostConfig } from "../costs";
-import { NOTE } from "../normalize";
+import { normalizeText, NOTE, parseYear } from "../normalize";
 import { isYearCell, numberAt, textField, yearField } from "./fields";
-import { emptyField, type Cell, type SheetIndex } from "./sheetIndex";
+import { emptyField, toField, type Cell, type SheetIndex } from "./sheetIndex";
 
 const EMPTY_TABLE = (): CostTable => ({ unit: emptyField(), orientation: "across", columns: [], rows: [], cells: [], box: null });
 
@@ -52,7 +52,17 @@ function largestCluster(labels: RowLabel[]): RowLabel[] {
 }
 
 function columnKind(costs: CostConfig, cell: Cell | null): ColumnKindWord | null {
-  return cell && typeof cell.value === "string" ? columnKindOf(costs, cell.text) : null;
+  if (!cell || typeof cell.value !== "string") return null;
+  return columnKindOf(costs, cell.text) ?? yearAndKind(costs, cell)?.kind ?? null;
+}
+
+// A header naming its year and its kind at once: R4年度予算額, 令和5年度 決算, 2023 決算見込.
+const YEAR_THEN_KIND = /^((?:令和|平成|[RH])\s*(?:\d{1,2}|元)|\d{4})\s*(?:年度)?\s*([\s\S]+)$/;
+
+function yearAndKind(costs: CostConfig, cell: Cell): { year: string; kind: ColumnKindWord } | null {
+  const m = YEAR_THEN_KIND.exec(normalizeText(cell.text));
+  const kind = m ? columnKindOf(costs, m[2]) : null;
+  return m && kind ? { year: m[1], kind } : null;
 }
 
 function header(index: SheetIndex, year: Field<number>, kind: ColumnKindWord, cell: Cell | null, slot: { row: number; col: number } | null): CostColumnHeader {
@@ -102,7 +112,12 @@ function readAcross(index: SheetIndex, costs: CostConfig, all: RowLabel[]): Omit
       const kind = cell.col > labelRight ? columnKind(costs, cell) : null;
       if (!kind) continue;
       const yearCell = yearRow === null ? null : yearCellOver(index, yearRow, cell.col, labelRight);
-      const year = yearCell ? yearField(index, yearCell) : emptyField<number>(yearRow === null ? null : index.ref(yearRow, cell.col));
+      const own = yearAndKind(costs, cell);
+      const year = own
+        ? toField(parseYear(own.year), index.ref(cell.row, cell.col))
+        : yearCell
+          ? yearField(index, yearCell)
+          : emptyField<number>(yearRow === null ? null : index.ref(yearRow, cell.col));
       columns.push({ header: header(index, year, kind, cell, null), col: cell.col });
     }
   } else if (yearRow !== null) {

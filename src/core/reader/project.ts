@@ -26,12 +26,14 @@ export function projectTitleCell(index: SheetIndex): Cell | null {
 
 /**
  * A 事務事業評価シート: its title or a 事務事業コード label, together with another sign of one —
- * a cost-table row, 達成度, 方向性区分 or an 活動指標 / 成果指標 block.
+ * a cost-table row, 達成度, 方向性区分 or an 活動指標 / 成果指標 block; or, without either, a
+ * 事務事業名 with a cost table and a 達成度 or 方向性区分 (a 施策 sheet's list of projects has no 達成度).
  */
 export function isProjectSheet(index: SheetIndex, hasCostRows: () => boolean): boolean {
   const title = projectTitleCell(index) !== null;
   const code = index.firstLabel("projectCode") !== null;
-  if (!title && !code) return false;
+  const judged = index.firstLabel("achievement") !== null || index.firstLabel("directionClass") !== null;
+  if (!title && !code) return index.firstLabel("projectName") !== null && judged && hasCostRows();
   return (title && code) || PROJECT_FIELDS.some((name) => index.firstLabel(name) !== null) || hasCostRows();
 }
 

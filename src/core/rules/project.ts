@@ -10,7 +10,7 @@ import { relationsFor, type RelationCheck } from "../costs";
 import { cellGrid, evaluateRelation, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
-import { addressOf, at, isBlank, num, pct, quoted, withArticle } from "./text";
+import { addressOf, at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
 
 /** Project rules are checked on project sheets only (checkProject); `check` has nothing to do. */
 function projectRule(rule: Omit<Rule, "check">): Rule {
@@ -270,17 +270,7 @@ export const projectRules: Rule[] = [
       ja: "評価年度・事務事業コード・事務事業名・所属のいずれかが空欄か見つかりません。",
       en: "The evaluation year, project code, project name or department of a project sheet is blank or not found.",
     },
-    checkProject: ({ model }) =>
-      REQUIRED_HEADER.filter(({ key }) => isBlank(model.header[key] as Field<unknown>)).map(({ key, ja, en }) => {
-        const field = model.header[key] as Field<unknown>;
-        return {
-          cell: addressOf(field),
-          path: `header.${key}`,
-          message: field.cell ? { ja: `${ja}${at(field)}が空欄です。`, en: `The ${en} ${at(field)} is blank.` } : { ja: `${ja}が見つかりません。`, en: `The ${en} was not found.` },
-          raw: field.raw,
-          expected: { ja: `${ja}の記入`, en: withArticle(en) },
-        };
-      }),
+    checkProject: ({ model }) => missingFieldFindings(REQUIRED_HEADER.map(({ key, ja, en }) => ({ path: `header.${key}`, field: model.header[key] as Field<unknown>, ja, en }))),
   }),
   projectRule({
     id: "project.code.invalid",

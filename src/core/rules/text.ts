@@ -3,6 +3,7 @@
 import type { LocalizedText } from "../findings";
 import type { CellRef, Field, Indicator, OtherSheet } from "../model";
 import { isNoValueMarker } from "../normalize";
+import type { FindingDraft } from "./types";
 
 export const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
@@ -75,6 +76,27 @@ export function pct(rate: number): string {
 
 export function isBlank(f: Field<unknown>): boolean {
   return f.status === "empty" || f.status === "no-value";
+}
+
+/** A field a sheet cannot be filed without, and its name in both languages. */
+export interface RequiredField {
+  path: string;
+  field: Field<unknown>;
+  ja: string;
+  en: string;
+}
+
+/** One finding per required field that is blank or was not found (header.field.missing and its project twin). */
+export function missingFieldFindings(fields: readonly RequiredField[]): FindingDraft[] {
+  return fields
+    .filter(({ field }) => isBlank(field))
+    .map(({ path, field, ja, en }) => ({
+      cell: addressOf(field),
+      path,
+      message: field.cell ? { ja: `${ja}${at(field)}が空欄です。`, en: `The ${en} ${at(field)} is blank.` } : { ja: `${ja}が見つかりません。`, en: `The ${en} was not found.` },
+      raw: field.raw,
+      expected: { ja: `${ja}の記入`, en: withArticle(en) },
+    }));
 }
 
 /** Free text that says something: not blank and not a bare 「－」 or 「なし」-like marker. */

@@ -25,6 +25,12 @@ export const FUNDING_ROWS: Record<keyof ProjectFunding, string> = {
   general: "general",
 };
 
+/** A row some forms print beside その他特財 (杉並 受益者負担分, 貝塚 使用料及び手数料): part of `other`. */
+const USER_CHARGES = "userCharges";
+
+/** The figures' sum; null when none is printed. */
+const sumOf = (values: (number | null)[]): number | null => values.reduce<number | null>((total, v) => (v === null ? total : (total ?? 0) + v), null);
+
 const NO_CELLS: ReadonlyMap<string, CostCell> = new Map();
 const valueIn = (cells: ReadonlyMap<string, CostCell>, row: string): number | null => cells.get(row)?.value.value ?? null;
 const addressIn = (cells: ReadonlyMap<string, CostCell>, row: string): string | null => cells.get(row)?.value.cell?.address ?? null;
@@ -47,7 +53,8 @@ function costColumns(model: ProjectSheet): ProjectCostSummary[] {
         national: value(FUNDING_ROWS.national),
         prefectural: value(FUNDING_ROWS.prefectural),
         bonds: value(FUNDING_ROWS.bonds),
-        other: value(FUNDING_ROWS.other),
+        // その他特財, with 受益者負担 / 使用料及び手数料 where a form prints them apart.
+        other: sumOf([value(FUNDING_ROWS.other), value(USER_CHARGES)]),
         general: value(FUNDING_ROWS.general),
       },
       cells: {

@@ -315,3 +315,73 @@ describe("other cities' layouts", () => {
     expect(DEFAULT_SCALES.achievement.id).toBe("achievement-1to5");
   });
 });
+
+describe("more layouts never seen before", () => {
+  const grid = (values: CellValue[][], merges: { top: number; left: number; bottom: number; right: number }[] = []) => ({ name: "x", top: 0, left: 0, values, merges });
+
+  test("code and name in one cell, letter-spaced row labels, the unit in the row label, no title", () => {
+    const model = asProject(
+      readSheet(
+        grid([
+          ["事務事業名", "地域猫対策事業", "", "達成度", "３"],
+          ["事務事業コード・事務事業名", "12345678 地域猫対策事業"],
+          ["区分", "令和5年度", null, "令和6年度"],
+          [null, "予算額", "決算額", "予算額", "決算額(見込）"],
+          ["事 業 費 （千円）", "１，２００", "1,180", 1300, 1250],
+          ["人 件 費", 4250, 4250, 4300, 4300],
+          ["総 コ ス ト", 5450, 5430, 5600, 5550],
+          ["人 工", "0.5", 0.5, 0.5, 0.5],
+        ], [{ top: 2, left: 1, bottom: 2, right: 2 }, { top: 2, left: 3, bottom: 2, right: 4 }]),
+        defaultVocabulary,
+      ),
+    );
+    expect([model.header.projectCode.value, model.header.projectName.value]).toEqual(["12345678", "地域猫対策事業"]);
+    expect(model.costs.unit.value).toBe("千円");
+    expect(model.costs.rows.map((r) => r.row)).toEqual(["projectCost", "staffCost", "totalCost", "staffYears"]);
+    expect(model.costs.cells.filter((c) => c.row === "projectCost").map((c) => c.value.value)).toEqual([1200, 1180, 1300, 1250]);
+    expect(model.costs.columns.map((c) => [c.year.value, c.column, c.forecast])).toEqual([[2023, "budget", false], [2023, "settlement", false], [2024, "budget", false], [2024, "settlement", true]]);
+    expect(model.achievement.value).toBe("3");
+  });
+
+  test("a 事務事業名 with a cost table and a 達成度 is a project sheet even without title or code", () => {
+    const kind = readSheet(
+      grid([
+        ["事務事業名", "図書館運営事業"],
+        ["方向性区分", "Ⅰ"],
+        [null, "2023年度"],
+        [null, "決算額"],
+        ["事業費", 120000],
+        ["総コスト", 150000],
+      ]),
+      defaultVocabulary,
+    ).kind;
+    expect(kind).toBe("project");
+  });
+});
+
+test("headers naming year and kind at once (R4年度予算額, 令和5年度 決算, 2024決算見込)", () => {
+  const model = asProject(
+    readSheet(
+      {
+        name: "x",
+        top: 0,
+        left: 0,
+        values: [
+          ["事務事業評価シート"],
+          ["事務事業コード", "87654321"],
+          ["(単位:千円)", "R4年度予算額", "令和4年度 決算", "2024決算見込"],
+          ["事業費", 500, 480, 510],
+          ["総コスト", 900, 880, 910],
+        ],
+        merges: [],
+      },
+      defaultVocabulary,
+    ),
+  );
+  expect(model.costs.columns.map((c) => [c.year.value, c.column, c.forecast, c.year.cell?.address])).toEqual([
+    [2022, "budget", false, "B3"],
+    [2022, "settlement", false, "C3"],
+    [2024, "settlement", true, "D3"],
+  ]);
+  expect(model.costs.cells.map((c) => c.value.value)).toEqual([500, 480, 510, 900, 880, 910]);
+});

@@ -100,3 +100,9 @@ test("千円 and 円 are never added together: one total per unit", () => {
     ["危機管理本部危機管理部", "千円", 1, 48300],
   ]);
 });
+
+test("杉並: 受益者負担分 joins その他 in the funding; 一般財源 as printed", async () => {
+  const { suginami } = await import("../reader/otherCities");
+  const [result] = checkWorkbook({ sheets: [suginami()] }) as ProjectResult[];
+  expect(result.summary.costs[0].funding).toEqual({ national: 20000, prefectural: null, bonds: null, other: 800 + 1500, general: 79000 - 22300 });
+});
