@@ -1,13 +1,17 @@
-// `npm run bench [-- --files 1000 --sheets 3 --iterations 2000 --repeat 3 --preview-runs 5 --no-preview --no-write]`
-// (a) engine throughput: checkSheet on the 41303000 sample grid, one core;
+// `npm run bench [-- --files 1000 --sheets 3 --iterations 2000 --repeat 3 --measures 50 --preview-runs 5 --no-preview --no-write]`
+// (a) engine throughput: checkSheet on the 41303000 sample grid, one core; the same on project
+//     sheets (the four 41303000 projects and the 令和6年度 sheet, in turn);
 // (b) large legitimate workbooks: a 300-sheet workbook and a sheet with 100,000 used rows;
 // (c) crafted hostile inputs, each through the CLI as a child process: exit code, reason,
 //     wall time and peak RSS (the issue-11 goal: ≤ 1.5 GB for any single input);
 // (d) the CLI on K generated workbooks beside SheetJS and exceljs merely opening the same files
 //     (all child processes; wall time, CPU time (user + sys) and peak RSS via GNU time, best
 //     of --repeat);
-// (e) the browser preview from page load to findings in Chromium, at normal CPU speed and at
+// (e) linking: 50 施策 and their 300 project sheets, one per file, checked linked and --no-link
+//     (scripts/bench-link.ts; --measures N);
+// (f) the browser preview from page load to findings in Chromium, at normal CPU speed and at
 //     4× CPU throttling (CDP Emulation.setCPUThrottlingRate), median of --preview-runs.
+// The "Office adapter round trips" section of BENCHMARKS.md belongs to `npm run bench:syncs` and is kept.
 // Prints a table and writes BENCHMARKS.md.
 
 import { spawnSync } from "node:child_process";
@@ -25,7 +29,8 @@ import { renderSheet, type LayoutOptions } from "../src/samples/layout";
 import { sample41303000 } from "../src/samples/sample41303000";
 import { findingCountText } from "../src/taskpane/i18n";
 import { buildZip, deflatedSpaces, oneSheetPackage, packageEntries, sheetXml, type RawEntry } from "../test/adapters/xlsx/fixtures";
-import { sampleGrid } from "./generate-samples";
+import { kawasakiR6Grid, projectsGrid, sampleGrid } from "./generate-samples";
+import { linkedVersusUnlinked } from "./bench-link";
 import { buildPreview, previewIsStale, PREVIEW_DIR, startStaticServer } from "./preview";
 
 const ROOT = resolve(__dirname, "..");
@@ -51,9 +56,8 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
 
-function engineThroughput(iterations: number): void {
-  const sheet = sampleGrid().sheets[0];
-  for (let i = 0; i < Math.min(500, iterations); i++) checkSheet(sheet); // JIT warm-up
+function engineThroughput(iterations: number, what: string, sheets: SheetGrid[]): void {
+  for (let i = 0; i < Math.min(500, iterations); i++) checkSheet(sheets[i % sheets.length]); // JIT warm-up
   // Best of five rounds, on wall and on CPU time: CPU time is what other jobs on a shared
   // machine disturb least, wall time is what a user waits.
   let bestWall = Infinity;
@@ -61,13 +65,13 @@ function engineThroughput(iterations: number): void {
   for (let round = 0; round < 5; round++) {
     const cpu0 = process.cpuUsage();
     const started = performance.now();
-    for (let i = 0; i < iterations; i++) checkSheet(sheet);
+    for (let i = 0; i < iterations; i++) checkSheet(sheets[i % sheets.length]);
     const cpu = process.cpuUsage(cpu0);
     bestWall = Math.min(bestWall, (performance.now() - started) / 1000);
     bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1e6);
   }
   record(
-    `engine: checkSheet on the 41303000 sample, ${iterations}× on one core (best of 5)`,
+    `engine: checkSheet on ${what}, ${iterations}× on one core (best of 5)`,
     `${fixed(iterations / bestWall, 0)} sheets/s wall, ${fixed(iterations / bestCpu, 0)} sheets/s CPU (${fixed((bestCpu * 1000) / iterations, 3)} ms CPU/sheet)`,
     "≥ 5,000 sheets/s",
   );
@@ -436,7 +440,10 @@ ${table}
 
 How each figure is taken:
 - **engine**: \`checkSheet\` (reader + rules + summary) on the in-memory grid of the 41303000 sample,
-  after a warm-up, single thread.
+  after a warm-up, single thread; then on project sheets (事務事業評価シート: the four 41303000
+  projects and the 令和6年度 sheet with its ±1 rounding case, in turn — classification, header,
+  cost table, indicators, the relation packs, the cost per 人工 inferred from the sheet, every
+  project rule and the summary), in the same process after the 施策 sheets.
 - **large workbooks**: \`readWorkbook\` (with Node's zlib, as the CLI) then \`checkWorkbook\` in the
   bench process; peak RSS is the bench process's maximum so far (it only grows; these run first).
 - **crafted**: each file built by the bench itself (scripts/bench.ts \`craftedInputs\`, with the
@@ -452,6 +459,12 @@ How each figure is taken:
   thread only writes the report) and again with \`--jobs 1\`. Wall time includes process start
   and writing the report (~180 KB of JSON per file, models included). CPU time is user + sys
   from GNU time (\`%U + %S\`, all threads). "load a → b" is the 1-minute load average before and after.
+- **linking**: 50 generated 施策 sheets, each listing six projects, and those 300 project sheets
+  (the four 41303000 projects in turn, renamed, each naming its 施策 in its 政策体系; the 施策's
+  事業費 their sums), one sheet per file in one folder; \`hyoka check <dir> --format json
+  --fail-on never -o <dir>/report.json\`, linked (the default: entries are kept until every file
+  is checked, then grouped by 施策 from the digests the workers send back) and with \`--no-link\`
+  (entries written as they come), best of \`--repeat\`.
 - **preview**: \`npm run preview\`'s bundle (dist/preview) on a local static server, Chromium
   (playwright-core, headless) with the HTTP cache disabled through CDP and, for the second row,
   \`Emulation.setCPUThrottlingRate\` 4; the time is the page's \`performance.now()\` (from
@@ -478,6 +491,14 @@ ${notes.length ? `\n## Notes on this run\n\n${notes.map((n) => `- ${n}`).join("\
 `;
 }
 
+/** The section `npm run bench:syncs` keeps in BENCHMARKS.md, carried over unchanged. */
+function syncsSection(): string {
+  const path = join(ROOT, "BENCHMARKS.md");
+  const old = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const at = old.indexOf("\n## Office adapter round trips");
+  return at < 0 ? "" : old.slice(at);
+}
+
 async function main(): Promise<void> {
   const files = option("files", 1000);
   const repeat = option("repeat", 3);
@@ -486,16 +507,23 @@ async function main(): Promise<void> {
   const previewRuns = option("preview-runs", 5);
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   process.stdout.write(`hyoka bench — ${machine()}\n`);
-  engineThroughput(iterations);
+  engineThroughput(iterations, "the 41303000 sample", sampleGrid().sheets);
+  // Project sheets in a process of their own would be faster still (V8 tunes for one kind of
+  // sheet): measured after the 施策 sheets, as a mixed batch runs.
+  engineThroughput(iterations, "project sheets (the four 41303000 projects and the 令和6年度 sheet in turn)", [...projectsGrid().sheets, ...kawasakiR6Grid().sheets]);
   // In-process cases first: their peak RSS is the bench process's maximum so far.
   await largeWorkbooks();
   await craftedRuns();
   await cliVersusOpenOnly(files, sheetsPerFile, repeat);
+  if (cliBuilt()) {
+    const run = (args: string[], times: number) => timed(process.execPath, args, times);
+    await linkedVersusUnlinked({ record, run, describe }, join(ROOT, "bin", "hyoka.js"), option("measures", 50), repeat);
+  }
   if (!process.argv.includes("--no-preview")) await previewTiming(previewRuns);
   const text = markdown(command);
   process.stdout.write(`\n${text.slice(text.indexOf("| measure"), text.indexOf("\n\nHow"))}\n`);
   if (!process.argv.includes("--no-write")) {
-    writeFileSync(join(ROOT, "BENCHMARKS.md"), text);
+    writeFileSync(join(ROOT, "BENCHMARKS.md"), text + syncsSection());
     process.stdout.write("\nwrote BENCHMARKS.md\n");
   }
 }

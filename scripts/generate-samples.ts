@@ -10,6 +10,11 @@ import { renderSheet } from "../src/samples/layout";
 import { blankMeasureData } from "../src/samples/measureData";
 import { mistakesWorkbook } from "../src/samples/mistakes";
 import { sample41303000 } from "../src/samples/sample41303000";
+import { renderProjectSheet } from "../src/samples/projectLayout";
+import { projects41303000 } from "../src/samples/projects41303000";
+import { kawasakiR6 } from "../src/samples/projectKawasakiR6";
+import { projectMistakesWorkbook } from "../src/samples/projectMistakes";
+import { familyMistakesWorkbook, familyWorkbook } from "../src/samples/family41303000";
 
 export const SAMPLES_DIR = resolve(__dirname, "..", "assets", "samples");
 
@@ -29,12 +34,42 @@ export function mistakesGrid(): WorkbookGrid {
   return { sheets: mistakesWorkbook().sheets.map((rendered) => rendered.grid) };
 }
 
+/** The four 事務事業評価シート of 41303000, one sheet per project, named by its code. */
+export function projectsGrid(): WorkbookGrid {
+  return { sheets: projects41303000.map((p) => renderProjectSheet(p, String(p.projectCode)).grid) };
+}
+
+/** A 令和6年度 Kawasaki project sheet with the real ±1 rounding case (src/samples/projectKawasakiR6.ts). */
+export function kawasakiR6Grid(): WorkbookGrid {
+  return { sheets: [renderProjectSheet(kawasakiR6, String(kawasakiR6.projectCode)).grid] };
+}
+
+/** Project sheets with deliberate mistakes: every project rule fires once (src/samples/projectMistakes.ts). */
+export function projectMistakesGrid(): WorkbookGrid {
+  return { sheets: projectMistakesWorkbook().sheets.map((rendered) => rendered.grid) };
+}
+
+/** 施策 41303000 as a family: its (1), its (2) and its four project sheets, checking clean (src/samples/family41303000.ts). */
+export function familyGrid(): WorkbookGrid {
+  return { sheets: familyWorkbook().map((rendered) => rendered.grid) };
+}
+
+/** The family with one mistake per link and roll-up rule, each at a known cell. */
+export function familyMistakesGrid(): WorkbookGrid {
+  return { sheets: familyMistakesWorkbook().sheets.map((rendered) => rendered.grid) };
+}
+
 /** File name → bytes of every sample. */
 export async function buildSamples(): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {
     "41303000-2013.xlsx": await writeXlsx(sampleGrid()),
     "template-blank.xlsx": await writeXlsx(templateGrid()),
     "mistakes.xlsx": await writeXlsx(mistakesGrid()),
+    "41303000-projects.xlsx": await writeXlsx(projectsGrid()),
+    "kawasaki-r6-project.xlsx": await writeXlsx(kawasakiR6Grid()),
+    "project-mistakes.xlsx": await writeXlsx(projectMistakesGrid()),
+    "41303000-family.xlsx": await writeXlsx(familyGrid()),
+    "41303000-family-mistakes.xlsx": await writeXlsx(familyMistakesGrid()),
   };
   return files;
 }

@@ -21,8 +21,10 @@ export interface CheckArgs {
   /** Worker threads; 0 = decide from the file count and the machine. */
   jobs: number;
   includeModel: boolean;
-  /** Compare the evaluation sheets of all files across years (check only). */
+  /** Compare the evaluation and project sheets of all files across years (check only). */
   crossYear: boolean;
+  /** Link the sheets of each 施策 across all files (check and summary; default on, --no-link). */
+  link: boolean;
   /** Template profile JSON file; it wins over a profile saved in a workbook. */
   template: string | null;
   /** Most cells a workbook may have (--max-cells); null = the CLI's default. */
@@ -74,6 +76,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     jobs: 0,
     includeModel: true,
     crossYear: false,
+    link: true,
     template: null,
     maxCells: null,
     workerMemoryMb: null,
@@ -143,6 +146,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           break;
         case "--no-model":
           args.includeModel = false;
+          break;
+        case "--no-link":
+          if (command === "template-show") throw new UsageError(MSG.noLinkCheckOnly);
+          args.link = false;
           break;
         case "--cross-year":
           if (command !== "check") throw new UsageError(MSG.crossYearCheckOnly);

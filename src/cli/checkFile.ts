@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { checkWorkbook } from "../core/engine";
 import type { Language } from "../core/findings";
-import { withInvalidProfileFinding, type FileResult, type ProfileInfo } from "../core/report";
+import { digestsOf, withInvalidProfileFinding, type FileResult, type ProfileInfo } from "../core/report";
 import { parseProfileText, type TemplateProfile } from "../core/profile";
 import type { Settings } from "../core/settings";
 import type { Vocabulary } from "../core/vocabulary";
@@ -180,7 +180,7 @@ export async function checkFile(absolute: string, display: string, options: Chec
     const chosen = chooseProfile(grid.profileJson, options.profile);
     const checked = checkWorkbook(grid, { settings: options.settings, vocabulary: options.vocabulary, profile: chosen.profile });
     const sheets = chosen.invalid ? withInvalidProfileFinding(checked, chosen.invalid) : checked;
-    return { path: display, sha256, error: null, sheets, profile: chosen.info };
+    return { path: display, sha256, error: null, sheets, profile: chosen.info, digests: digestsOf(sheets, chosen.profile) };
   } catch (e) {
     return { path: display, sha256, error: fileError("internal", language, String((e as Error)?.message ?? e)), sheets: [] };
   }

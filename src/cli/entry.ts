@@ -2,7 +2,10 @@
 // while the workers read the workbooks.
 
 import type { Language } from "../core/findings";
-import { reportFileJsonBytes, toReportFile, type FileResult, type ReportFile } from "../core/report";
+import type { LinkDigest } from "../core/link";
+import { linkSheets, type LinkGroup } from "../core/link";
+import { linkInputs, reportFileJsonBytes, toReportFile, withLinkIssues, type FileResult, type ReportFile } from "../core/report";
+import type { Settings } from "../core/settings";
 
 /** How the check command wants each file back (see CheckedEntry). */
 export interface EntryOptions {
@@ -21,11 +24,33 @@ export interface EntryOptions {
 export interface CheckedEntry {
   file: ReportFile;
   json: Uint8Array | null;
+  /** Each sheet's link digest (core/link): what linking needs, instead of the models. */
+  digests: (LinkDigest | null)[];
 }
 
 export function toCheckedEntry(result: FileResult, language: Language, options: EntryOptions): CheckedEntry {
   const full = toReportFile(result, language, options.includeModel && options.json);
-  if (!options.json) return { file: full, json: null };
+  const digests = result.digests ?? [];
+  if (!options.json) return { file: full, json: null, digests };
   const file = { ...full, sheets: full.sheets.map((s) => (s.model === null ? s : { ...s, model: null })) };
-  return { file, json: reportFileJsonBytes(full) };
+  return { file, json: reportFileJsonBytes(full), digests };
+}
+
+/**
+ * Links the sheets of every entry by 施策 (core/link) from their digests, and adds each link
+ * finding to the entry and sheet it is about — to the report entry and, for the JSON report, to
+ * its serialized text (re-serialized only for the few entries a finding lands on).
+ */
+export function linkEntries(entries: readonly CheckedEntry[], settings: Settings): { entries: CheckedEntry[]; groups: LinkGroup[] } {
+  const language = settings.language;
+  const inputs = linkInputs(entries.map((e) => ({ path: e.file.path, digests: e.digests })));
+  const { groups, findings } = linkSheets(inputs, settings, { singleFile: entries.length <= 1 });
+  if (findings.length === 0) return { entries: [...entries], groups };
+  const linked = entries.map((e) => {
+    const file = withLinkIssues(e.file, findings, language);
+    if (file === e.file) return e;
+    const json = e.json === null ? null : reportFileJsonBytes(withLinkIssues(JSON.parse(new TextDecoder().decode(e.json)) as ReportFile, findings, language));
+    return { ...e, file, json };
+  });
+  return { entries: linked, groups };
 }

@@ -12,8 +12,10 @@ import {
   formatReport,
   formatTemplateShow,
   jsonReportParts,
+  toReportLink,
   TOOL_NAME,
   withCrossYearFindings,
+  withLinks,
   type FileResult,
   type ReportFile,
 } from "../core/report";
@@ -24,7 +26,7 @@ import { parseVocabulary, type Vocabulary } from "../core/vocabulary";
 import { MIN_WORKER_MEMORY_MB, parseArgs, type CheckArgs, type FailOn } from "./args";
 import { HELP, languageOf, MSG, say, type Text } from "./messages";
 import { collectFiles } from "./files";
-import { toCheckedEntry, type CheckedEntry } from "./entry";
+import { linkEntries, toCheckedEntry, type CheckedEntry } from "./entry";
 import type { InputFile } from "./files";
 import { checkEntries, checkFiles, type PoolOptions } from "./pool";
 
@@ -230,13 +232,15 @@ function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): 
 }
 
 /**
- * The check command. Each file comes back as a report entry (see CheckedEntry); the JSON report
- * is written entry by entry as files finish, so its size never sits in memory at once.
+ * The check command. Each file comes back as a report entry (see CheckedEntry). Without linking
+ * (--no-link) the JSON report is written entry by entry as files finish, so its size never sits
+ * in memory at once; linking needs every file's sheets first, so the entries (without their
+ * models, which stay in the serialized JSON text) are kept until the last file is checked.
  */
 async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOptions: PoolOptions, customVocabulary: unknown, io: CliIo): Promise<number> {
   const settings = poolOptions.settings;
   // Profiles are always looked for, so the template rules always ran.
-  const scopes: RuleScope[] = args.crossYear ? ["sheet", "template", "cross-year"] : ["sheet", "template"];
+  const scopes: RuleScope[] = ["sheet", "rollup", ...(args.link ? (["link"] as const) : []), "template", ...(args.crossYear ? (["cross-year"] as const) : [])];
   const rules = ruleRows(scopes);
   const reportInput = {
     toolVersion: toolVersion(),
@@ -252,22 +256,29 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
   const out = openOutput(args, io, MSG.reportWritten, settings.language);
   try {
     const kept: ReportFile[] = [];
-    const take = (entry: CheckedEntry, index: number) => {
-      kept.push(entry.file);
-      reportUnreadable(entry.file, io);
+    const held: CheckedEntry[] = [];
+    const write = (entry: CheckedEntry) => {
       if (json && entry.json) {
-        out.write(index === 0 ? json.head : json.separator);
+        out.write(kept.length === 0 ? json.head : json.separator);
         out.write(entry.json);
       }
+      kept.push(entry.file);
+    };
+    const take = (entry: CheckedEntry) => {
+      reportUnreadable(entry.file, io);
+      if (args.link) held.push(entry);
+      else write(entry);
     };
     if (args.crossYear) {
       // Across files, so only once every file is read; the findings join the later sheets.
       const checked = await checkFiles(files, poolOptions);
-      withCrossYearFindings(checked).forEach((r, i) => take(toCheckedEntry(r, settings.language, entryOptions), i));
+      for (const r of withCrossYearFindings(checked)) take(toCheckedEntry(r, settings.language, entryOptions));
     } else {
       await checkEntries(files, poolOptions, entryOptions, take);
     }
-    const report = buildReportFromFiles(reportInput, kept);
+    const linked = args.link ? linkEntries(held, settings) : { entries: [], groups: [] };
+    for (const entry of linked.entries) write(entry);
+    const report = buildReportFromFiles(reportInput, kept, linked.groups.map(toReportLink));
     if (json) out.write(jsonReportParts(report).tail);
     else {
       const noColor = io.env?.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
@@ -426,12 +437,14 @@ function writeText(args: CheckArgs, io: CliIo, text: string, what: (file: string
 async function writeSummary(args: CheckArgs, results: FileResult[], settings: Settings, io: CliIo): Promise<number> {
   const sheets = results.flatMap((f) => f.sheets);
   const fileOfSheet = results.flatMap((f) => f.sheets.map(() => f.path));
+  const links = args.link ? withLinks(results, settings).groups : [];
   const { writeSummaryWorkbook } = await import("../adapters/xlsx/summaryWorkbook");
-  const bytes = await writeSummaryWorkbook(sheets, settings, { files: fileOfSheet });
+  const bytes = await writeSummaryWorkbook(sheets, settings, { files: fileOfSheet, links });
   const given = args.output as string;
   writeFileAtomically(given, path.resolve(io.cwd, given), bytes);
   const evaluations = sheets.filter((s) => s.kind === "evaluation").length;
-  io.stdout.write(`hyoka: ${cleanLine(say(settings.language, MSG.summaryWritten(evaluations, results.length, given)))}\n`);
+  const projects = sheets.filter((s) => s.kind === "project").length;
+  io.stdout.write(`hyoka: ${cleanLine(say(settings.language, MSG.summaryWritten(evaluations, results.length, given, projects)))}\n`);
   return results.some((f) => f.error !== null) ? EXIT.unreadable : EXIT.ok;
 }
 

@@ -25,6 +25,7 @@ export const MSG = {
     en: `${option} must be one of ${list(values)}`,
   }),
   crossYearCheckOnly: { ja: "--cross-year は check のオプションです", en: "--cross-year is an option of check" },
+  noLinkCheckOnly: { ja: "--no-link は check と summary のオプションです", en: "--no-link is an option of check and summary" },
   wholeNumber: (option: string, min: number): Text => ({
     ja: `${option} は ${min} 以上の整数です`,
     en: `${option} must be a whole number ≥ ${min}`,
@@ -70,9 +71,9 @@ export const MSG = {
   progress: (done: number, total: number): Text => ({ ja: `${done}/${total} ファイル`, en: `${done}/${total} files` }),
   reportWritten: (file: string): Text => ({ ja: `レポートを ${file} に書き出しました`, en: `report written to ${file}` }),
   locationsWritten: (file: string): Text => ({ ja: `項目の位置を ${file} に書き出しました`, en: `field locations written to ${file}` }),
-  summaryWritten: (sheets: number, files: number, out: string): Text => ({
-    ja: `${files} ファイルの評価票 ${sheets} シートの集計を ${out} に書き出しました`,
-    en: `summary of ${sheets} evaluation sheet(s) from ${files} file(s) written to ${out}`,
+  summaryWritten: (sheets: number, files: number, out: string, projects = 0): Text => ({
+    ja: `${files} ファイルの評価票 ${sheets} シート${projects > 0 ? `・事務事業評価シート ${projects} シート` : ""}の集計を ${out} に書き出しました`,
+    en: `summary of ${sheets} evaluation sheet(s)${projects > 0 ? ` and ${projects} project sheet(s)` : ""} from ${files} file(s) written to ${out}`,
   }),
   outputIsFolder: (file: string, example: string): Text => ({
     ja: `-o ${file} はフォルダです。書き出すファイルの名前を指定してください(例: -o ${file.replace(/[\\/]+$/, "")}/${example})`,
@@ -115,7 +116,7 @@ export const HELP: Text = {
 
 使い方:
   hyoka check <ファイル|フォルダ…> [オプション]      ブックを検証してレポートを表示する
-  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題を年度間でも比較する
+  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題・事務事業を年度間でも比較する
   hyoka summary <ファイル|フォルダ…> -o out.xlsx   達成率・事業費・全体集計の表を書き出す
   hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]
                                               各項目が見つかった位置をシート・区分ごとに
@@ -138,8 +139,15 @@ export const HELP: Text = {
                                   比較する — 数値の事後修正(crossyear.value.changed)、
                                   計画の事後変更(crossyear.plan.changed)、過去年度のコードの
                                   書き換え(crossyear.code.changed)、確定した年度の事業費の
-                                  修正(crossyear.budget.changed)。後の年度のシートに、前の
+                                  修正(crossyear.budget.changed)。同じ事務事業の事務事業評価
+                                  シートも比べる — 確定した決算・予算の修正
+                                  (crossyear.project.cost.changed)、始まった年度の計画事業費の
+                                  変更(crossyear.project.plan.changed)。後の年度のシートに、前の
                                   年度のセルを関連セルとして報告する(警告)
+      --no-link                   施策ごとの連携(評価票(1)・(2)・事務事業評価シートの事業費の
+                                  合計、件数、達成度の突き合わせ: link.*)をしない。既定では
+                                  指定した全ファイルのシートを施策ごとにまとめて比べ、JSON
+                                  レポートに links を出す(レポートは全ファイルの検証後に書く)
       --template <profile.json>   全ファイルに使うテンプレート設定(見出しの別名、固定セル)。
                                   指定しなければ、ブック内に保存された設定をそのブックに使う。
                                   レポートに使った設定を記載する
@@ -173,7 +181,7 @@ export const HELP: Text = {
 
 Usage:
   hyoka check <files|folders…> [options]      validate workbooks and print a report
-  hyoka check --cross-year <files|folders…>   also compare the same measure across years
+  hyoka check --cross-year <files|folders…>   also compare the same measure or project across years
   hyoka summary <files|folders…> -o out.xlsx  write achievement, budget and roll-up tables
   hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]
                                               print where every field was found, per sheet
@@ -197,8 +205,16 @@ Options:
                                   (crossyear.value.changed), plans changed after the fact
                                   (crossyear.plan.changed), codes rewritten for past years
                                   (crossyear.code.changed), restated closed-year budgets
-                                  (crossyear.budget.changed); reported on the later sheet with
-                                  the earlier cell as related (warnings)
+                                  (crossyear.budget.changed); and the same project's sheets —
+                                  restated settlements or budgets (crossyear.project.cost.changed),
+                                  plans changed for a year already begun
+                                  (crossyear.project.plan.changed); reported on the later sheet
+                                  with the earlier cell as related (warnings)
+      --no-link                   do not link the sheets of each 施策 (its (1), its (2) and its
+                                  事務事業評価シート: cost sums, counts, grades — link.*). By
+                                  default the sheets of all files are grouped by 施策 and compared,
+                                  and the JSON report has links[] (written once all files are
+                                  checked)
       --template <profile.json>   template profile (label synonyms, pinned cells) for every
                                   file; without it, a profile saved inside a workbook is used
                                   for that workbook. The report names the profile used

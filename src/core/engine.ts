@@ -3,30 +3,63 @@
 
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Finding } from "./findings";
-import type { SheetModel } from "./model";
+import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet, SheetModel } from "./model";
 import { withDefaults, type Settings } from "./settings";
-import type { FindingCounts, SheetSummary } from "./summary/types";
+import type { FindingCounts, ProjectSummary, RollupSheetSummary, SheetSummary } from "./summary/types";
 import { readSheet } from "./reader";
-import { runRules, notEvaluationFindings } from "./rules";
-import { summarizeSheet } from "./summary";
+import { runProjectRules, runRollupRules, runRules, notEvaluationFindings } from "./rules";
+import { summarizeProject, summarizeRollupSheet, summarizeSheet } from "./summary";
 import { defaultVocabulary, type Vocabulary } from "./vocabulary";
 import { applyProfile, type TemplateProfile } from "./profile";
+import { resolveScales, type ScaleSet } from "./scales";
+import { resolveCosts, type CostConfig } from "./costs";
+import { unitCosts } from "./costs/evaluate";
 
 export interface CheckOptions {
   settings?: Partial<Settings>;
   vocabulary?: Vocabulary;
   /** Template profile: its synonyms join the vocabulary, its pins override the label search (core/profile). */
   profile?: TemplateProfile;
+  /**
+   * Project sheets checked together with this one (checkSheet only): the cost per 人工 of a year is
+   * inferred from them and the sheet itself when the settings do not give it. checkWorkbook uses
+   * every project sheet of the workbook.
+   */
+  peers?: readonly ProjectSheet[];
 }
 
-export interface SheetResult {
+interface ResultBase {
   sheet: string;
-  kind: "evaluation" | "other";
-  model: SheetModel;
   findings: Finding[];
-  summary: SheetSummary | null;
   counts: FindingCounts;
 }
+
+export interface EvaluationResult extends ResultBase {
+  kind: "evaluation";
+  model: EvaluationSheet;
+  summary: SheetSummary;
+}
+
+export interface RollupResult extends ResultBase {
+  kind: "rollup";
+  model: RollupSheet;
+  summary: RollupSheetSummary;
+}
+
+export interface ProjectResult extends ResultBase {
+  kind: "project";
+  model: ProjectSheet;
+  summary: ProjectSummary;
+}
+
+export interface OtherResult extends ResultBase {
+  kind: "other";
+  model: OtherSheet;
+  summary: null;
+}
+
+/** One checked worksheet; `kind` tells which model and summary it carries. */
+export type SheetResult = EvaluationResult | RollupResult | ProjectResult | OtherResult;
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
@@ -34,21 +67,71 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   return counts;
 }
 
-export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetResult {
-  const settings = withDefaults(options.settings);
-  const vocabulary = options.vocabulary ?? defaultVocabulary;
-  const { model, findings: templateFindings } = options.profile
-    ? applyProfile(grid, vocabulary, options.profile)
-    : { model: readSheet(grid, vocabulary), findings: [] };
+interface ReadSheet {
+  grid: SheetGrid;
+  model: SheetModel;
+  templateFindings: Finding[];
+}
+
+interface Configured {
+  settings: Settings;
+  vocabulary: Vocabulary;
+  scales: ScaleSet;
+  costs: CostConfig;
+  profile?: TemplateProfile;
+}
+
+function configure(options: CheckOptions): Configured {
+  return {
+    settings: withDefaults(options.settings),
+    vocabulary: options.vocabulary ?? defaultVocabulary,
+    scales: resolveScales(options.profile?.scales),
+    costs: resolveCosts(options.profile?.costRelations),
+    profile: options.profile,
+  };
+}
+
+function read(grid: SheetGrid, c: Configured): ReadSheet {
+  const { model, findings } = c.profile
+    ? applyProfile(grid, c.vocabulary, c.profile)
+    : { model: readSheet(grid, c.vocabulary, { scales: c.scales, costs: c.costs }), findings: [] };
+  return { grid, model, templateFindings: findings };
+}
+
+function finish({ grid, model, templateFindings }: ReadSheet, c: Configured, unitCostOf: ReturnType<typeof unitCosts>): SheetResult {
   if (model.kind === "other") {
     const findings = notEvaluationFindings(model);
     return { sheet: grid.name, kind: "other", model, findings, summary: null, counts: countFindings(findings) };
   }
-  const summary = summarizeSheet(model, settings);
-  const findings = [...templateFindings, ...runRules(model, summary, settings)];
+  if (model.kind === "rollup") {
+    const findings = [...templateFindings, ...runRollupRules(model, c.settings, c.scales)];
+    return { sheet: grid.name, kind: "rollup", model, findings, summary: summarizeRollupSheet(model), counts: countFindings(findings) };
+  }
+  if (model.kind === "project") {
+    const summary = summarizeProject(model, c.settings);
+    const unit = model.costs.unit.value;
+    const unitCostFor = (year: number | null) => unitCostOf(unit, year);
+    const findings = [...templateFindings, ...runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor })];
+    return { sheet: grid.name, kind: "project", model, findings, summary, counts: countFindings(findings) };
+  }
+  const summary = summarizeSheet(model, c.settings);
+  const findings = [...templateFindings, ...runRules(model, summary, c.settings, c.scales)];
   return { sheet: grid.name, kind: "evaluation", model, findings, summary, counts: countFindings(findings) };
 }
 
+const projectsOf = (reads: readonly ReadSheet[]): ProjectSheet[] => reads.flatMap((r) => (r.model.kind === "project" ? [r.model] : []));
+
+export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetResult {
+  const c = configure(options);
+  const sheet = read(grid, c);
+  const peers = (options.peers ?? []).filter((p) => p.sheet !== grid.name);
+  return finish(sheet, c, unitCosts([...peers, ...projectsOf([sheet])], c.settings));
+}
+
+/** Every sheet of a workbook; project sheets share one inference of the cost per 人工. */
 export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): SheetResult[] {
-  return workbook.sheets.map((s) => checkSheet(s, options));
+  const c = configure(options);
+  const sheets = workbook.sheets.map((grid) => read(grid, c));
+  const unitCostOf = unitCosts(projectsOf(sheets), c.settings);
+  return sheets.map((sheet) => finish(sheet, c, unitCostOf));
 }

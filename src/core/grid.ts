@@ -92,8 +92,17 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+// Every Field names its cell: the same few thousand addresses come up on every sheet.
+const A1_COLUMNS = 64;
+const A1_ROWS = 2048;
+const a1Memo: (string | undefined)[] = new Array(A1_COLUMNS * A1_ROWS);
+
 /** 0-based row/column → A1 address without `$`. */
 export function toA1(row: number, col: number): string {
+  if (row >= 0 && row < A1_ROWS && col >= 0 && col < A1_COLUMNS && Number.isInteger(row) && Number.isInteger(col)) {
+    const k = row * A1_COLUMNS + col;
+    return (a1Memo[k] ??= `${columnLetters(col)}${row + 1}`);
+  }
   return `${columnLetters(col)}${row + 1}`;
 }
 

@@ -27,6 +27,25 @@ export interface Settings {
   rollupHighSpend: number;
   /** Roll-up flag under-execution when 執行率 < this. */
   rollupUnderExecution: number;
+  /**
+   * 事務事業 cost per 人工 by fiscal year (千円; "2024": 8594), for Kawasaki's 人件費 = 人工 × cost
+   * per 人工. A year not given here is inferred from the sheets checked together.
+   */
+  staffUnitCosts: Record<string, number>;
+  /**
+   * project.cost.settlement-over-budget is an info finding (supplementary budgets make 決算 > 予算
+   * common) and a warning past this share over the budget (0.2 = 決算 more than 120% of 予算).
+   */
+  settlementOverBudgetWarning: number;
+  /** project.achievement.implausible: how far (as a rate) the indicators may lie outside the range a 達成度 claims. */
+  achievementTolerance: number;
+  /** project.code.invalid: what a 事務事業コード looks like (a regular expression; Kawasaki: 8 digits). */
+  projectCodePattern: string;
+  /**
+   * link.cost.mismatch: how far (in the 施策's unit, 千円) its 事業費 may be from the sum of its
+   * projects' 事業費 A; 0 = exactly (Kawasaki's 事業費合計 is their sum).
+   */
+  linkCostTolerance: number;
   language: Language;
 }
 
@@ -40,6 +59,11 @@ export const DEFAULT_SETTINGS: Settings = {
   implausibleLowRate: 0.8,
   rollupHighSpend: 0.9,
   rollupUnderExecution: 0.7,
+  staffUnitCosts: {},
+  settlementOverBudgetWarning: 0.2,
+  achievementTolerance: 0.1,
+  projectCodePattern: "^[0-9]{8}$",
+  linkCostTolerance: 0,
   language: "ja",
 };
 

@@ -37,6 +37,10 @@ export interface LayoutOptions {
   inlineLabels?: boolean;
   /** Header values (unless inlineLabels) and the text sections' values in the cell under their label. */
   valuesBelow?: boolean;
+  /** 評価区分 in a table of their own under the reason: a 年度 | 評価区分 header, one row per plan year. */
+  codesTable?: boolean;
+  /** Each indicator's unit given once, by a 単位 label beside its direction, and no 単位 column in its table. */
+  unitOnce?: boolean;
 }
 
 export interface RenderedSheet {
@@ -56,14 +60,15 @@ function withThousands(n: number): string {
   return Math.abs(n) >= 10000 ? n.toLocaleString("en-US", { maximumFractionDigits: 20 }) : String(n);
 }
 
-class SheetBuilder {
+/** Cells, merges and where each value went; the options' offsets, spacing and number forms applied. Shared with projectLayout and rollupLayout. */
+export class SheetBuilder {
   readonly values: CellValue[][] = [];
   readonly merges: RangeBox[] = [];
   readonly cellOf: Record<string, string> = {};
   private textNumberCount = 0;
   private spacedLabelCount = 0;
 
-  constructor(private readonly options: LayoutOptions) {}
+  constructor(private readonly options: Pick<LayoutOptions, "rowOffset" | "colOffset" | "noMerges" | "valuesAsText" | "labelSpacing">) {}
 
   put(row: number, col: number, value: CellValue, path?: string): void {
     const r = row + (this.options.rowOffset ?? 0);
@@ -269,22 +274,35 @@ export function renderSheet(data: MeasureData, sheetName: string, options: Layou
   heading("成果の説明");
   textRow("解決すべき課題に対する当該年度の成果", data.texts.results, "texts.results");
   textRow("残された課題,新たな課題,社会環境の変化等", data.texts.remainingIssues, "texts.remainingIssues");
-  b.label(r, 0, "評価結果及びその評価区分とした理由");
-  b.merge(r, 0, r + 1, 0);
-  data.planYears.forEach((year, i) => {
-    b.value(r, 1 + i, year, `evaluation.codes[${i}].year`);
-    b.value(r + 1, 1 + i, data.evaluation.codes[i] ?? null, `evaluation.codes[${i}].code`);
-  });
-  if (options.valuesBelow) {
-    // The reason under the label and the codes, across the sheet.
-    b.value(r + 2, 0, data.evaluation.reason, "evaluation.reason");
-    b.merge(r + 2, 0, r + 2, last);
-    r += 3;
+  if (options.codesTable) {
+    // The reason beside its label, then 年度 | 評価区分 with one row per plan year.
+    textRow("評価結果及びその評価区分とした理由", data.evaluation.reason, "evaluation.reason");
+    b.label(r, 0, "年度");
+    b.label(r, 1, "評価区分");
+    r++;
+    data.planYears.forEach((year, i) => {
+      b.value(r, 0, year, `evaluation.codes[${i}].year`);
+      b.value(r, 1, data.evaluation.codes[i] ?? null, `evaluation.codes[${i}].code`);
+      r++;
+    });
   } else {
-    const reasonCol = 1 + data.planYears.length;
-    b.value(r, reasonCol, data.evaluation.reason, "evaluation.reason");
-    b.merge(r, reasonCol, r + 1, Math.max(reasonCol, last));
-    r += 2;
+    b.label(r, 0, "評価結果及びその評価区分とした理由");
+    b.merge(r, 0, r + 1, 0);
+    data.planYears.forEach((year, i) => {
+      b.value(r, 1 + i, year, `evaluation.codes[${i}].year`);
+      b.value(r + 1, 1 + i, data.evaluation.codes[i] ?? null, `evaluation.codes[${i}].code`);
+    });
+    if (options.valuesBelow) {
+      // The reason under the label and the codes, across the sheet.
+      b.value(r + 2, 0, data.evaluation.reason, "evaluation.reason");
+      b.merge(r + 2, 0, r + 2, last);
+      r += 3;
+    } else {
+      const reasonCol = 1 + data.planYears.length;
+      b.value(r, reasonCol, data.evaluation.reason, "evaluation.reason");
+      b.merge(r, reasonCol, r + 1, Math.max(reasonCol, last));
+      r += 2;
+    }
   }
   b.put(r, 0, "A 施策が順調に推進したもの(新たな課題等 Ⅰ 無 Ⅱ 有) B 施策が一定程度推進したもの C 施策が推進していないもの");
   b.merge(r, 0, r, last);
@@ -295,9 +313,10 @@ export function renderSheet(data: MeasureData, sheetName: string, options: Layou
   r += gap;
 
   heading("参考指標");
+  const unitOnce = options.unitOnce ?? false;
   r = stacked
-    ? renderIndicatorsStacked(b, data.indicators, r, last, across, gap)
-    : renderIndicatorsSideBySide(b, data.indicators, r, blockWidth, across);
+    ? renderIndicatorsStacked(b, data.indicators, r, last, across, gap, unitOnce)
+    : renderIndicatorsSideBySide(b, data.indicators, r, blockWidth, across, unitOnce);
   r += gap;
 
   heading("事業費");
@@ -338,6 +357,7 @@ function renderIndicatorsSideBySide(
   top: number,
   blockWidth: number,
   across: boolean,
+  unitOnce: boolean,
 ): number {
   let bottom = top;
   indicators.forEach((indicator, i) => {
@@ -352,8 +372,19 @@ function renderIndicatorsSideBySide(
     };
     stackedPair(top, `参考指標名${mark}`, indicator.name, `indicators[${i}].name`);
     stackedPair(top + 2, `指標の説明${mark}`, indicator.description, `indicators[${i}].description`);
-    stackedPair(top + 4, `指標の方向性${mark}`, indicator.direction, `indicators[${i}].direction`);
-    bottom = Math.max(bottom, renderIndicatorTable(b, indicator, i, top + 6, col, across));
+    if (unitOnce) {
+      // 指標の方向性 | 単位 side by side, values under them.
+      const half = col + Math.floor(blockWidth / 2);
+      b.label(top + 4, col, `指標の方向性${mark}`);
+      b.merge(top + 4, col, top + 4, half - 1);
+      b.value(top + 5, col, indicator.direction, `indicators[${i}].direction`);
+      b.merge(top + 5, col, top + 5, half - 1);
+      b.label(top + 4, half, "単位");
+      b.merge(top + 4, half, top + 4, right);
+      b.value(top + 5, half, indicatorUnit(indicator), `indicators[${i}].unit`);
+      b.merge(top + 5, half, top + 5, right);
+    } else stackedPair(top + 4, `指標の方向性${mark}`, indicator.direction, `indicators[${i}].direction`);
+    bottom = Math.max(bottom, renderIndicatorTable(b, indicator, i, top + 6, col, across, unitOnce));
   });
   return bottom;
 }
@@ -365,6 +396,7 @@ function renderIndicatorsStacked(
   last: number,
   across: boolean,
   gap: number,
+  unitOnce: boolean,
 ): number {
   let r = top;
   indicators.forEach((indicator, i) => {
@@ -378,13 +410,26 @@ function renderIndicatorsStacked(
     };
     pair(`参考指標名${mark}`, indicator.name, `indicators[${i}].name`);
     pair(`指標の説明${mark}`, indicator.description, `indicators[${i}].description`);
-    pair(`指標の方向性${mark}`, indicator.direction, `indicators[${i}].direction`);
-    r = renderIndicatorTable(b, indicator, i, r, 0, across);
+    if (unitOnce) {
+      // 指標の方向性 | direction … | 単位 | unit
+      b.label(r, 0, `指標の方向性${mark}`);
+      b.value(r, 1, indicator.direction, `indicators[${i}].direction`);
+      b.merge(r, 1, r, last - 2);
+      b.label(r, last - 1, "単位");
+      b.value(r, last, indicatorUnit(indicator), `indicators[${i}].unit`);
+      r++;
+    } else pair(`指標の方向性${mark}`, indicator.direction, `indicators[${i}].direction`);
+    r = renderIndicatorTable(b, indicator, i, r, 0, across, unitOnce);
   });
   return r;
 }
 
-/** Writes the 年度/計画値/実績値/単位 table at (top, col); returns the row after it. */
+/** The indicator's unit: its first non-empty one. */
+function indicatorUnit(indicator: IndicatorData): Entry {
+  return indicator.rows.find((row) => row.unit !== null && row.unit !== "")?.unit ?? null;
+}
+
+/** Writes the 年度/計画値/実績値/単位 table at (top, col) (no 単位 column with `unitOnce`); returns the row after it. */
 function renderIndicatorTable(
   b: SheetBuilder,
   indicator: IndicatorData,
@@ -392,9 +437,10 @@ function renderIndicatorTable(
   top: number,
   col: number,
   across: boolean,
+  unitOnce = false,
 ): number {
-  const headers = ["年度", "計画値", "実績値", "単位"] as const;
-  const keys = ["year", "plan", "actual", "unit"] as const;
+  const headers = unitOnce ? (["年度", "計画値", "実績値"] as const) : (["年度", "計画値", "実績値", "単位"] as const);
+  const keys = unitOnce ? (["year", "plan", "actual"] as const) : (["year", "plan", "actual", "unit"] as const);
   const firstUnit = indicator.rows.findIndex((row) => row.unit !== null && row.unit !== "");
   indicator.rows.forEach((row, j) => {
     keys.forEach((key, k) => {
@@ -404,13 +450,13 @@ function renderIndicatorTable(
     });
   });
   headers.forEach((header, k) => (across ? b.label(top + k, col, header) : b.label(top, col + k, header)));
-  if (firstUnit >= 0) {
+  if (firstUnit >= 0 && !unitOnce) {
     // Same cell as that row's unit: the indicator's unit is the first non-empty one.
     const unit = indicator.rows[firstUnit].unit;
     if (across) b.value(top + 3, col + 1 + firstUnit, unit, `indicators[${i}].unit`);
     else b.value(top + 1 + firstUnit, col + 3, unit, `indicators[${i}].unit`);
   }
-  return across ? top + 4 : top + 1 + indicator.rows.length;
+  return across ? top + headers.length : top + 1 + indicator.rows.length;
 }
 
 function renderBudgetAcross(b: SheetBuilder, data: MeasureData, top: number, forecastAsColumn: boolean): number {

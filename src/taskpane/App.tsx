@@ -30,6 +30,7 @@ import { officeThemeName, type ThemeName } from "./theme";
 import { FindingsTab } from "./FindingsTab";
 import { RatesTab } from "./RatesTab";
 import { BudgetTab } from "./BudgetTab";
+import { ProjectsTab } from "./ProjectsTab";
 import { SettingsTab } from "./SettingsTab";
 import { RollupTab } from "./RollupTab";
 import { ReportPanel } from "./ReportPanel";
@@ -49,12 +50,13 @@ export const LIVE_DEBOUNCE_MS = 500;
 const CELL_EDIT_CODE = "InvalidOperationInCellEditMode";
 const isCellEditError = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === CELL_EDIT_CODE;
 
-type TabName = "findings" | "rates" | "budget" | "rollup" | "template" | "settings";
+type TabName = "findings" | "rates" | "budget" | "projects" | "rollup" | "template" | "settings";
 
 const TABS: readonly { name: TabName; label: StringKey }[] = [
   { name: "findings", label: "tabFindings" },
   { name: "rates", label: "tabRates" },
   { name: "budget", label: "tabBudget" },
+  { name: "projects", label: "tabProjects" },
   { name: "rollup", label: "tabRollup" },
   { name: "template", label: "tabTemplate" },
   { name: "settings", label: "tabSettings" },
@@ -494,12 +496,21 @@ export function App({ port, theme, autoCheck = false, source = DEFAULT_SOURCE, n
           )}
           {tab === "rates" && state.checkCount > 0 && <RatesTab results={state.results} lang={lang} />}
           {tab === "budget" && state.checkCount > 0 && <BudgetTab results={state.results} settings={state.settings} lang={lang} />}
+          {tab === "projects" && state.checkCount > 0 && (
+            <ProjectsTab results={state.results} lang={lang} onSelect={(sheet, address) => port.selectCell(sheet, address).catch(fail)} />
+          )}
           {tab === "rollup" && state.checkCount > 0 && (
             <>
-              <RollupTab results={state.results} settings={state.settings} lang={lang} />
+              <RollupTab
+                results={state.results}
+                settings={state.settings}
+                lang={lang}
+                links={state.links}
+                onSelect={(sheet, address) => port.selectCell(sheet, address).catch(fail)}
+              />
               <ReportPanel
                 lang={lang}
-                input={() => ({ results: state.results, settings: state.settings, profile: state.profile, source, now: now() })}
+                input={() => ({ results: state.results, settings: state.settings, profile: state.profile, source, now: now(), links: state.links })}
                 fileBytes={port.fileBytes ? () => port.fileBytes!() : undefined}
                 downloads={hostInfo?.downloads ?? true}
                 onDone={(key, detail) => dispatch({ type: "notice", notice: { key, detail } })}

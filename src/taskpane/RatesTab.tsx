@@ -2,7 +2,7 @@ import * as React from "react";
 import { Badge, ProgressBar, TableCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import type { Language } from "../core/findings";
 import type { SheetResult } from "../core/engine";
-import type { Grade, IndicatorSummary, IndicatorYearSummary } from "../core/summary/types";
+import type { Grade, IndicatorBaseSummary, IndicatorSummary } from "../core/summary/types";
 import { circledNumber, directionLabel, formatNumber, formatRate, gradeLabel, rateReasonText, t, type StringKey } from "./i18n";
 import { EvaluationSheetsTab, FigureTable, NumberCell, useSharedStyles } from "./ui";
 
@@ -107,7 +107,7 @@ function IndicatorTable({ sheet, indicator, lang }: { sheet: string; indicator: 
 }
 
 /** One year of an indicator: its figures, then what is said of its rate. */
-function YearRow({ index, year, children }: { index: number; year: IndicatorYearSummary; children: React.ReactNode }) {
+function YearRow({ index, year, children }: { index: number; year: IndicatorBaseSummary; children: React.ReactNode }) {
   return (
     <TableRow data-testid={`rate-row-${index}-${year.year}`}>
       <TableCell>{year.year}</TableCell>

@@ -5,7 +5,8 @@ import type { Language } from "../core/findings";
 import type { Settings } from "../core/settings";
 import type { TemplateProfile } from "../core/profile";
 import { RULE_CATALOGUE_VERSION, ruleRows } from "../core/rules";
-import { buildReport, formatCsv, formatJson, formatMarkdown, sha256Hex, type Report } from "../core/report";
+import { buildReport, formatCsv, formatJson, formatMarkdown, sha256Hex, toReportLink, type Report } from "../core/report";
+import type { LinkGroup } from "../core/link";
 import { copyText, safeFileName } from "./download";
 import { ExportView, exportText, type ExportedText } from "./ExportView";
 import { t } from "./i18n";
@@ -28,13 +29,22 @@ export interface PaneReportInput {
   now: Date;
   /** SHA-256 of the workbook file's bytes, as the CLI reports it; null when the host gives no bytes. */
   sha256?: string | null;
+  /** The workbook's sheets linked by 施策 (the report's links[]); the file is named by `source`. */
+  links?: readonly LinkGroup[];
 }
 
 /**
  * The CLI's audit report for the open workbook. sha256 is the file's as Excel gives it
  * (WorkbookPort.fileBytes), else null; the profile, when there is one, is the workbook's own.
  */
-export function paneReport({ results, settings, profile, source, now, sha256 = null }: PaneReportInput): Report {
+export function paneReport({ results, settings, profile, source, now, sha256 = null, links = [] }: PaneReportInput): Report {
+  // Within the workbook a link names no file; in the report the file is the workbook.
+  const named = links.map((g) => toReportLink(g)).map((l) => ({
+    ...l,
+    measureSheet: l.measureSheet && { ...l.measureSheet, file: source },
+    rollupSheet: l.rollupSheet && { ...l.rollupSheet, file: source },
+    projects: l.projects.map((p) => (p.sheet === null ? p : { ...p, file: source })),
+  }));
   return buildReport({
     files: [
       {
@@ -50,8 +60,8 @@ export function paneReport({ results, settings, profile, source, now, sha256 = n
     checkedAt: now.toISOString(),
     ruleCatalogueVersion: RULE_CATALOGUE_VERSION,
     // The rules the CLI lists for a check without --cross-year: the pane always applies the profile.
-    rules: ruleRows(["sheet", "template"]),
-  });
+    rules: ruleRows(["sheet", "rollup", "link", "template"]),
+  }, named);
 }
 
 export function reportText(input: PaneReportInput, format: PaneReportFormat): string {

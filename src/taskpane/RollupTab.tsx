@@ -2,12 +2,14 @@ import * as React from "react";
 import { Badge, TableCell, TableRow, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
 import type { Language } from "../core/findings";
 import type { SheetResult } from "../core/engine";
+import type { LinkGroup } from "../core/link";
 import type { Settings } from "../core/settings";
-import { rollUp } from "../core/summary";
+import { rollUp, type ProjectRollup, type ProjectTotals, type ScaleDistribution } from "../core/summary";
 import { ROLLUP_FLAGS } from "../core/summary/rollup";
 import type { RollupDepartment, RollupFlag } from "../core/summary/types";
 import { formatNumber, formatRate, t, type StringKey } from "./i18n";
 import { FigureTable, ForecastBadge, NumberCell, TabSection, useSharedStyles } from "./ui";
+import { MeasureTree } from "./MeasureTree";
 
 const FLAG_BADGES: Record<RollupFlag, { key: StringKey; color: BadgeProps["color"] }> = {
   overrun: { key: "overrun", color: "danger" },
@@ -57,12 +59,105 @@ function departmentSettlement(d: RollupDepartment): number | null {
   return d.settlement === null && d.settlementForecast === null ? null : (d.settlement ?? 0) + (d.settlementForecast ?? 0);
 }
 
-/** 全体: budget against results for every measure of the workbook, flagged for finance, with totals per 作成課. */
-export function RollupTab({ results, settings, lang }: { results: SheetResult[]; settings: Settings; lang: Language }) {
+const PROJECT_COLUMNS: readonly StringKey[] = ["project", "projectDepartment", "budget", "settlement", "executionRate", "totalCost", "achievementLevel", "directionClass"];
+const PROJECT_TOTAL_COLUMNS: readonly StringKey[] = ["projectDepartment", "unit", "projectCount", "budget", "settlement", "executionRate", "totalCost"];
+
+/** A group's 決算 with its 決算見込 (kept apart in the core, shown together here). */
+function withForecast(settlement: number | null, forecast: number | null): number | null {
+  return settlement === null && forecast === null ? null : (settlement ?? 0) + (forecast ?? 0);
+}
+
+/** The project part of 全体: each project's evaluation year, totals by 所属 and policy area, the distributions. */
+function ProjectRollupSection({ rollup, lang }: { rollup: ProjectRollup; lang: Language }) {
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  const totals = (rows: ProjectTotals[], first: StringKey, testId: string) => (
+    <div className={styles.scroller} tabIndex={0} role="region" aria-label={t(lang, first === "policyArea" ? "policyTotalsHeading" : "projectTotalsHeading")}>
+      <FigureTable label={t(lang, first === "policyArea" ? "policyTotalsHeading" : "projectTotalsHeading")} columns={[first, ...PROJECT_TOTAL_COLUMNS.slice(1)]} lang={lang}>
+        {rows.map((d) => (
+          <TableRow key={`${d.group ?? ""}:${d.costUnit ?? ""}`} data-testid={`${testId}-${d.group ?? ""}-${d.costUnit ?? ""}`}>
+            <TableCell>{d.group ?? t(lang, "noDepartment")}</TableCell>
+            <TableCell>{d.costUnit ?? t(lang, "unitUnknown")}</TableCell>
+            <NumberCell className={styles.nowrap}>{d.projects}</NumberCell>
+            <NumberCell className={styles.nowrap}>{formatNumber(d.budget)}</NumberCell>
+            <NumberCell className={styles.nowrap}>{formatNumber(withForecast(d.settlement, d.settlementForecast))}</NumberCell>
+            <NumberCell className={styles.nowrap}>{formatRate(d.executionRate)}</NumberCell>
+            <NumberCell className={styles.nowrap}>{formatNumber(d.totalCost)}</NumberCell>
+          </TableRow>
+        ))}
+      </FigureTable>
+    </div>
+  );
+  const distribution = (d: ScaleDistribution) =>
+    [...d.values.map((v) => `${v.value}: ${v.count}`), `${t(lang, "notChosen")}: ${d.none}`].join(" · ");
+  return (
+    <>
+      <h3 className={shared.heading}>{t(lang, "projectRollupHeading")}</h3>
+      <div className={styles.scroller} tabIndex={0} role="region" aria-label={t(lang, "projectRollupHeading")}>
+        <FigureTable label={t(lang, "projectRollupHeading")} columns={PROJECT_COLUMNS} lang={lang} className={styles.wide}>
+          {rollup.projects.map((p) => (
+            <TableRow key={`${p.file ?? ""}:${p.sheet}`} data-testid={`project-rollup-row-${p.sheet}`}>
+              <TableCell>
+                <span className={styles.nowrap}>{p.projectCode ?? p.sheet}</span>
+                {p.projectName && <span className={styles.name}>{p.projectName}</span>}
+              </TableCell>
+              <TableCell>{p.department ?? "—"}</TableCell>
+              <NumberCell className={styles.nowrap}>{formatNumber(p.budget)}</NumberCell>
+              <NumberCell className={styles.nowrap}>
+                {formatNumber(p.settlement)}
+                {p.settlementIsForecast && <ForecastBadge lang={lang} />}
+              </NumberCell>
+              <NumberCell className={styles.nowrap}>{formatRate(p.executionRate)}</NumberCell>
+              <NumberCell className={styles.nowrap}>{formatNumber(p.totalCost)}</NumberCell>
+              <TableCell>{p.achievement ?? "—"}</TableCell>
+              <TableCell>{p.direction ?? "—"}</TableCell>
+            </TableRow>
+          ))}
+        </FigureTable>
+      </div>
+      <h3 className={shared.heading}>{t(lang, "projectTotalsHeading")}</h3>
+      {totals(rollup.byDepartment, "projectDepartment", "project-department-row")}
+      <h3 className={shared.heading}>{t(lang, "policyTotalsHeading")}</h3>
+      {totals(rollup.byPolicyArea, "policyArea", "project-policy-row")}
+      <h3 className={shared.heading}>{t(lang, "distributionHeading")}</h3>
+      <p data-testid="achievement-distribution">
+        {t(lang, "achievementLevel")} — {distribution(rollup.achievement)}
+      </p>
+      <p data-testid="direction-distribution">
+        {t(lang, "directionClass")} — {distribution(rollup.direction)}
+      </p>
+    </>
+  );
+}
+
+export interface RollupTabProps {
+  results: SheetResult[];
+  settings: Settings;
+  lang: Language;
+  /** The workbook's sheets linked by 施策: the 政策 → 施策 → 事務事業 tree. */
+  links?: readonly LinkGroup[];
+  onSelect?: (sheet: string, address: string) => void;
+}
+
+/**
+ * 全体: budget against results for every measure of the workbook, flagged for finance, with totals
+ * per 作成課; then the project sheets, and the tree of linked 施策 and their projects.
+ */
+export function RollupTab({ results, settings, lang, links = [], onSelect = () => undefined }: RollupTabProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const rollup = React.useMemo(() => rollUp(results, settings), [results, settings]);
-  if (rollup.measures.length === 0) return <p>{t(lang, "noEvaluationSheets")}</p>;
+  const projects = rollup.projects.projects.length > 0 ? <ProjectRollupSection rollup={rollup.projects} lang={lang} /> : null;
+  const tree = <MeasureTree links={links} lang={lang} onSelect={onSelect} />;
+  if (rollup.measures.length === 0 && !projects && links.length === 0) return <p>{t(lang, "noEvaluationSheets")}</p>;
+  if (rollup.measures.length === 0) {
+    return (
+      <TabSection id="rollup" title={t(lang, "rollupHeading")}>
+        {projects}
+        {tree}
+      </TabSection>
+    );
+  }
   return (
     <TabSection id="rollup" title={t(lang, "rollupHeading")}>
       <p className={shared.meta}>{t(lang, "rollupNote")}</p>
@@ -109,6 +204,8 @@ export function RollupTab({ results, settings, lang }: { results: SheetResult[];
           ))}
         </FigureTable>
       </div>
+      {projects}
+      {tree}
     </TabSection>
   );
 }

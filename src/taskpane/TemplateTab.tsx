@@ -272,7 +272,7 @@ const SheetLocations = React.memo(function SheetLocations({ result, lang, action
           </div>
         ))
       ) : (
-        <p className={styles.meta}>{t(lang, "notEvaluationForTemplate")}</p>
+        <p className={styles.meta}>{t(lang, result.kind === "project" ? "projectForTemplate" : result.kind === "rollup" ? "rollupForTemplate" : "notEvaluationForTemplate")}</p>
       )}
     </section>
   );

@@ -10,7 +10,8 @@ import { withDefaults } from "../core/settings";
 import { checkSheet, checkWorkbook, countFindings, type CheckOptions, type SheetResult } from "../core/engine";
 import type { FindingCounts } from "../core/summary/types";
 import type { TemplateProfile } from "../core/profile";
-import { withInvalidProfileFinding } from "../core/report";
+import { linkWorkbook, withInvalidProfileFinding } from "../core/report";
+import type { LinkGroup } from "../core/link";
 import type { ReadProgress } from "../port/workbookPort";
 import type { StringKey } from "./i18n";
 
@@ -31,7 +32,10 @@ export interface PaneState {
   status: "idle" | "reading" | "ready";
   progress: ReadProgress | null;
   grids: SheetGrid[];
+  /** Every sheet's result, link findings included (the workbook's sheets linked by 施策). */
   results: SheetResult[];
+  /** The 施策 the workbook's sheets were linked into (core/link), for the 全体 tab's tree. */
+  links: LinkGroup[];
   settings: Settings;
   /** Kept as thrown so the message follows a language switch. */
   error: unknown;
@@ -66,6 +70,7 @@ export function initialState(settings: Partial<Settings> = {}): PaneState {
     progress: null,
     grids: [],
     results: [],
+    links: [],
     settings: withDefaults(settings),
     error: null,
     notice: null,
@@ -89,7 +94,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         status: "ready",
         progress: null,
         grids: action.grids,
-        results: checkAll(action.grids, state),
+        ...checkAll(action.grids, state),
         checkCount: state.checkCount + 1,
       };
     case "sheetChanged":
@@ -104,7 +109,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "settingsChanged": {
       const settings = withDefaults({ ...state.settings, ...action.settings });
       if (!changesFigures(state.settings, settings) || state.grids.length === 0) return { ...state, settings };
-      return { ...state, settings, results: checkAll(state.grids, { ...state, settings }) };
+      return { ...state, settings, ...checkAll(state.grids, { ...state, settings }) };
     }
     case "filterChanged":
       return { ...state, filter: { ...state.filter, ...action.filter } };
@@ -116,37 +121,55 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const next =
         action.type === "profileChanged" ? { ...state, profile: action.profile, profileErrors: null } : { ...state, profile: null, profileErrors: action.errors };
       if (state.grids.length === 0) return next;
-      return { ...next, results: checkAll(state.grids, next), checkCount: state.checkCount + 1 };
+      return { ...next, ...checkAll(state.grids, next), checkCount: state.checkCount + 1 };
     }
   }
 }
 
 type CheckState = Pick<PaneState, "settings" | "profile" | "profileErrors">;
 
-/** Every sheet checked as the CLI would: with the profile, or with the finding that it was rejected. */
-function checkAll(grids: SheetGrid[], state: CheckState): SheetResult[] {
+/** Every sheet checked as the CLI would: with the profile, or with the finding that it was rejected; then linked. */
+function checkAll(grids: SheetGrid[], state: CheckState): Pick<PaneState, "results" | "links"> {
   const results = checkWorkbook({ sheets: grids }, checkOptions(state));
-  return state.profileErrors ? withInvalidProfileFinding(results, state.profileErrors) : results;
+  return linked(state.profileErrors ? withInvalidProfileFinding(results, state.profileErrors) : results, state);
 }
+
+/** The workbook's sheets linked by 施策: link findings join the sheets they are about. */
+function linked(results: SheetResult[], state: CheckState): Pick<PaneState, "results" | "links"> {
+  const { results: withLinks, groups } = linkWorkbook(results, state.settings, state.profile ?? undefined);
+  return { results: withLinks, links: groups };
+}
+
+/** A result as checked alone: without the findings linking added (they are made again over all sheets). */
+function unlinked(result: SheetResult): SheetResult {
+  if (!result.findings.some((f) => f.rule.startsWith(LINK_RULE_PREFIX))) return result;
+  const findings = result.findings.filter((f) => !f.rule.startsWith(LINK_RULE_PREFIX));
+  return { ...result, findings, counts: countFindings(findings) };
+}
+
+const LINK_RULE_PREFIX = "link.";
 
 /** What every check of the pane runs with: the settings and the workbook's template profile. */
 export function checkOptions(state: Pick<PaneState, "settings" | "profile">): CheckOptions {
   return state.profile ? { settings: state.settings, profile: state.profile } : { settings: state.settings };
 }
 
-/** Live mode: only the changed sheet is re-checked; every other result stays as it was. */
+/** Live mode: only the changed sheet is re-checked; every other result stays as it was, and the links are made again. */
 function replaceSheet(state: PaneState, grid: SheetGrid): PaneState {
   const index = state.grids.findIndex((g) => g.name === grid.name);
   if (index < 0) return state;
   const grids = state.grids.slice();
   grids[index] = grid;
+  // The other project sheets still count for the cost per 人工, as in the full check.
+  const peers = state.results.flatMap((r) => (r.kind === "project" && r.sheet !== grid.name ? [r.model] : []));
   const results = state.results.map((r, i) => {
-    if (r.sheet !== grid.name) return r;
-    const checked = checkSheet(grid, checkOptions(state));
+    if (r.sheet !== grid.name) return unlinked(r);
+    const checked = checkSheet(grid, { ...checkOptions(state), peers });
     // The rejected-profile finding sits on the first sheet: keep it there.
     return i === 0 && state.profileErrors ? withInvalidProfileFinding([checked], state.profileErrors)[0] : checked;
   });
-  return { ...state, grids, results, checkCount: state.checkCount + 1 };
+  // A changed figure may change a link (a 施策's sum, a roll-up count): link every sheet again.
+  return { ...state, grids, ...linked(results, state), checkCount: state.checkCount + 1 };
 }
 
 /** The UI language alone changes no figure: no need to re-run the core. */

@@ -18,7 +18,7 @@ import {
   type MessageBarProps,
 } from "@fluentui/react-components";
 import type { Language } from "../core/findings";
-import type { SheetResult } from "../core/engine";
+import type { EvaluationResult, SheetResult } from "../core/engine";
 import type { SheetSummary } from "../core/summary/types";
 import { sheetHeading, t, type StringKey } from "./i18n";
 
@@ -54,17 +54,17 @@ export function EvaluationSheetsTab({
   title: string;
   results: SheetResult[];
   lang: Language;
-  children: (result: SheetResult, summary: SheetSummary) => React.ReactNode;
+  children: (result: EvaluationResult, summary: SheetSummary) => React.ReactNode;
 }) {
   const styles = useSharedStyles();
-  const evaluated = results.filter((r) => r.summary !== null);
+  const evaluated = results.filter((r): r is EvaluationResult => r.kind === "evaluation");
   if (evaluated.length === 0) return <p>{t(lang, "noEvaluationSheets")}</p>;
   return (
     <TabSection id={id} title={title}>
       {evaluated.map((result) => (
         <section key={result.sheet} aria-label={result.sheet}>
           <h3 className={styles.heading}>{sheetHeading(result.sheet, result.summary)}</h3>
-          {children(result, result.summary!)}
+          {children(result, result.summary)}
         </section>
       ))}
     </TabSection>

@@ -14,6 +14,7 @@ import { sample41303000 } from "../../src/samples/sample41303000";
 import { compoundFile, deflatedSpaces, patchPart } from "../adapters/xlsx/fixtures";
 import { captureIo } from "./fixtures";
 import { validate } from "./schemaValidator";
+import { evaluationSummary } from "../support/kinds";
 
 jest.setTimeout(120_000);
 
@@ -144,7 +145,7 @@ describe("hyoka check on a folder of good and bad files", () => {
   });
 
   it("checks the good sample fully: exact rates, 執行率, forecast, codes and findings", () => {
-    const s = report.files[0].sheets[0].summary!;
+    const s = evaluationSummary(report.files[0].sheets[0]);
     expect(s.indicators[0].years.find((y) => y.year === 2012)!.rate).toBeCloseTo(428 / 600, 12);
     expect(s.indicators[1].years.find((y) => y.year === 2013)!.rate).toBeCloseTo(161 / 130, 12);
     expect(s.indicators[2].years.find((y) => y.year === 2013)!.rate).toBeCloseTo(0.9, 12);
@@ -167,7 +168,7 @@ describe("hyoka check on a folder of good and bad files", () => {
       ["indicator.value.not-numeric", "C35", "#DIV/0!"],
       ["indicator.value.not-numeric", "G35", "#REF!"],
     ]);
-    const s = f.sheets[0].summary!;
+    const s = evaluationSummary(f.sheets[0]);
     expect(s.indicators[0].years.find((y) => y.year === 2013)!.actual).toBeNull();
     expect(s.indicators[0].years.find((y) => y.year === 2012)!.rate).toBeCloseTo(428 / 600, 12);
   });

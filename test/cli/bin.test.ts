@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Report } from "../../src/core/report";
 import { makeCrossYearFixtures, makeFixtures, makeProfileFixtures, type Fixtures } from "./fixtures";
+import { evaluationSummary } from "../support/kinds";
 
 const root = path.join(__dirname, "..", "..");
 const bin = path.join(root, "bin", "hyoka.js");
@@ -33,7 +34,7 @@ describe("bin/hyoka.js", () => {
     expect(pooled.err).toContain("hyoka: 4/4 ファイル\n");
     const report: Report = JSON.parse(pooled.out);
     expect(report.files.map((f) => f.path)).toEqual(["nested/corrupt.xlsx", "nested/hostile.xlsx", "notes.csv", "sample.xlsx"]);
-    expect(report.files[3].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+    expect(evaluationSummary(report.files[3].sheets[0]).budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
 
     const single = hyoka(["check", ".", "notes.csv", "--format", "json", "--no-model", "--jobs", "1"]);
     const stamp = /"checkedAt": "[^"]+"/;
@@ -122,7 +123,7 @@ describe("bin/hyoka.js", () => {
         ["book-3.xlsx", null],
         ["book-4.xlsx", null],
       ]);
-      for (const f of report.files.slice(1)) expect(f.sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+      for (const f of report.files.slice(1)) expect(evaluationSummary(f.sheets[0]).budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
       // Still hashed for the audit trail: the same bytes as the others.
       expect(report.files[0].sha256).toBe(report.files[1].sha256);
     };
@@ -194,7 +195,7 @@ describe("bin/hyoka.js", () => {
       expect(report.files.map((f) => f.path)).toEqual(["sample.ods", "sample.xls", "sample.xlsb", "sample.xlsx"]);
       const figures = (f: Report["files"][number]) => ({ counts: f.counts, rules: f.sheets[0].issues.map((i) => [i.rule, i.cell]), summary: { ...f.sheets[0].summary } });
       for (const f of report.files) expect(figures(f)).toEqual(figures(report.files[3]));
-      expect(report.files[3].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+      expect(evaluationSummary(report.files[3].sheets[0]).budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -225,7 +226,7 @@ describe("bin/hyoka.js", () => {
         ["e-data-part.xlsx", null, 1],
         ["z-sample.xlsx", null, 1],
       ]);
-      expect(report.files[5].sheets[0].summary?.budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
+      expect(evaluationSummary(report.files[5].sheets[0]).budget[0].executionRate).toBeCloseTo(38182 / 43769, 12);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -247,4 +248,28 @@ describe("bin/hyoka.js", () => {
     expect(en.code).toBe(0);
     expect(en.out.split("\n")[0]).toBe("hyoka — checks 施策進行管理・評価票 workbooks");
   });
+
+  it("links files checked on worker threads from the digests they send back: the same report as on one thread", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const { writeXlsx } = await import("../../src/adapters/xlsx/write");
+    const { familyMistakesWorkbook } = await import("../../src/samples/family41303000");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hyoka-link-bin-"));
+    try {
+      const { sheets, expected } = familyMistakesWorkbook();
+      for (const sheet of sheets) writeFileSync(path.join(dir, `${sheet.grid.name}.xlsx`), await writeXlsx({ sheets: [sheet.grid] }));
+      const stamp = /"checkedAt": "[^"]+"/;
+      const pooled = hyoka(["check", ".", "--format", "json", "--jobs", "2"], dir);
+      const single = hyoka(["check", ".", "--format", "json", "--jobs", "1"], dir);
+      expect([pooled.code, single.code]).toEqual([1, 1]);
+      expect(pooled.out.replace(stamp, "")).toBe(single.out.replace(stamp, ""));
+      const report: Report = JSON.parse(pooled.out);
+      const found = report.files.flatMap((f) => f.sheets.flatMap((s) => s.issues.filter((i) => /^(link|rollup)\./.test(i.rule)).map((i) => [i.rule, i.sheet, i.cell])));
+      expect(found.sort()).toEqual(expected.map((e) => [e.rule, e.sheet, e.cell]).sort());
+      expect(report.links.map((l) => [l.measureCode, l.projects.length])).toEqual([["41303000", 6]]);
+      // The models stay in the entries' JSON (linking used the digests only).
+      expect(report.files.every((f) => f.sheets.every((s) => s.model !== null))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -10,7 +10,14 @@ import { validate } from "./schemaValidator";
 import { captureIo, makeCrossYearFixtures, type CrossYearFixtures } from "./fixtures";
 
 const schema = JSON.parse(readFileSync(path.join(__dirname, "../../docs/report.schema.json"), "utf8"));
-const CROSS_YEAR_IDS = ["crossyear.budget.changed", "crossyear.code.changed", "crossyear.plan.changed", "crossyear.value.changed"];
+const CROSS_YEAR_IDS = [
+  "crossyear.budget.changed",
+  "crossyear.code.changed",
+  "crossyear.plan.changed",
+  "crossyear.project.cost.changed",
+  "crossyear.project.plan.changed",
+  "crossyear.value.changed",
+];
 let fx: CrossYearFixtures;
 
 beforeAll(async () => {
@@ -57,7 +64,7 @@ describe("hyoka check --cross-year on the 2012 and 2013 books", () => {
     ]);
   });
 
-  it("counts it in the later file, the totals and the per-rule table (all four rules listed)", () => {
+  it("counts it in the later file, the totals and the per-rule table (every cross-year rule listed)", () => {
     expect(report.files.map((f) => [f.path, f.counts])).toEqual([
       ["41303000-2012.xlsx", { error: 0, warning: 4, info: 1 }],
       ["41303000-2013.xlsx", { error: 0, warning: 5, info: 1 }],
@@ -68,6 +75,8 @@ describe("hyoka check --cross-year on the 2012 and 2013 books", () => {
       { rule: "crossyear.budget.changed", severity: "warning", count: 0 },
       { rule: "crossyear.code.changed", severity: "warning", count: 0 },
       { rule: "crossyear.plan.changed", severity: "warning", count: 0 },
+      { rule: "crossyear.project.cost.changed", severity: "warning", count: 0 },
+      { rule: "crossyear.project.plan.changed", severity: "warning", count: 0 },
       { rule: "crossyear.value.changed", severity: "warning", count: 1 },
     ]);
     // Every rule of the catalogue, each once.

@@ -15,6 +15,7 @@ import { sample41303000 } from "../../src/samples/sample41303000";
 import type { MeasureData } from "../../src/samples/measureData";
 import { buildZip, packageEntries } from "../adapters/xlsx/fixtures";
 import { captureIo } from "./fixtures";
+import { evaluationSummary } from "../support/kinds";
 
 jest.setTimeout(60_000);
 
@@ -194,7 +195,7 @@ describe("clean text on the terminal and in reports (item 7)", () => {
     // JSON keeps the exact value (escaped as \u001b, \u202e): the data is not changed.
     expect(report.files[0].sheets[0].sheet).toBe("41303000\u202Ec");
     expect(json.out).toContain('"sheet": "41303000\\u202ec"');
-    expect(report.files[0].sheets[0].summary?.measureName).toBe("![i](http://host/img.png) *x* `y` <b>z</b> \u202Eevil");
+    expect(evaluationSummary(report.files[0].sheets[0]).measureName).toBe("![i](http://host/img.png) *x* `y` <b>z</b> \u202Eevil");
     expect(existsSync(path.join(at, "book.xlsx"))).toBe(true);
   });
 });

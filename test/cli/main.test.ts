@@ -7,6 +7,7 @@ import { RULE_CATALOGUE_VERSION, RULES } from "../../src/core/rules";
 import { readWorkbook } from "../../src/adapters/xlsx/read";
 import { validate } from "./schemaValidator";
 import { captureIo, HOSTILE_ACTUAL, makeFixtures, type Fixtures } from "./fixtures";
+import { evaluationSummary } from "../support/kinds";
 
 const schema = JSON.parse(readFileSync(path.join(__dirname, "../../docs/report.schema.json"), "utf8"));
 let fx: Fixtures;
@@ -35,7 +36,7 @@ describe("hyoka check on the 41303000 sample", () => {
   });
 
   it("gives the exact rates, execution rate, forecast and codes", () => {
-    const s = report.files[0].sheets[0].summary!;
+    const s = evaluationSummary(report.files[0].sheets[0]);
     expect(s.measureCode).toBe("41303000");
     expect(s.fiscalYear).toBe(2013);
     expect(s.planPeriod).toEqual({ from: 2011, to: 2013 });
@@ -85,9 +86,14 @@ describe("hyoka check on the 41303000 sample", () => {
     // The validator is not a rubber stamp.
     expect(validate(schema, { ...report, tool: { name: "other", version: 1 } })).toEqual(['$.tool.name: expected "hyoka"', "$.tool.version: expected string, got integer"]);
     const sheet = report.files[0].sheets[0];
-    const badSummary = { ...sheet.summary!, budget: [{ ...sheet.summary!.budget[0], executionRate: "87%" }] };
+    const badSummary = { ...evaluationSummary(sheet), budget: [{ ...evaluationSummary(sheet).budget[0], executionRate: "87%" }] };
     const bad = { ...report, files: [{ ...report.files[0], sheets: [{ ...sheet, summary: badSummary }] }] };
-    expect(validate(schema, bad)).toEqual(["$.files[0].sheets[0].summary: matches 0 of oneOf"]);
+    expect(validate(schema, bad)).toEqual([
+      // The kind says which summary it must be, so the bad figure is named…
+      "$.files[0].sheets[0].summary.budget[0].executionRate: expected number|null, got string",
+      // …and it fits none of the summaries.
+      "$.files[0].sheets[0].summary: matches 0 of oneOf",
+    ]);
   });
 
   it("fails on warnings with --fail-on warning, never with never", async () => {
@@ -118,7 +124,7 @@ describe("hyoka check on a folder with bad files", () => {
     ]);
     expect(report.files[0].sha256).toBeNull();
     expect(report.files[3].error?.message).toBe("CSV テキストファイルで、ブックではありません。Excel で開いて .xlsx 形式で保存してください。");
-    expect(report.files[4].sheets[0].summary?.indicators[0].years[1].rate).toBeCloseTo(428 / 600, 12);
+    expect(evaluationSummary(report.files[4].sheets[0]).indicators[0].years[1].rate).toBeCloseTo(428 / 600, 12);
     expect(io.err()).toContain("hyoka: nested/corrupt.xlsx: [corrupt] ブックが破損しているか不完全なため読み込めません。");
     expect(io.err()).toContain("hyoka: missing.xlsx: [not-found] ファイルが見つかりません。");
     expect(validate(schema, report)).toEqual([]);
@@ -189,7 +195,7 @@ describe("hyoka check on the committed samples (assets/samples)", () => {
     const io = captureIo(repo);
     expect(await main(["check", "assets/samples/41303000-2013.xlsx", "--format", "json", "--no-model"], io)).toBe(EXIT.ok);
     const report: Report = JSON.parse(io.out());
-    const s = report.files[0].sheets[0].summary!;
+    const s = evaluationSummary(report.files[0].sheets[0]);
     expect(report.files[0].path).toBe("assets/samples/41303000-2013.xlsx");
     expect(s.indicators[0].years[1].rate).toBeCloseTo(428 / 600, 12);
     expect(s.indicators[1].years[2].rate).toBeCloseTo(161 / 130, 12);
@@ -248,7 +254,7 @@ describe("arguments", () => {
     await main(["--help"], io);
     for (const line of [
       "  hyoka check <ファイル|フォルダ…> [オプション]      ブックを検証してレポートを表示する",
-      "  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題を年度間でも比較する",
+      "  hyoka check --cross-year <ファイル|フォルダ…>    同じ施策課題・事務事業を年度間でも比較する",
       "  hyoka summary <ファイル|フォルダ…> -o out.xlsx   達成率・事業費・全体集計の表を書き出す",
       "  hyoka template show <file.xlsx> [--lang ja|en] [--format text|json] [--template <p.json>]",
       "  -f, --format text|json|csv|md   レポートの形式(既定 text。template show は text|json)",
@@ -257,7 +263,7 @@ describe("arguments", () => {
       "  70 予期しないエラー(不具合): 標準エラーに 1 行表示。HYOKA_DEBUG=1 でスタックトレースも表示",
     ])
       expect(io.out().split("\n")).toContain(line);
-    for (const text of ["(crossyear.value.changed)", "(crossyear.plan.changed)", "(crossyear.code.changed)", "(crossyear.budget.changed)", "ブック内に保存された設定をそのブックに使う", "~$Book.xlsx"])
+    for (const text of ["(crossyear.value.changed)", "(crossyear.plan.changed)", "(crossyear.code.changed)", "(crossyear.budget.changed)", "(crossyear.project.cost.changed)", "(crossyear.project.plan.changed)", "--no-link", "link.*", "ブック内に保存された設定をそのブックに使う", "~$Book.xlsx"])
       expect(io.out()).toContain(text);
   });
 
@@ -296,13 +302,22 @@ describe("arguments", () => {
     const en = await helpIn("en");
     const options = (text: string) => [...new Set(text.match(/(?<![\w-])--?[a-z][a-z-]*/g))].sort();
     const exitCodes = (text: string) => text.match(/^ {2}\d+ +/gm);
-    const ruleIds = (text: string) => text.match(/[a-z]+\.[a-z]+\.[a-z]+|[a-z]+-[a-z]+(?=\))/g);
+    const ruleIds = (text: string) => text.match(/[a-z]+(?:\.[a-z]+){2,}|[a-z]+-[a-z]+(?=\))/g);
     expect(options(ja)).toEqual(options(en));
-    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--file-timeout", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
+    expect(options(en)).toEqual(["--color", "--cross-year", "--fail-on", "--file-timeout", "--format", "--help", "--jobs", "--lang", "--max-cells", "--no-color", "--no-link", "--no-model", "--output", "--progress", "--settings", "--template", "--version", "--vocabulary", "--worker-memory", "-f", "-j", "-o"]);
     expect(exitCodes(ja)).toEqual(exitCodes(en));
     expect(exitCodes(en)).toEqual(["  0  ", "  1  ", "  2  ", "  3  ", "  70 "]);
     expect(ruleIds(ja)).toEqual(ruleIds(en));
-    expect(ruleIds(en)).toEqual(["crossyear.value.changed", "crossyear.plan.changed", "crossyear.code.changed", "crossyear.budget.changed", "too-large", "worker-crashed"]);
+    expect(ruleIds(en)).toEqual([
+      "crossyear.value.changed",
+      "crossyear.plan.changed",
+      "crossyear.code.changed",
+      "crossyear.budget.changed",
+      "crossyear.project.cost.changed",
+      "crossyear.project.plan.changed",
+      "too-large",
+      "worker-crashed",
+    ]);
   });
 
   it("prints the version", async () => {

@@ -1,10 +1,10 @@
 // A small JSON Schema (draft 2020-12) validator for the keywords docs/report.schema.json uses:
 // type, enum, const, required, properties, additionalProperties, items, pattern, minimum,
-// oneOf, $ref to #/$defs. Unknown keywords fail loudly so the schema cannot outgrow it.
+// oneOf, allOf, if/then, $ref to #/$defs. Unknown keywords fail loudly so the schema cannot outgrow it.
 
 type Schema = Record<string, unknown>;
 
-const KNOWN = new Set(["$schema", "$id", "title", "description", "type", "enum", "const", "required", "properties", "additionalProperties", "items", "pattern", "minimum", "oneOf", "$ref", "$defs"]);
+const KNOWN = new Set(["$schema", "$id", "title", "description", "type", "enum", "const", "required", "properties", "additionalProperties", "items", "pattern", "minimum", "oneOf", "allOf", "if", "then", "$ref", "$defs"]);
 
 function typeOf(v: unknown): string {
   if (v === null) return "null";
@@ -39,6 +39,9 @@ export function validate(root: Schema, value: unknown, schema: Schema = root): s
       const passing = (schema.oneOf as Schema[]).filter((s) => validate(root, v, s).length === 0).length;
       if (passing !== 1) errors.push(`${at}: matches ${passing} of oneOf`);
     }
+    for (const part of (schema.allOf as Schema[] | undefined) ?? []) check(part, v, at);
+    // if/then: the `then` schema applies only to values the `if` schema accepts.
+    if (schema.if && schema.then && validate(root, v, schema.if as Schema).length === 0) check(schema.then as Schema, v, at);
     if (t === "string" && typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(v as string)) errors.push(`${at}: "${v}" does not match ${schema.pattern}`);
     if ((t === "number" || t === "integer") && typeof schema.minimum === "number" && (v as number) < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
     if (t === "object") {

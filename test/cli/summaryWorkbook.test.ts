@@ -5,6 +5,8 @@ import { writeSummaryWorkbook } from "../../src/adapters/xlsx/summaryWorkbook";
 import { renderSheet } from "../../src/samples/layout";
 import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { sample41303000 } from "../../src/samples/sample41303000";
+import { linkWorkbook } from "../../src/core/report";
+import { familyMistakesWorkbook, familyWorkbook } from "../../src/samples/family41303000";
 
 const results = () => [checkSheet(renderSheet(sample41303000, "41303000").grid, { settings: DEFAULT_SETTINGS })];
 
@@ -113,5 +115,79 @@ describe("writeSummaryWorkbook", () => {
     const empty = await load(await writeSummaryWorkbook([], DEFAULT_SETTINGS));
     expect(empty.getWorksheet("達成率")!.getCell("A1").value).toBe("シート");
     expect(empty.getWorksheet("達成率")!.rowCount).toBe(1);
+  });
+});
+
+describe("the 施策別 sheet", () => {
+  const family = async (sheets = familyWorkbook(), language: "ja" | "en" = "ja") => {
+    const settings = { ...DEFAULT_SETTINGS, language };
+    const { results: linked, groups } = linkWorkbook(checkWorkbook({ sheets: sheets.map((s) => s.grid) }), settings);
+    return load(await writeSummaryWorkbook(linked, settings, { links: groups }));
+  };
+
+  /**
+   * A cell's number: its value, or the cached result of its formula — through `cell.result`:
+   * exceljs's `value` drops a cached result of 0 when it copies the formula.
+   */
+  const numberOf = (ws: ExcelJS.Worksheet, address: string): number | null => {
+    const v = ws.getCell(address).value as unknown;
+    if (typeof v === "object" && v !== null && "formula" in v) return (ws.getCell(address).result as number | undefined) ?? null;
+    if (v === null || v === undefined || v === "") return null;
+    return v as number;
+  };
+
+  it("per 施策: its projects' 事業費 A, their SUM, the 施策's 事業費 and the difference, totals equal to the cells they sum", async () => {
+    const wb = await family();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["達成率", "事業費", "全体", "作成課別", "事務事業", "施策別"]);
+    const ws = wb.getWorksheet("施策別")!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "施策課題", "区分", "事務事業", "ファイル", "シート",
+      "2011 予算", "2011 決算", "2012 計画", "2012 予算", "2012 決算", "2013 計画", "2013 予算", "2013 決算見込",
+      "達成度", "方向性区分", "備考",
+    ]);
+    expect([2, 3, 4, 5, 6, 7, 8].map((r) => [ws.getCell(`B${r}`).value, ws.getCell(`C${r}`).value])).toEqual([
+      ["事務事業", "国際環境施策推進事業"],
+      ["事務事業", "環境総合研究推進事業"],
+      ["事務事業", "国際環境産業推進事業"],
+      ["事務事業", "アジア起業家誘致交流促進事業"],
+      ["事務事業計", null],
+      ["施策の事業費", null],
+      ["差(施策−計)", null],
+    ]);
+    // The 施策's columns: 2014 is a project's plan only.
+    expect([2, 3, 4, 5].map((r) => [ws.getCell(`N${r}`).value, ws.getCell(`O${r}`).value])).toEqual([["3", "Ⅱ"], ["2", "Ⅱ"], ["3", "Ⅰ"], ["4", "Ⅳ"]]);
+    // Every 事務事業計 is a SUM of the four project cells above it, and its cached figure is that sum.
+    for (let col = 6; col <= 13; col++) {
+      const letter = String.fromCharCode(64 + col);
+      expect((ws.getCell(`${letter}6`).value as { formula: string }).formula).toBe(`SUM(${letter}2:${letter}5)`);
+      const cells = [2, 3, 4, 5].map((r) => numberOf(ws, `${letter}${r}`)).filter((n): n is number => n !== null);
+      expect(numberOf(ws, `${letter}6`)).toBe(cells.length ? cells.reduce((a, b) => a + b, 0) : null);
+    }
+    // The 施策's own figures (the published 事業費合計) and zero differences where it has one.
+    expect(["F", "G", "H", "I", "J", "K", "L", "M"].map((c) => numberOf(ws, `${c}7`))).toEqual([43769, 38182, 39173, 37355, 34473, 38802, 21959, 21165]);
+    expect(["F", "G", "H", "I", "J", "K", "L", "M"].map((c) => [numberOf(ws, `${c}8`), numberOf(ws, `${c}6`)])).toEqual(
+      [43769, 38182, 39173, 37355, 34473, 38802, 21959, 21165].map((n) => [0, n]),
+    );
+    expect((ws.getCell("F8").value as { formula: string }).formula).toBe('IF(OR(F7="",F6=""),"",F7-F6)');
+    expect(ws.getCell("F2").numFmt).toBe("#,##0");
+  });
+
+  it("the variant: the restated 2012 決算 shows as a difference of 100; the unlisted and the unsheeted projects below, not summed", async () => {
+    const wb = await family(familyMistakesWorkbook().sheets);
+    const ws = wb.getWorksheet("施策別")!;
+    expect(numberOf(ws, "J7")).toBe(34573);
+    expect(numberOf(ws, "J6")).toBe(34473);
+    expect(numberOf(ws, "J8")).toBe(100);
+    expect([9, 10].map((r) => [ws.getCell(`C${r}`).value, ws.getCell(`P${r}`).value])).toEqual([
+      ["環境国際協力調査事業", "シートなし"],
+      ["グリーン・イノベーション推進事業", "一覧にない事務事業(合計に含めない)"],
+    ]);
+  });
+
+  it("in English with --lang en", async () => {
+    const wb = await family(familyWorkbook(), "en");
+    const ws = wb.getWorksheet("By measure")!;
+    expect((ws.getRow(1).values as unknown[]).slice(1, 8)).toEqual(["Measure", "Line", "Project", "File", "Sheet", "2011 budget", "2011 settlement"]);
+    expect(ws.getCell("B6").value).toBe("projects total");
   });
 });

@@ -68,7 +68,7 @@ describe("hyoka check with template profiles", () => {
     expect(r.out).toBe("");
     expect(r.err).toBe(
       "hyoka: --template: bad.json はテンプレート設定として正しくありません:\n" +
-        '  unknown key "colour" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets)\n' +
+        '  unknown key "colour" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets, scales, costRelations)\n' +
         '  pins["header.fiscalYear"].cell: "ZZ" is not an A1 address\n',
     );
     const missing = await run(["check", "renamed.xlsx", "--template", "nowhere.json"]);
@@ -184,6 +184,37 @@ describe("hyoka template show", () => {
       const r = await run([...argv, "--lang", "en"]);
       expect([argv, r.code]).toEqual([argv, EXIT.usage]);
       expect(r.err).toContain(`hyoka: ${message}\n`);
+    }
+  });
+});
+
+describe("hyoka template show on a roll-up (2)", () => {
+  it("lists where its count tables, 点検結果 and listed projects were found", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const os = (await import("node:os")).default;
+    const path = (await import("node:path")).default;
+    const { writeXlsx } = await import("../../src/adapters/xlsx/write");
+    const { familyWorkbook } = await import("../../src/samples/family41303000");
+    const { main } = await import("../../src/cli/main");
+    const { captureIo } = await import("./fixtures");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hyoka-rollup-show-"));
+    try {
+      const rollup = familyWorkbook()[1];
+      writeFileSync(path.join(dir, "rollup.xlsx"), await writeXlsx({ sheets: [rollup.grid] }));
+      const io = captureIo(dir);
+      expect(await main(["template", "show", "rollup.xlsx", "--format", "json"], io)).toBe(0);
+      const show = JSON.parse(io.out());
+      const sections = show.sheets[0].sections as { section: string; fields: { path: string; cell: string | null }[] }[];
+      expect(sections.map((s) => s.section)).toEqual(["基本情報", "集計表", "点検結果", "事務事業"]);
+      const cellOf = (p: string) => sections.flatMap((s) => s.fields).find((f) => f.path === p)?.cell;
+      expect([cellOf("header.fiscalYear"), cellOf("blocks[0].total.projects"), cellOf("projects[3].name")]).toEqual([
+        rollup.cellOf["header.fiscalYear"],
+        rollup.cellOf["blocks[0].total.projects"],
+        rollup.cellOf["projects[3].name"],
+      ]);
+      expect(cellOf("blocks[0]")).toBe("A5:D11");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -212,6 +212,47 @@ test("write summary adds a summary tab with the same rates, and the download is 
   expect(rate2012!.find((c) => typeof c === "number" && c > 0 && c < 1)).toBeCloseTo(428 / 600, 10);
 });
 
+test("the project sample: the 事務事業 tab shows its cost table, a ±1 total selects its cell, axe finds nothing serious", async () => {
+  await page().getByTestId("sample-select").selectOption("kawasaki-r6-project.xlsx");
+  // Literal figures: three 総コスト warnings and one info (決算 over 予算 in 2023).
+  await expectText(pane().getByRole("status"), findingCountText("ja", 4));
+  await openTab(t("ja", "tabProjects"));
+  const table = pane().getByRole("table", { name: "10101010 事業費の表" });
+  await table.waitFor();
+  const total = pane().getByTestId("cost-row-10101010-totalCost");
+  expect(await total.innerText()).toContain("119,201");
+  const flagged = await table.locator("[data-severity]").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-cell")} ${e.getAttribute("data-severity")}`));
+  expect(flagged).toEqual(["G18 info", "H24 warning", "I24 warning", "J24 warning"]);
+  await total.getByRole("button", { name: "119,201" }).click();
+  await expectText(page().getByTestId("namebox"), "10101010!I24");
+  expect(await page().locator('[data-testid="grid"] td[data-selected="true"]').getAttribute("data-cell")).toBe("I24");
+  expect(await seriousViolations(page())).toEqual([]);
+  await screenshot("09-projects");
+  await openTab(t("ja", "tabRollup"));
+  await pane().getByTestId("project-rollup-row-10101010").waitFor();
+  expect(await pane().getByTestId("achievement-distribution").innerText()).toContain("3: 1");
+  await openTab(t("ja", "tabFindings"));
+});
+
+test("the 41303000 family, linked: the 全体 tree shows 政策 → 施策 → 事務事業, a figure selects its cell, axe finds nothing serious", async () => {
+  await page().getByTestId("sample-select").selectOption("41303000-family-mistakes.xlsx");
+  // Literal figures: the (1)'s own five and three link findings on it, nine on the (2).
+  await expectText(pane().getByRole("status"), findingCountText("ja", 17));
+  expect((await listedFindings()).filter((f) => f.startsWith("link.cost.mismatch"))).toEqual(["link.cost.mismatch 41303000(1) F41"]);
+  await openTab(t("ja", "tabRollup"));
+  const measure = pane().getByTestId("tree-measure-41303000");
+  await measure.waitFor();
+  expect(await measure.getByTestId("tree-sum-41303000").innerText()).toContain("予算 21,959");
+  const project = measure.getByTestId("tree-project-41303040");
+  expect(await project.innerText()).toContain("1,455");
+  await project.getByRole("button", { name: "1,455" }).click();
+  await expectText(page().getByTestId("namebox"), "41303040!I19");
+  expect(await pane().getByTestId("tree-project-環境国際協力調査事業").innerText()).toContain(t("ja", "noProjectSheet"));
+  expect(await seriousViolations(page())).toEqual([]);
+  await screenshot("10-linked");
+  await openTab(t("ja", "tabFindings"));
+});
+
 test("a cell holding markup is shown as text and runs nothing", async () => {
   const markup = "<img src=x onerror=alert(1)>";
   const bytes = await writeXlsx({

@@ -14,10 +14,21 @@ import { renderSheet, type LayoutOptions } from "../../src/samples/layout";
 import type { MeasureData } from "../../src/samples/measureData";
 import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { sample41303000 } from "../../src/samples/sample41303000";
+import costs from "../../src/core/costs/costs.json";
+import { kawasakiR6 } from "../../src/samples/projectKawasakiR6";
+import { renderProjectSheet } from "../../src/samples/projectLayout";
+import { projectMistakesWorkbook } from "../../src/samples/projectMistakes";
 import { fieldsOf } from "./fieldsOf";
 import { fuzzParameters } from "./runs";
+import { familyMistakesWorkbook, rollup41303000 } from "../../src/samples/family41303000";
+import { renderRollup } from "../../src/samples/rollupLayout";
 
-const labelWords = LABEL_NAMES.flatMap((name) => defaultVocabulary[name]);
+// Vocabulary labels, and the cost-table rows and headers of project sheets (core/costs).
+const labelWords = [
+  ...LABEL_NAMES.flatMap((name) => defaultVocabulary[name]),
+  ...Object.values(costs.rows).flatMap((row) => row.labels),
+  ...Object.values(costs.columnKinds).flat(),
+];
 const RULE_SEVERITY = new Map(RULES.map((r) => [r.id, r.severity]));
 const SEVERITIES = new Set(["error", "warning", "info"]);
 const A1 = /^[A-Z]{1,3}[1-9]\d*$/;
@@ -28,6 +39,7 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom<CellValue>(
     "<参考指標>", "■ 事業費", "参考指標名①", "2013年度", "H25", "平成24年度", "AⅡ", "ａ２", "D1", "△12", "43,769", "４２８",
     "－", "集計中", "累計", "大きいほどよい", "千円", "第3期実行計画(2011〜2013年度)", "2011", "2014",
+    "令和6年度 事務事業評価シート", "R4年度", "（単位：円）", "決算額(見込）", "④職員費(②×③)", "Ⅱ", "II 改善しながら継続", "3", "-", "8.25",
   ),
   fc.string({ maxLength: 10 }),
   fc.integer({ min: -5, max: 2100 }),
@@ -67,7 +79,22 @@ function baseGrids(): SheetGrid[] {
     { forecastAsColumn: true, labelSpacing: true, valuesAsText: true, headingStyle: "plain" },
   ];
   const rendered = variants.map((options, i) => renderSheet(compact, `variant${i}`, options).grid);
-  return [...rendered, ...mistakesWorkbook().sheets.map((s) => s.grid)];
+  return [...rendered, ...mistakesWorkbook().sheets.map((s) => s.grid), ...rollupBases(), ...projectBases()];
+}
+
+/** Roll-ups (2): the 2010 series with every roll-up mistake planted, and the 2007 series laid out differently. */
+function rollupBases(): SheetGrid[] {
+  return [familyMistakesWorkbook().sheets[1].grid, renderRollup({ ...rollup41303000(), series: "2007" }, "rollup2007", { asciiRoman: true, projectsAsTable: true }).grid];
+}
+
+/** Project sheets: the 令和6年度 sheet with one indicator, years across and down, and the project mistakes. */
+function projectBases(): SheetGrid[] {
+  const compact = { ...structuredClone(kawasakiR6), indicators: kawasakiR6.indicators.slice(0, 1) };
+  return [
+    renderProjectSheet(compact, "project0").grid,
+    renderProjectSheet(compact, "project1", { costYearsDown: true, noMerges: true, valuesAsText: true }).grid,
+    ...projectMistakesWorkbook().sheets.map((s) => s.grid),
+  ];
 }
 
 type Mutation =
@@ -189,11 +216,14 @@ describe("fuzz: readSheet + checkSheet", () => {
     );
   });
 
-  test("the bases themselves read as evaluation sheets (so the mutations start from real sheets)", () => {
-    expect(bases).toHaveLength(4 + mistakesWorkbook().sheets.length);
+  test("the bases themselves read as evaluation, roll-up or project sheets (so the mutations start from real sheets)", () => {
+    const projects = 2 + projectMistakesWorkbook().sheets.length;
+    expect(bases).toHaveLength(4 + mistakesWorkbook().sheets.length + 2 + projects);
     const kinds = bases.map((g) => checkSheet(g).kind);
-    // The mistakes workbook opens with its table of contents; every other base is an evaluation sheet.
+    // The mistakes workbook opens with its table of contents; the roll-ups, then the project bases come last.
+    expect(kinds.slice(-projects - 2, -projects)).toEqual(["rollup", "rollup"]);
     expect(kinds.filter((k) => k === "other")).toHaveLength(1);
     expect(bases[kinds.indexOf("other")].name).toBe("目次");
+    expect(kinds.slice(-projects)).toEqual(Array(projects).fill("project"));
   });
 });

@@ -3,7 +3,10 @@ import type { SheetResult } from "../../src/core/engine";
 import type { Finding, Severity } from "../../src/core/findings";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
+import { renderProjectSheet } from "../../src/samples/projectLayout";
+import { kawasakiR6 } from "../../src/samples/projectKawasakiR6";
 import { newProfile, setPin } from "../../src/core/profile";
+import { evaluationResult } from "../support/kinds";
 
 const gridA = renderSheet(sample41303000, "A").grid;
 const gridB = renderSheet(sample41303000, "B").grid;
@@ -13,7 +16,7 @@ function checked(settings = {}): PaneState {
 }
 
 function rate(state: PaneState, sheet: string, indicator: number, year: number): number | null {
-  const summary = state.results.find((r) => r.sheet === sheet)!.summary!;
+  const summary = evaluationResult(state.results.find((r) => r.sheet === sheet)!).summary;
   return summary.indicators[indicator - 1].years.find((y) => y.year === year)!.rate;
 }
 
@@ -49,7 +52,7 @@ describe("paneReducer", () => {
     expect(english.settings.language).toBe("en");
     const stricter = paneReducer(english, { type: "settingsChanged", settings: { gradeNearly: 0.7 } });
     expect(stricter.results).not.toBe(before.results);
-    const y2012 = stricter.results[0].summary!.indicators[0].years.find((y) => y.year === 2012)!;
+    const y2012 = evaluationResult(stricter.results[0]).summary.indicators[0].years.find((y) => y.year === 2012)!;
     expect(y2012.grade).toBe("nearly");
   });
 
@@ -158,5 +161,20 @@ describe("template profile in the pane state", () => {
     const live = paneReducer(state, { type: "sheetChanged", grid: gridA });
     expect(rulesOf(live, 0)[0]).toBe("template.profile.invalid");
     expect(paneReducer(live, { type: "profileChanged", profile: null }).results[0].findings.map((f) => f.rule)).not.toContain("template.profile.invalid");
+  });
+});
+
+describe("live re-check of a project sheet", () => {
+  it("infers the cost per 人工 from the other project sheets too, as the full check does", () => {
+    // Two sheets at 8,594 per 人工 and one at another unit cost: only that one is off.
+    const odd = structuredClone(kawasakiR6);
+    odd.rows[5].values = odd.rows[5].values.map((v, k) => (k >= 5 && k <= 7 ? 71500 : v));
+    odd.rows[6].values = odd.rows[6].values.map((v, k) => (k === 5 ? 119000 : k === 6 ? 119800 : k === 7 ? 119450 : v));
+    const grids = [renderProjectSheet(kawasakiR6, "a").grid, renderProjectSheet(kawasakiR6, "b").grid, renderProjectSheet(odd, "odd").grid];
+    const staff = (s: PaneState) => s.results.flatMap((r) => r.findings.filter((f) => f.rule === "project.cost.staff-mismatch").map((f) => `${f.sheet}!${f.cell}`));
+    const full = paneReducer(initialState(), { type: "checked", grids });
+    expect(staff(full)).toEqual(["odd!H23", "odd!I23"]);
+    const live = paneReducer(full, { type: "sheetChanged", grid: grids[2] });
+    expect(staff(live)).toEqual(["odd!H23", "odd!I23"]);
   });
 });

@@ -195,7 +195,7 @@ describe("profile import and export", () => {
     importFile(JSON.stringify({ hyokaProfile: 1, name: "x", version: 1, synonyms: { fiscalyear: ["年度"] }, pinz: {} }));
     expect(await screen.findByText("テンプレートを読み込めません")).toBeInTheDocument();
     expect(within(screen.getByTestId("import-errors")).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      'unknown key "pinz" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets)',
+      'unknown key "pinz" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets, scales, costRelations)',
       'synonyms: unknown label "fiscalyear" (label names are listed in docs/templates.md)',
     ]);
     expect(port.savedProfiles).toEqual([]);

@@ -2,6 +2,7 @@
 // it exactly as it talks to Excel; the grid view shows what this port changes.
 
 import type { SheetGrid, WorkbookGrid } from "../../core/grid";
+import { linkWorkbook } from "../../core/report";
 import type { SheetResult } from "../../core/engine";
 import { SEVERITY_ORDER, type Finding, type Language, type Severity } from "../../core/findings";
 import type { Settings } from "../../core/settings";
@@ -98,7 +99,10 @@ export class PreviewWorkbookPort implements WorkbookPort {
   async summaryWorkbookBytes(): Promise<{ fileName: string; bytes: Uint8Array } | null> {
     if (!this.lastSummary) return null;
     const { writeSummaryWorkbook } = await import("../xlsx/summaryWorkbook");
-    const bytes = await writeSummaryWorkbook(this.lastSummary.results, this.lastSummary.settings);
+    const { results, settings } = this.lastSummary;
+    // The 施策別 sheet: the workbook's sheets linked by 施策, as the pane links them.
+    const { groups } = linkWorkbook(results, settings);
+    const bytes = await writeSummaryWorkbook(results, settings, { links: groups });
     const base = this.workbook.name.replace(/\.xls[xm]?$/i, "") || "hyoka";
     return { fileName: `${base}-summary.xlsx`, bytes };
   }

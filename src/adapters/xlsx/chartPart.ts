@@ -29,6 +29,22 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // CT_Worksheet children that must follow <drawing> (schema order); it goes before the first present.
 const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
+/** A clustered column chart: one bar per category, a series per value range. */
+export interface BarChartSpec {
+  kind: "bar";
+  sheetName: string;
+  title: string;
+  /** A1 range of the category names (the 所属). */
+  categories: string;
+  series: { name: string; values: string }[];
+  yTitle: string;
+  /** Number format of the value axis, e.g. `#,##0`. */
+  numberFormat: string;
+  anchor: ScatterChartSpec["anchor"];
+}
+
+export type ChartSpec = (ScatterChartSpec & { kind?: "scatter" }) | BarChartSpec;
+
 export class ChartPartError extends Error {}
 
 /**
@@ -142,12 +158,48 @@ function richTitle(text: string, size: number): string {
   );
 }
 
-function valueAxis(id: number, crossId: number, position: "b" | "l", title: string): string {
+function valueAxis(id: number, crossId: number, position: "b" | "l", title: string, numberFormat = "0%", crossBetween = "midCat"): string {
   return (
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${position}"/>${position === "l" ? "<c:majorGridlines/>" : ""}${richTitle(title, 1000)}` +
-    `<c:numFmt formatCode="0%" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="${crossId}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:valAx>`
+    `<c:numFmt formatCode="${escapeXml(numberFormat)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="${crossId}"/><c:crosses val="autoZero"/><c:crossBetween val="${crossBetween}"/></c:valAx>`
+  );
+}
+
+function chartSpace(title: string, plotArea: string, legend: boolean): string {
+  return (
+    XML_DECLARATION +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ` +
+    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">` +
+    `<c:roundedCorners val="0"/><c:chart>${richTitle(title, 1400)}<c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>${plotArea}</c:plotArea>${legend ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : ""}` +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** c:chartSpace with clustered columns: the categories along the bottom, one colour per series. */
+export function barChartXml(spec: BarChartSpec): string {
+  const categories = absoluteRangeFormula(spec.sheetName, spec.categories);
+  const series = spec.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx><c:invertIfNegative val="0"/>` +
+        `<c:cat><c:strRef><c:f>${escapeXml(categories)}</c:f></c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeXml(absoluteRangeFormula(spec.sheetName, s.values))}</c:f></c:numRef></c:val></c:ser>`,
+    )
+    .join("");
+  const categoryAxis =
+    `<c:catAx><c:axId val="500000011"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000012"/>` +
+    `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  return chartSpace(
+    spec.title,
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+      `<c:gapWidth val="150"/><c:axId val="500000011"/><c:axId val="500000012"/></c:barChart>` +
+      categoryAxis +
+      valueAxis(500000012, 500000011, "l", spec.yTitle, spec.numberFormat, "between"),
+    true,
   );
 }
 
@@ -162,21 +214,23 @@ export function scatterChartXml(spec: ScatterChartSpec): string {
     `<c:xVal><c:numRef><c:f>${escapeXml(xFormula)}</c:f></c:numRef></c:xVal>` +
     `<c:yVal><c:numRef><c:f>${escapeXml(yFormula)}</c:f></c:numRef></c:yVal>` +
     `<c:smooth val="0"/></c:ser>`;
-  return (
-    XML_DECLARATION +
-    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ` +
-    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">` +
-    `<c:roundedCorners val="0"/><c:chart>${richTitle(spec.title, 1400)}<c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/><c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}` +
-    `<c:axId val="500000001"/><c:axId val="500000002"/></c:scatterChart>` +
-    valueAxis(500000001, 500000002, "b", spec.xTitle) +
-    valueAxis(500000002, 500000001, "l", spec.yTitle) +
-    `</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  return chartSpace(
+    spec.title,
+    `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}` +
+      `<c:axId val="500000001"/><c:axId val="500000002"/></c:scatterChart>` +
+      valueAxis(500000001, 500000002, "b", spec.xTitle) +
+      valueAxis(500000002, 500000001, "l", spec.yTitle),
+    false,
   );
 }
 
-/** Returns a copy of the workbook with the chart added on spec.sheetName. */
+/** Returns a copy of the workbook with the scatter chart added on spec.sheetName. */
 export async function addScatterChart(xlsx: Uint8Array, spec: ScatterChartSpec): Promise<Uint8Array> {
+  return addChart(xlsx, spec);
+}
+
+/** Returns a copy of the workbook with the chart (scatter or bar) added on spec.sheetName. */
+export async function addChart(xlsx: Uint8Array, spec: ChartSpec): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const sheetPart = await worksheetPart(zip, spec.sheetName);
   const sheetXml = await readText(zip, sheetPart);
@@ -186,7 +240,7 @@ export async function addScatterChart(xlsx: Uint8Array, spec: ScatterChartSpec):
 
   const chartNumber = nextPartNumber(zip, "xl/charts/chart");
   const chartPart = `xl/charts/chart${chartNumber}.xml`;
-  zip.file(chartPart, scatterChartXml(spec));
+  zip.file(chartPart, spec.kind === "bar" ? barChartXml(spec) : scatterChartXml(spec));
   let contentTypes = withContentTypeOverride(contentTypesXml, `/${chartPart}`, CT_CHART);
 
   // A sheet has at most one drawing: add the chart's anchor to it when there is one already.

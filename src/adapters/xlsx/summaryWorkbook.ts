@@ -7,12 +7,14 @@ import ExcelJS from "exceljs";
 import type { SheetResult } from "../../core/engine";
 import { columnLetters } from "../../core/grid";
 import { buildSummaryLayout, type GradeRule, type LayoutCell, type LayoutTable } from "../../core/report/summaryLayout";
+import { buildLinkTable } from "../../core/report/linkTable";
+import type { LinkGroup } from "../../core/link";
 import type { Language } from "../../core/findings";
 import type { Settings } from "../../core/settings";
-import { rollUp } from "../../core/summary";
+import { rollUp, type ProjectRollup, type ProjectTotals, type ScaleDistribution } from "../../core/summary";
 import { ROLLUP_FLAGS } from "../../core/summary/rollup";
 import type { RollupFlag } from "../../core/summary/types";
-import { addScatterChart } from "./chartPart";
+import { addChart, addScatterChart, type BarChartSpec } from "./chartPart";
 import { FIXED_WRITE_DATE } from "./write";
 import { withFixedEntryTimes } from "./zip";
 
@@ -21,12 +23,14 @@ export interface SummaryWorkbookOptions {
   files?: readonly string[];
   /** Workbook and zip-entry dates (fixed by default so the same input gives the same bytes). */
   date?: Date;
+  /** The 施策 the sheets were linked into (core/link): adds the 施策別 sheet. */
+  links?: readonly LinkGroup[];
 }
 
 /** The sheet names per language (settings.language picks them, like the layout's headings). */
 export const SUMMARY_WORKBOOK_SHEET_NAMES = {
-  ja: { indicators: "達成率", budget: "事業費", rollup: "全体", departments: "作成課別" },
-  en: { indicators: "Achievement rates", budget: "Project costs", rollup: "Overview", departments: "By department" },
+  ja: { indicators: "達成率", budget: "事業費", rollup: "全体", departments: "作成課別", projects: "事務事業", measures: "施策別" },
+  en: { indicators: "Achievement rates", budget: "Project costs", rollup: "Overview", departments: "By department", projects: "Projects", measures: "By measure" },
 } as const satisfies Record<Language, Record<string, string>>;
 
 /** The Japanese names (the default language). */
@@ -36,7 +40,30 @@ type RollupKey =
   | "file" | "sheet" | "measure" | "department" | "fiscalYear" | "evaluation" | "meanRate" | "minRate"
   | "budget" | "settlement" | "forecast" | "executionRate" | "budgetToPlan" | "flags" | "errors" | "warnings";
 
+type ProjectKey =
+  | "file" | "sheet" | "project" | "department" | "policyArea" | "fiscalYear" | "unit" | "budget" | "settlement" | "forecast"
+  | "executionRate" | "generalShare" | "staffShare" | "totalCost" | "achievement" | "direction" | "errors" | "warnings";
+
+type ProjectTotalsKey = "group" | "unit" | "projects" | "unknownYear" | "budget" | "settlement" | "forecast" | "executionRate" | "totalCost";
+
+interface ProjectWords {
+  columns: Record<ProjectKey, string>;
+  totals: Record<ProjectTotalsKey, string>;
+  byDepartment: string;
+  byPolicyArea: string;
+  policyArea: string;
+  achievement: string;
+  direction: string;
+  value: string;
+  count: string;
+  none: string;
+  noDepartment: string;
+  noPolicyArea: string;
+  chartTitle: string;
+}
+
 interface SummaryWords {
+  projects: ProjectWords;
   rollup: Record<RollupKey, string>;
   departments: Record<"department" | "measures" | "unknownYear" | "budget" | "settlement" | "forecast" | "executionRate", string>;
   flags: Record<RollupFlag, string>;
@@ -51,6 +78,50 @@ interface SummaryWords {
 /** Headings, marks and chart words of the roll-up and department sheets, per language. */
 const WORDS: Record<Language, SummaryWords> = {
   ja: {
+    projects: {
+      columns: {
+        file: "ファイル",
+        sheet: "シート",
+        project: "事務事業",
+        department: "所属",
+        policyArea: "政策分野",
+        fiscalYear: "評価年度",
+        unit: "単位",
+        budget: "予算(事業費A)",
+        settlement: "決算",
+        forecast: "決算見込",
+        executionRate: "執行率",
+        generalShare: "一般財源比率",
+        staffShare: "人件費比率",
+        totalCost: "総コスト",
+        achievement: "達成度",
+        direction: "方向性区分",
+        errors: "エラー",
+        warnings: "警告",
+      },
+      totals: {
+        group: "所属",
+        unit: "単位",
+        projects: "事業数",
+        unknownYear: "評価年度不明",
+        budget: "予算計",
+        settlement: "決算計",
+        forecast: "決算見込計",
+        executionRate: "執行率(見込含む)",
+        totalCost: "総コスト計",
+      },
+      byDepartment: "所属別の合計(評価年度)",
+      byPolicyArea: "政策分野別の合計(評価年度)",
+      policyArea: "政策分野",
+      achievement: "達成度の分布",
+      direction: "方向性区分の分布",
+      value: "値",
+      count: "事業数",
+      none: "(未記入・読めない)",
+      noDepartment: "(所属なし)",
+      noPolicyArea: "(政策分野なし)",
+      chartTitle: "所属別の予算と総コスト",
+    },
     rollup: {
       file: "ファイル",
       sheet: "シート",
@@ -88,6 +159,50 @@ const WORDS: Record<Language, SummaryWords> = {
     widthPerChar: 2,
   },
   en: {
+    projects: {
+      columns: {
+        file: "File",
+        sheet: "Sheet",
+        project: "Project",
+        department: "Department",
+        policyArea: "Policy area",
+        fiscalYear: "Fiscal year",
+        unit: "Unit",
+        budget: "Budget (project cost)",
+        settlement: "Settlement",
+        forecast: "Forecast",
+        executionRate: "Execution rate",
+        generalShare: "General revenue share",
+        staffShare: "Staff cost share",
+        totalCost: "Total cost",
+        achievement: "Achievement level",
+        direction: "Direction class",
+        errors: "Errors",
+        warnings: "Warnings",
+      },
+      totals: {
+        group: "Department",
+        unit: "Unit",
+        projects: "Projects",
+        unknownYear: "Fiscal year unknown",
+        budget: "Budget total",
+        settlement: "Settlement total",
+        forecast: "Forecast total",
+        executionRate: "Execution rate (incl. forecast)",
+        totalCost: "Total cost",
+      },
+      byDepartment: "Totals by department (evaluation year)",
+      byPolicyArea: "Totals by policy area (evaluation year)",
+      policyArea: "Policy area",
+      achievement: "Achievement levels",
+      direction: "Direction classes",
+      value: "Value",
+      count: "Projects",
+      none: "(blank or unreadable)",
+      noDepartment: "(no department)",
+      noPolicyArea: "(no policy area)",
+      chartTitle: "Budget and total cost by department",
+    },
     rollup: {
       file: "File",
       sheet: "Sheet",
@@ -135,15 +250,19 @@ interface SheetTable {
   widthPerChar: number;
 }
 
-function addTableSheet(wb: ExcelJS.Workbook, sheetName: string, table: SheetTable, gradeRules: GradeRule[] | null): void {
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+/** A rate and an amount as the summary sheets show them. */
+const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
+const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
+
+/** An Excel table with its header on `top` (1-based row) at column A, number formats applied. */
+function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, "name" | "headers" | "rows">): void {
   if (table.rows.length === 0) {
     // exceljs writes an invalid table part for zero rows: a plain header instead.
-    ws.addRow(table.headers);
+    table.headers.forEach((h, k) => (ws.getCell(top, k + 1).value = h));
   } else {
     ws.addTable({
       name: table.name,
-      ref: "A1",
+      ref: `A${top}`,
       headerRow: true,
       style: { theme: "TableStyleMedium2", showRowStripes: true },
       columns: table.headers.map((name) => ({ name, filterButton: true })),
@@ -152,9 +271,17 @@ function addTableSheet(wb: ExcelJS.Workbook, sheetName: string, table: SheetTabl
   }
   table.rows.forEach((row, i) =>
     row.forEach((cell, k) => {
-      if (cell.numberFormat) ws.getCell(i + 2, k + 1).numFmt = cell.numberFormat;
+      const target = ws.getCell(top + i + 1, k + 1);
+      if (cell.numberFormat) target.numFmt = cell.numberFormat;
+      // A formula keeps the core's figure as its cached result: shown before any recalculation.
+      if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: cell.value ?? undefined } as ExcelJS.CellFormulaValue;
     }),
   );
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, sheetName: string, table: SheetTable, gradeRules: GradeRule[] | null): void {
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  addTableAt(ws, 1, table);
   table.headers.forEach((h, k) => {
     ws.getColumn(k + 1).width = Math.max(10, Math.min(40, Math.round(h.length * table.widthPerChar) + 4));
   });
@@ -204,8 +331,6 @@ export async function writeSummaryWorkbook(
   addTableSheet(wb, sheetNames.budget, fromLayout(layout.budget), null);
 
   const rollup = rollUp(results, settings, { files: options.files });
-  const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
-  const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
   type Measure = (typeof rollup.measures)[number];
   // Over many files the same measure may come twice (a copy, another year's book): name the file.
   const withFile = options.files !== undefined;
@@ -266,6 +391,14 @@ export async function writeSummaryWorkbook(
     null,
   );
 
+  // 事務事業評価シート: one line per project, totals by 所属 and policy area, the distributions.
+  const projectChart = rollup.sheets.project > 0 ? addProjectSheet(wb, sheetNames.projects, rollup.projects, words, withFile) : null;
+
+  if (options.links && options.links.length > 0) {
+    const table = buildLinkTable(options.links, settings.language);
+    addTableSheet(wb, sheetNames.measures, { name: "hyoka_measures", headers: table.headers, rows: table.rows, rateColumns: [], widthPerChar: words.widthPerChar }, null);
+  }
+
   const buffer = await wb.xlsx.writeBuffer();
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
   // 執行率 against 平均達成率 of the roll-up, right of its table.
@@ -273,9 +406,93 @@ export async function writeSummaryWorkbook(
   const x = columnLetters(rollupColumn("executionRate"));
   const y = columnLetters(rollupColumn("meanRate"));
   const fromCol = rollupColumns.length + 1;
-  const charted = last < 2 ? bytes : await addScatterChart(bytes, {
+  let charted = last < 2 ? bytes : await addScatterChart(bytes, {
     sheetName: sheetNames.rollup, title: words.chartTitle, xTitle: words.rollup.executionRate, yTitle: words.rollup.meanRate,
     xRange: `${x}2:${x}${last}`, yRange: `${y}2:${y}${last}`, seriesName: words.chartSeries, anchor: { fromCol, fromRow: 1, toCol: fromCol + 9, toRow: 21 },
   });
+  if (projectChart) charted = await addChart(charted, projectChart);
   return withFixedEntryTimes(charted, date);
+}
+
+/**
+ * The 事務事業 sheet: the projects (Excel table at A1), then the totals by 所属 and by policy
+ * area and the 達成度 / 方向性区分 distributions, each a table of its own under a heading; the
+ * chart of 予算 and 総コスト by 所属 to the right of its totals. Returns that chart, or null
+ * when there are no totals to chart.
+ */
+function addProjectSheet(wb: ExcelJS.Workbook, sheetName: string, rollup: ProjectRollup, words: SummaryWords, withFile: boolean): BarChartSpec | null {
+  const w = words.projects;
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  type Line = ProjectRollup["projects"][number];
+  const columns: { key: ProjectKey; cell: (l: Line) => LayoutCell }[] = [
+    ...(withFile ? [{ key: "file" as const, cell: (l: Line) => ({ value: l.file }) }] : []),
+    { key: "sheet", cell: (l) => ({ value: l.sheet }) },
+    { key: "project", cell: (l) => ({ value: [l.projectCode, l.projectName].filter((x) => x).join(" ") }) },
+    { key: "department", cell: (l) => ({ value: l.department }) },
+    { key: "policyArea", cell: (l) => ({ value: l.policyArea }) },
+    { key: "fiscalYear", cell: (l) => ({ value: l.fiscalYear }) },
+    { key: "unit", cell: (l) => ({ value: l.costUnit }) },
+    { key: "budget", cell: (l) => amount(l.budget) },
+    { key: "settlement", cell: (l) => amount(l.settlement) },
+    { key: "forecast", cell: (l) => ({ value: l.settlementIsForecast ? words.forecastMark : null }) },
+    { key: "executionRate", cell: (l) => rate(l.executionRate) },
+    { key: "generalShare", cell: (l) => rate(l.generalShare) },
+    { key: "staffShare", cell: (l) => rate(l.staffShare) },
+    { key: "totalCost", cell: (l) => amount(l.totalCost) },
+    { key: "achievement", cell: (l) => ({ value: l.achievement }) },
+    { key: "direction", cell: (l) => ({ value: l.direction }) },
+    { key: "errors", cell: (l) => ({ value: l.counts.error }) },
+    { key: "warnings", cell: (l) => ({ value: l.counts.warning }) },
+  ];
+  addTableAt(ws, 1, { name: "hyoka_projects", headers: columns.map((c) => w.columns[c.key]), rows: rollup.projects.map((l) => columns.map((c) => c.cell(l))) });
+  columns.forEach((c, k) => (ws.getColumn(k + 1).width = Math.max(10, Math.min(40, Math.round(w.columns[c.key].length * words.widthPerChar) + 4))));
+
+  const totalsRows = (totals: ProjectTotals[], none: string): LayoutCell[][] =>
+    totals.map((t) => [
+      { value: t.group ?? none },
+      { value: t.costUnit },
+      { value: t.projects },
+      { value: t.unknownYear },
+      amount(t.budget),
+      amount(t.settlement),
+      amount(t.settlementForecast),
+      rate(t.executionRate),
+      amount(t.totalCost),
+    ]);
+  const totalsKeys: ProjectTotalsKey[] = ["group", "unit", "projects", "unknownYear", "budget", "settlement", "forecast", "executionRate", "totalCost"];
+  let row = rollup.projects.length + 3;
+  const section = (title: string, name: string, headers: string[], rows: LayoutCell[][]): number => {
+    ws.getCell(row, 1).value = title;
+    ws.getCell(row, 1).font = { bold: true };
+    const top = row + 1;
+    addTableAt(ws, top, { name, headers, rows });
+    row = top + Math.max(1, rows.length) + 2;
+    return top;
+  };
+  const departmentTop = section(w.byDepartment, "hyoka_project_departments", totalsKeys.map((k) => w.totals[k]), totalsRows(rollup.byDepartment, w.noDepartment));
+  const policyHeaders = totalsKeys.map((k) => (k === "group" ? w.policyArea : w.totals[k]));
+  section(w.byPolicyArea, "hyoka_project_policy_areas", policyHeaders, totalsRows(rollup.byPolicyArea, w.noPolicyArea));
+  const distribution = (d: ScaleDistribution): LayoutCell[][] => [...d.values.map((v) => [{ value: v.value }, { value: v.count }]), [{ value: w.none }, { value: d.none }]];
+  section(w.achievement, "hyoka_project_achievement", [w.value, w.count], distribution(rollup.achievement));
+  section(w.direction, "hyoka_project_direction", [w.value, w.count], distribution(rollup.direction));
+
+  const departments = rollup.byDepartment.length;
+  if (departments === 0) return null;
+  const first = departmentTop + 1;
+  const lastRow = departmentTop + departments;
+  const column = (key: ProjectTotalsKey) => columnLetters(totalsKeys.indexOf(key));
+  const fromCol = columns.length + 1;
+  return {
+    kind: "bar",
+    sheetName,
+    title: w.chartTitle,
+    categories: `A${first}:A${lastRow}`,
+    series: [
+      { name: w.totals.budget, values: `${column("budget")}${first}:${column("budget")}${lastRow}` },
+      { name: w.totals.totalCost, values: `${column("totalCost")}${first}:${column("totalCost")}${lastRow}` },
+    ],
+    yTitle: w.totals.totalCost,
+    numberFormat: "#,##0",
+    anchor: { fromCol, fromRow: departmentTop - 1, toCol: fromCol + 9, toRow: departmentTop + 19 },
+  };
 }

@@ -1,34 +1,17 @@
-// 評価区分 codes: AⅡ, A Ⅱ, AII, A2, Ａ２, ＡⅡ, A-Ⅱ, aⅱ… → canonical AⅡ.
+// 評価区分 codes: AⅡ, A Ⅱ, AII, A2, Ａ２, ＡⅡ, A-Ⅱ, aⅱ… → canonical AⅡ. The accepted spellings are
+// the default 評価区分 scale's (core/scales/scales.json); a profile may configure another scale,
+// which the reader then parses with parseScaleValue directly.
 
 import type { CellValue } from "../grid";
 import type { EvaluationCode } from "../model";
-import { evaluationCodeNote, NOTE } from "./notes";
-import { invalid, settleCommon, type Parsed } from "./parsed";
-import { cellText, DASH_CHARS, foldWidth } from "./text";
+import { DEFAULT_SCALES } from "../scales";
+import type { Parsed } from "./parsed";
+import { parseScaleValue } from "./scale";
 
-export const EVALUATION_CODES: readonly EvaluationCode[] = ["AⅠ", "AⅡ", "BⅠ", "BⅡ", "CⅠ", "CⅡ"];
-const EXPECTED = NOTE.expectedCode;
+/** The default scale's codes, in its order: AⅠ, AⅡ, BⅠ, BⅡ, CⅠ, CⅡ. */
+export const EVALUATION_CODES: readonly EvaluationCode[] = DEFAULT_SCALES.evaluationCode.values.map((v) => v.value);
 
-// Matched on width-folded text only (no NFKC, which would turn ① into 1 or Ⅲ into III and
-// so let doubtful entries through). Mixed-case II/Ii and l for I are too unsure to accept.
-const CODE = new RegExp(`^([ABCabc])[\\s${DASH_CHARS}・･.·_]*(Ⅰ|ⅰ|I|i|1|Ⅱ|ⅱ|II|ii|2)$`);
-const NUMERAL_ONE = new Set(["Ⅰ", "ⅰ", "I", "i", "1"]);
-
-function isCanonical(s: string): s is EvaluationCode {
-  return (EVALUATION_CODES as readonly string[]).includes(s);
-}
-
-/** 評価区分: AⅡ, A Ⅱ, AII, A2, Ａ２, ＡⅡ, A-Ⅱ, aⅱ… → canonical; anything unsure → invalid. Surrounding spaces alone still count as canonical. */
+/** 評価区分 on the default scale: AⅡ, A Ⅱ, AII, A2, Ａ２, ＡⅡ, A-Ⅱ, aⅱ… → canonical; anything unsure → invalid. Surrounding spaces alone still count as canonical. */
 export function parseEvaluationCode(v: CellValue): Parsed<EvaluationCode> {
-  const settled = settleCommon<EvaluationCode>(v, EXPECTED);
-  if (settled) return settled;
-  if (typeof v === "number") return invalid(cellText(v), EXPECTED);
-  const raw = v as string;
-  const trimmed = raw.trim();
-  if (isCanonical(trimmed)) return { value: trimmed, raw, status: "ok" };
-  const m = CODE.exec(foldWidth(trimmed));
-  if (!m) return invalid(raw, EXPECTED);
-  const code = `${m[1].toUpperCase()}${NUMERAL_ONE.has(m[2]) ? "Ⅰ" : "Ⅱ"}`;
-  if (!isCanonical(code)) return invalid(raw, EXPECTED);
-  return { value: code, raw, status: "normalized", note: evaluationCodeNote(trimmed, code) };
+  return parseScaleValue(DEFAULT_SCALES.evaluationCode, v);
 }

@@ -11,4 +11,5 @@ export { parseNumber } from "./number";
 export { parseYear, parsePeriod } from "./year";
 export { parseEvaluationCode, EVALUATION_CODES } from "./code";
 export { parseDirection } from "./direction";
+export { parseScaleValue, matchScale, type ScaleMatchKind } from "./scale";
 export { localizeNote, NOTE, UNKNOWN_NOTE_JA } from "./notes";

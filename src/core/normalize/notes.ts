@@ -4,6 +4,7 @@
 
 import type { LocalizedText } from "../findings";
 import type { Direction } from "../model";
+import { SHIPPED_SCALES } from "../scales";
 
 /** Notes without parameters, and the "expected …" sentences of invalid values. */
 export const NOTE = {
@@ -23,6 +24,7 @@ export const NOTE = {
   expectedYear: "expected a fiscal year such as 2013, 2013年度, H25 or 平成25年度",
   expectedCode: "expected A/B/C followed by Ⅰ or Ⅱ",
   expectedDirection: "expected 大きいほどよい, 小さいほどよい or 目標値に近いほどよい",
+  expectedCostUnit: "expected 千円 or 円",
 } as const;
 
 // Written by core/profile (a pinned plan period without years); translated here with the rest.
@@ -45,7 +47,10 @@ const FIXED_JA: Record<string, string> = {
   [NOTE.expectedYear]: "2013、2013年度、H25、平成25年度のような年度が必要です",
   [NOTE.expectedCode]: "A・B・C に Ⅰ か Ⅱ を続けた評価区分(例: AⅡ)が必要です",
   [NOTE.expectedDirection]: "大きいほどよい・小さいほどよい・目標値に近いほどよいのいずれかが必要です",
+  [NOTE.expectedCostUnit]: "千円か円の単位が必要です",
   [PINNED_PERIOD_MISSING]: "固定したセルに計画期間(例: 2011〜2013年度)がありません",
+  // What each shipped scale says an unreadable entry should have been.
+  ...Object.fromEntries(Object.values(SHIPPED_SCALES).flatMap((scale) => (scale.expected ? [[scale.expected.en, scale.expected.ja]] : []))),
 };
 
 /** Several notes on one value, in the order the changes were made. */
@@ -71,8 +76,21 @@ export const eraOutOfRangeNote = (era: string, known: { name: string; lastYear: 
   `era year ${era} out of range (${known ? `${known.name} 1–${known.lastYear}` : "unknown era"})`;
 export const yearsDisagreeNote = (western: number, era: string, eraYear: number): string =>
   `western year ${western} and era year ${era} (${eraYear}) disagree`;
-export const evaluationCodeNote = (typed: string, code: string): string => `evaluation code ${typed} → ${code}`;
+/** `evaluation code A2 → AⅡ`, `achievement ３ → 3`: a code read as a value of its scale (the scale's English name first). */
+export const scaleValueNote = (scaleName: string, typed: string, value: string): string => `${scaleName} ${typed} → ${value}`;
 export const directionNote = (typed: string, direction: Direction): string => `direction ${typed} read as ${direction}`;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** scaleValueNote read back, for every shipped scale's name (a profile's own scale falls to UNKNOWN_NOTE_JA). */
+function scaleNoteTemplates(): Array<{ pattern: RegExp; ja: (m: RegExpExecArray) => string }> {
+  const names = new Map<string, string>();
+  for (const scale of Object.values(SHIPPED_SCALES)) names.set(scale.name.en, scale.name.ja);
+  // Longer names first: "three-year achievement" before "achievement".
+  return [...names.entries()]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([en, ja]) => ({ pattern: new RegExp(`^${escapeRegExp(en)} (.+) → (.+)$`), ja: (m: RegExpExecArray) => `${ja}「${m[1]}」を ${m[2]} と読みました` }));
+}
 
 /** The parameterised notes above read back into Japanese; patterns mirror the builders. */
 const TEMPLATES: ReadonlyArray<{ pattern: RegExp; ja: (m: RegExpExecArray) => string | null }> = [
@@ -93,7 +111,8 @@ const TEMPLATES: ReadonlyArray<{ pattern: RegExp; ja: (m: RegExpExecArray) => st
     pattern: /^western year (\d+) and era year (.+) \((\d+)\) disagree$/,
     ja: (m) => `西暦 ${m[1]} 年と和暦 ${m[2]}(${m[3]}年)が一致しません`,
   },
-  { pattern: /^evaluation code (.+) → (.+)$/, ja: (m) => `評価区分「${m[1]}」を ${m[2]} と読みました` },
+  ...scaleNoteTemplates(),
+  { pattern: /^expected one of (.+)$/, ja: (m) => `${m[1]} のいずれかが必要です` },
   {
     pattern: /^direction (.+) read as (higher|lower|target)$/,
     ja: (m) => `方向性「${m[1]}」を「${DIRECTION_JA[m[2] as Direction]}」と読みました`,

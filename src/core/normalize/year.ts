@@ -67,7 +67,23 @@ export function parseYear(v: CellValue): Parsed<number> {
     if (!Number.isInteger(v)) return invalid(raw, NOT_WHOLE);
     return inRange(v) ? { value: v, raw, status: "ok" } : invalid(raw, OUT_OF_RANGE);
   }
-  return parseYearText(v as string);
+  return yearTextMemo(v as string);
+}
+
+// Year headers (R4年度, 2011(H23)年度) repeat on every sheet of a template: remember them. The
+// results are frozen: callers copy what they keep (toField), nobody may change a shared one.
+const YEAR_MEMO_LIMIT = 4096;
+const yearMemo = new Map<string, Parsed<number>>();
+
+function yearTextMemo(raw: string): Parsed<number> {
+  if (raw.length > 24) return parseYearText(raw);
+  let parsed = yearMemo.get(raw);
+  if (parsed === undefined) {
+    if (yearMemo.size >= YEAR_MEMO_LIMIT) yearMemo.clear();
+    parsed = Object.freeze(parseYearText(raw));
+    yearMemo.set(raw, parsed);
+  }
+  return parsed;
 }
 
 function parseYearText(raw: string): Parsed<number> {

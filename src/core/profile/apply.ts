@@ -7,7 +7,7 @@
 import { fromA1, type RangeBox, type SheetGrid } from "../grid";
 import type { Finding, LocalizedText } from "../findings";
 import type { EvaluationCodeEntry, EvaluationSheet, Field, Indicator, SheetModel } from "../model";
-import { parseEvaluationCode, parsePeriod, parseYear } from "../normalize";
+import { parsePeriod, parseScaleValue, parseYear } from "../normalize";
 import { readSheet } from "../reader";
 import { readBudget } from "../reader/budget";
 import { directionField, isYearCell, textField } from "../reader/fields";
@@ -16,6 +16,8 @@ import { emptyField, inside, SheetIndex, toField, type Cell } from "../reader/sh
 import { TEMPLATE_CATALOGUE } from "../rules";
 import { circled } from "../rules/text";
 import { mergeVocabulary, type Vocabulary } from "../vocabulary";
+import { DEFAULT_SCALES, resolveScales, type Scale } from "../scales";
+import { resolveCosts } from "../costs";
 import { pinsForSheet } from "./parse";
 import { pinOrder, pinTarget, type CellReading, type PinTarget } from "./paths";
 import type { Pin, Pins, TemplateProfile } from "./types";
@@ -31,10 +33,11 @@ export function profileVocabulary(vocabulary: Vocabulary, profile: TemplateProfi
 /** Reads a sheet the way the profile says: synonyms for the label search, then its pins. */
 export function applyProfile(grid: SheetGrid, vocabulary: Vocabulary, profile: TemplateProfile): { model: SheetModel; findings: Finding[] } {
   const merged = profileVocabulary(vocabulary, profile);
-  const model = readSheet(grid, merged);
+  const scales = resolveScales(profile.scales);
+  const model = readSheet(grid, merged, { scales, costs: resolveCosts(profile.costRelations) });
   // Pins refine an evaluation sheet; a sheet not recognised at all needs a synonym first.
   if (model.kind !== "evaluation") return { model, findings: [] };
-  return applyPins(grid, merged, model, pinsForSheet(profile, grid.name));
+  return applyPins(grid, merged, model, pinsForSheet(profile, grid.name), scales.evaluationCode);
 }
 
 type StaleReason = "empty" | "label" | "no-table";
@@ -48,7 +51,13 @@ interface Stale {
 }
 
 /** Overrides the fields of `model` (a fresh copy is returned) with the pins that fit. */
-export function applyPins(grid: SheetGrid, vocabulary: Vocabulary, model: EvaluationSheet, pins: Pins): { model: EvaluationSheet; findings: Finding[] } {
+export function applyPins(
+  grid: SheetGrid,
+  vocabulary: Vocabulary,
+  model: EvaluationSheet,
+  pins: Pins,
+  codeScale: Scale = DEFAULT_SCALES.evaluationCode,
+): { model: EvaluationSheet; findings: Finding[] } {
   const paths = Object.keys(pins).sort((a, b) => pinOrder(a) - pinOrder(b));
   if (paths.length === 0) return { model, findings: [] };
   const out = copyModel(model);
@@ -57,7 +66,7 @@ export function applyPins(grid: SheetGrid, vocabulary: Vocabulary, model: Evalua
   for (const path of paths) {
     const target = pinTarget(path);
     if (!target) continue; // parseProfile rejects these; a hand-built profile is not trusted
-    const problem = applyPin(out, index, grid, vocabulary, path, target, pins[path]);
+    const problem = applyPin(out, index, grid, vocabulary, path, target, pins[path], codeScale);
     if (problem) stale.push({ path, target, address: pinAddress(pins[path]), ...problem });
   }
   return { model: out, findings: stale.map((s) => staleFinding(grid.name, s)) };
@@ -80,6 +89,7 @@ function applyPin(
   path: string,
   target: PinTarget,
   pin: Pin,
+  codeScale: Scale,
 ): { reason: StaleReason; raw: string } | null {
   if (target.kind === "cell") {
     if (!("cell" in pin)) return { reason: "empty", raw: "" };
@@ -97,7 +107,7 @@ function applyPin(
   const box = rangeBox(pin.range);
   if (target.reading === "indicatorTable") return pinIndicatorTable(model, index, box, target.index ?? 0);
   if (target.reading === "budgetTable") return pinBudgetTable(model, grid, vocabulary, box);
-  return pinEvaluationCodes(model, index, box);
+  return pinEvaluationCodes(model, index, box, codeScale);
 }
 
 function rangeBox(range: string): RangeBox {
@@ -237,7 +247,7 @@ function pinBudgetTable(model: EvaluationSheet, grid: SheetGrid, vocabulary: Voc
 }
 
 /** 評価区分 in a pinned range: each year cell's code under it, else beside it. */
-function pinEvaluationCodes(model: EvaluationSheet, index: SheetIndex, box: RangeBox): { reason: StaleReason; raw: string } | null {
+function pinEvaluationCodes(model: EvaluationSheet, index: SheetIndex, box: RangeBox, codeScale: Scale): { reason: StaleReason; raw: string } | null {
   const years = index.cells.filter((c) => inside(c, box) && isYearCell(c));
   if (years.length === 0) return { reason: "no-table", raw: "" };
   const codeAt = (row: number, col: number): Cell | null => {
@@ -250,7 +260,7 @@ function pinEvaluationCodes(model: EvaluationSheet, index: SheetIndex, box: Rang
     const slot = inside(below, box) ? index.ref(below.row, below.col) : null;
     return {
       year: pinned(toField(parseYear(yearCell.value), index.ref(yearCell.row, yearCell.col))),
-      code: pinned(codeCell ? toField(parseEvaluationCode(codeCell.value), index.ref(codeCell.row, codeCell.col)) : emptyField(slot)),
+      code: pinned(codeCell ? toField(parseScaleValue(codeScale, codeCell.value), index.ref(codeCell.row, codeCell.col)) : emptyField(slot)),
     };
   });
   codes.sort((a, b) => (a.year.value ?? 0) - (b.year.value ?? 0));

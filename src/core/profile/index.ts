@@ -18,4 +18,4 @@ export {
 } from "./parse";
 export { PIN_FAMILIES, MAX_INDICATORS, pinTarget, labelNameOf, type PinKind, type PinTarget } from "./paths";
 export { applyProfile, applyPins, profileVocabulary, pinLabel, STALE_PIN_RULE } from "./apply";
-export { fieldLocations, sectionTitle, type FieldLocation } from "./locations";
+export { fieldLocations, projectFieldLocations, rollupFieldLocations, sectionTitle, type FieldLocation } from "./locations";

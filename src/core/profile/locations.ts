@@ -3,7 +3,7 @@
 
 import { boxToA1, fromA1, type RangeBox } from "../grid";
 import type { LocalizedText } from "../findings";
-import type { EvaluationSheet, Field } from "../model";
+import type { EvaluationSheet, Field, ProjectSheet, RollupSheet } from "../model";
 import { circled } from "../rules/text";
 import { pinTarget } from "./paths";
 
@@ -23,6 +23,8 @@ export interface FieldLocation {
 export function sectionTitle(section: string): LocalizedText {
   const indicator = /^参考指標(.+)$/.exec(section);
   if (indicator) return { ja: section, en: `Indicator ${indicator[1]}` };
+  const projectIndicator = /^(活動|成果)指標(.+)$/.exec(section);
+  if (projectIndicator) return { ja: section, en: `${projectIndicator[1] === "活動" ? "Activity" : "Outcome"} indicator ${projectIndicator[2]}` };
   const en: Record<string, string> = {
     基本情報: "Basic information",
     実行計画: "Plan",
@@ -31,6 +33,10 @@ export function sectionTitle(section: string): LocalizedText {
     事業費: "Budget",
     事務事業: "Projects",
     用語説明: "Glossary",
+    政策体系: "Policy system",
+    事業の内容: "The project",
+    集計表: "Count tables",
+    点検結果: "Inspection results",
   };
   return { ja: section, en: en[section] ?? section };
 }
@@ -55,8 +61,8 @@ function boundingBox(fields: Field<unknown>[]): RangeBox | null {
   return box;
 }
 
-export function fieldLocations(model: EvaluationSheet): FieldLocation[] {
-  const out: FieldLocation[] = [];
+/** The two kinds of row a location list has: a field at its cell, a table at its range. */
+function locationList(out: FieldLocation[]) {
   const field = (section: string, path: string, f: Field<unknown>, fallback?: LocalizedText, name?: LocalizedText): void => {
     out.push({ section, path, label: name ?? labelOf(path, fallback), cell: f.cell?.address ?? null, raw: f.raw, pinned: f.pinned === true });
   };
@@ -64,6 +70,56 @@ export function fieldLocations(model: EvaluationSheet): FieldLocation[] {
     const found = box ?? boundingBox(fields);
     out.push({ section, path, label: name ?? labelOf(path), cell: found ? boxToA1(found) : null, raw: "", pinned });
   };
+  return { field, table };
+}
+
+/** Where every field of a project sheet was read from (read only: pins apply to 施策 sheets). */
+export function projectFieldLocations(model: ProjectSheet): FieldLocation[] {
+  const out: FieldLocation[] = [];
+  const { field, table } = locationList(out);
+  const h = model.header;
+  const basic = "基本情報";
+  const headerNames: Record<string, LocalizedText> = {
+    title: label("表題", "Title"),
+    fiscalYear: label("評価年度", "Fiscal year"),
+    projectCode: label("事務事業コード", "Project code"),
+    projectName: label("事務事業名", "Project name"),
+    listed: label("計画掲載(有/無)", "Listed in the plan"),
+    organizationCode: label("組織コード", "Organization code"),
+    department: label("所属", "Department"),
+    implementation: label("実施形態", "Implementation"),
+    basis: label("実施根拠", "Basis"),
+  };
+  for (const [key, name] of Object.entries(headerNames)) field(basic, `header.${key}`, h[key as keyof typeof headerNames & keyof typeof h] as Field<unknown>, undefined, name);
+  field(basic, "header.period.label", h.period.label, undefined, label("実施期間", "Period"));
+  h.policy.forEach((level, i) => field("政策体系", `header.policy[${i}].name`, level.name.cell ? level.name : level.code, undefined, label(level.label.value ?? `(${i + 1})`, level.label.value ?? `Level ${i + 1}`)));
+  const texts: Record<keyof ProjectSheet["texts"], LocalizedText> = {
+    target: label("対象", "Target"),
+    purpose: label("目的", "Purpose"),
+    content: label("内容", "Content"),
+    results: label("実施結果", "Results"),
+  };
+  for (const [key, name] of Object.entries(texts)) field("事業の内容", `texts.${key}`, model.texts[key as keyof typeof texts], undefined, name);
+  const costs = "事業費";
+  table(costs, "costs", [], model.costs.box, false, label("事業費の表", "Cost table"));
+  field(costs, "costs.unit", model.costs.unit, undefined, label("単位", "Unit"));
+  model.costs.rows.forEach((row, i) => field(costs, `costs.rows[${i}]`, row.label, undefined, label(row.label.value ?? row.row, row.row)));
+  model.indicators.forEach((indicator, i) => {
+    const section = `${indicator.kind === "activity" ? "活動指標" : "成果指標"}${circled(indicator.index)}`;
+    field(section, `indicators[${i}].name`, indicator.name, undefined, label("指標名", "Indicator name"));
+    field(section, `indicators[${i}].unit`, indicator.unit, undefined, label("単位", "Unit"));
+    field(section, `indicators[${i}].direction`, indicator.direction, undefined, label("方向性", "Direction"));
+    field(section, `indicators[${i}].base`, indicator.base, undefined, label("基準値", "Base value"));
+    table(section, `indicators[${i}].table`, [], indicator.table?.box ?? null, false, label("指標の表", "Indicator table"));
+  });
+  field("評価", "achievement", model.achievement, undefined, label("達成度", "Achievement level"));
+  field("評価", "direction", model.direction, undefined, label("方向性区分", "Direction class"));
+  return out;
+}
+
+export function fieldLocations(model: EvaluationSheet): FieldLocation[] {
+  const out: FieldLocation[] = [];
+  const { field, table } = locationList(out);
   const allPinned = (fields: Field<unknown>[]) => fields.length > 0 && fields.every((f) => f.pinned === true);
 
   const h = model.header;
@@ -142,5 +198,26 @@ export function fieldLocations(model: EvaluationSheet): FieldLocation[] {
   });
 
   field("用語説明", "texts.glossary", model.texts.glossary);
+  return out;
+}
+
+/** Where every field of a roll-up (2) was read from: its header, each count table (and 合計), 点検結果, the listed projects. */
+export function rollupFieldLocations(model: RollupSheet): FieldLocation[] {
+  const out: FieldLocation[] = [];
+  const { field, table } = locationList(out);
+  const h = model.header;
+  field("基本情報", "header.title", h.title, undefined, label("表題", "Title"));
+  field("基本情報", "header.fiscalYear", h.fiscalYear, undefined, label("評価年度", "Fiscal year"));
+  field("基本情報", "header.measureCode", h.measureCode, undefined, label("施策課題", "Measure"));
+  model.blocks.forEach((block, i) => {
+    const name = label(block.name.value ?? block.id, block.id);
+    const fields = [block.name, ...block.rows.flatMap((r) => [r.code, r.projects, r.priority]), ...(block.total ? [block.total.projects, block.total.priority] : [])];
+    table("集計表", `blocks[${i}]`, fields, null, false, name);
+    if (block.total) field("集計表", `blocks[${i}].total.projects`, block.total.projects, undefined, label(`${name.ja} 合計`, `${block.id} total`));
+  });
+  if (model.matrix) {
+    table("点検結果", "matrix", [model.matrix.label, ...model.matrix.cells.flatMap((c) => [c.letter, c.count])], null, false, label("点検結果", "Inspection matrix"));
+  }
+  model.projects.forEach((p, i) => field("事務事業", `projects[${i}].name`, p.name, undefined, label("事務事業名", "Project name")));
   return out;
 }

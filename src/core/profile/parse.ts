@@ -1,11 +1,13 @@
 // Profile JSON in and out: validation with one message per mistake naming the bad key,
 // a stable serialization, and the edits the task pane makes (each bumps the version).
 
+import { parseCostProfile, type CostProfile } from "../costs";
+import { parseScaleChoices, SCALE_ROLES, type ScaleChoice, type ScaleRole } from "../scales";
 import { LABEL_NAMES, type LabelName } from "../vocabulary";
 import { pinOrder, pinTarget } from "./paths";
 import { PROFILE_FORMAT, type Pin, type Pins, type TemplateProfile } from "./types";
 
-const TOP_KEYS = ["hyokaProfile", "name", "version", "synonyms", "pins", "sheets"] as const;
+const TOP_KEYS = ["hyokaProfile", "name", "version", "synonyms", "pins", "sheets", "scales", "costRelations"] as const;
 
 const MAX_COLUMN = 16384; // XFD
 const MAX_ROW = 1048576;
@@ -162,6 +164,18 @@ export function parseProfile(json: unknown): { profile: TemplateProfile | null; 
       }
     }
   }
+  let scales: Partial<Record<ScaleRole, ScaleChoice>> | undefined;
+  if (has("scales")) {
+    const parsed = parseScaleChoices(json.scales);
+    errors.push(...parsed.errors);
+    scales = parsed.choices;
+  }
+  let costRelations: CostProfile | null = null;
+  if (has("costRelations")) {
+    const parsed = parseCostProfile(json.costRelations);
+    errors.push(...parsed.errors);
+    costRelations = parsed.costs;
+  }
   if (errors.length > 0) return { profile: null, errors };
   const profile: TemplateProfile = {
     hyokaProfile: PROFILE_FORMAT,
@@ -171,6 +185,8 @@ export function parseProfile(json: unknown): { profile: TemplateProfile | null; 
     pins: pins ?? {},
   };
   if (sheets) profile.sheets = sheets;
+  if (scales && Object.keys(scales).length > 0) profile.scales = scales;
+  if (costRelations) profile.costRelations = costRelations;
   return { profile, errors };
 }
 
@@ -214,6 +230,12 @@ export function serializeProfile(profile: TemplateProfile): string {
     for (const sheet of Object.keys(profile.sheets).sort()) setOwn(sheets, sheet, sortedPins(profile.sheets[sheet]));
     out.sheets = sheets;
   }
+  if (profile.scales) {
+    const scales: Partial<Record<ScaleRole, ScaleChoice>> = {};
+    for (const role of SCALE_ROLES) if (profile.scales[role] !== undefined) scales[role] = profile.scales[role];
+    out.scales = scales;
+  }
+  if (profile.costRelations) out.costRelations = profile.costRelations;
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 

@@ -2,6 +2,8 @@
 // search — extra label synonyms and fields pinned to cells or ranges. Named and versioned;
 // stored as JSON inside the workbook (adapters/xlsx/profilePart.ts) or in a file.
 
+import type { CostProfile } from "../costs";
+import type { ScaleChoice, ScaleRole } from "../scales";
 import type { LabelName } from "../vocabulary";
 
 /** A single field is pinned to one cell; a table to a range that includes its header row. */
@@ -22,6 +24,10 @@ export interface TemplateProfile {
   pins: Pins;
   /** Pins for one sheet only, by sheet name; they override `pins` for the same path. */
   sheets?: Record<string, Pins>;
+  /** Code scales replacing the defaults (core/scales): role → a shipped scale's id or a whole definition. */
+  scales?: Partial<Record<ScaleRole, ScaleChoice>>;
+  /** Cost relations of project sheets (core/costs): packs to apply, relations added or replaced, rows labelled. */
+  costRelations?: CostProfile;
 }
 
 export const PROFILE_FORMAT = 1;

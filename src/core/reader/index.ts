@@ -15,11 +15,15 @@ import type {
   SheetTexts,
   SubordinateProject,
 } from "../model";
-import { normalizeText, parseEvaluationCode, parsePeriod } from "../normalize";
+import { normalizeText, parsePeriod, parseScaleValue, type Parsed } from "../normalize";
+import { DEFAULT_SCALES, type Scale, type ScaleSet } from "../scales";
+import { costRowOf, DEFAULT_COSTS, type CostConfig } from "../costs";
+import { isProjectSheet, readProject } from "./project";
 import type { LabelName, Vocabulary } from "../vocabulary";
 import { readBudget } from "./budget";
 import { readIndicators } from "./indicators";
-import { isYearCell, textField, yearField } from "./fields";
+import { isRollupSheet, readRollup } from "./rollup";
+import { codeAndName, isYearCell, labelledText, textField, yearField } from "./fields";
 import { emptyField, isHeading, toField, type Cell, SheetIndex } from "./sheetIndex";
 
 export { labelOf, type LabelMatch } from "./sheetIndex";
@@ -27,10 +31,17 @@ export { labelOf, type LabelMatch } from "./sheetIndex";
 /** Labels that mark a worksheet as an evaluation sheet (besides 施策課題). */
 const CORE_ANCHORS: LabelName[] = ["sectionIndicators", "indicatorName", "sectionBudget", "evaluationReason", "fiscalYear"];
 
-export function readSheet(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
+export interface ReadOptions {
+  /** Code scales for 評価区分, 達成度, 方向性区分 (core/scales); the defaults when absent. */
+  scales?: ScaleSet;
+  /** Cost-table rows and headers (core/costs); the shipped ones when absent. */
+  costs?: CostConfig;
+}
+
+export function readSheet(grid: SheetGrid, vocabulary: Vocabulary, options: ReadOptions = {}): SheetModel {
   const sheet = typeof grid?.name === "string" ? grid.name : "";
   try {
-    return readGuarded(grid, vocabulary);
+    return readGuarded(grid, vocabulary, options.scales ?? DEFAULT_SCALES, options.costs ?? DEFAULT_COSTS);
   } catch (error) {
     // A reader bug must not stop a batch of hundreds of workbooks; say so instead.
     const message = error instanceof Error ? error.message : String(error);
@@ -38,9 +49,12 @@ export function readSheet(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
   }
 }
 
-function readGuarded(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
+function readGuarded(grid: SheetGrid, vocabulary: Vocabulary, scales: ScaleSet, costs: CostConfig): SheetModel {
   const index = new SheetIndex(grid, vocabulary);
   if (index.cells.length === 0) return { kind: "other", sheet: grid.name, reason: "empty sheet" };
+  if (isRollupSheet(index)) return readRollup(index, grid, scales);
+  // A project sheet may name its 施策課題 in its 政策体系: it is recognised first.
+  if (isProjectSheet(index, () => hasCostRows(index, costs))) return readProject(index, scales, costs);
   const measure = index.firstLabel("measure");
   if (!measure) return { kind: "other", sheet: grid.name, reason: "no 施策課題 label" };
   if (!CORE_ANCHORS.some((name) => index.firstLabel(name))) {
@@ -54,7 +68,7 @@ function readGuarded(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
     header: readHeader(index, measure),
     plan,
     texts: readTexts(index),
-    evaluation: readEvaluation(index),
+    evaluation: readEvaluation(index, scales.evaluationCode),
     indicators: readIndicators(index),
     budgetUnit: budget.unit,
     budget: budget.years,
@@ -63,12 +77,14 @@ function readGuarded(grid: SheetGrid, vocabulary: Vocabulary): SheetModel {
   return model;
 }
 
-/** Field<string> of the value next to the first label of a name. */
-function labelledText(index: SheetIndex, name: LabelName): Field<string> {
-  const label = index.firstLabel(name);
-  if (!label) return emptyField();
-  const { cell, slot } = index.valueOf(label);
-  return textField(index, cell, slot);
+/** Whether any cell names a cost-table row (事業費 A, 総コスト…). */
+function hasCostRows(index: SheetIndex, costs: CostConfig): boolean {
+  return index.cells.some((c) => typeof c.value === "string" && costRowOf(costs, c.text) !== null);
+}
+
+/** 施策課題: the measure code and name. */
+function renameCodeAndName({ code, name }: { code: Field<string>; name: Field<string> }): { measureCode: Field<string>; measureName: Field<string> } {
+  return { measureCode: code, measureName: name };
 }
 
 function readHeader(index: SheetIndex, measure: Cell): SheetHeader {
@@ -101,7 +117,7 @@ function readHeader(index: SheetIndex, measure: Cell): SheetHeader {
   return {
     title,
     fiscalYear,
-    ...readMeasure(index, measure),
+    ...renameCodeAndName(codeAndName(index, measure)),
     department: labelledText(index, "department"),
     basicPolicy: labelledText(index, "basicPolicy"),
     policyDirection: labelledText(index, "policyDirection"),
@@ -109,26 +125,6 @@ function readHeader(index: SheetIndex, measure: Cell): SheetHeader {
     relatedDepartments,
     priority,
   };
-}
-
-/** 施策課題: `41303000 環境技術…` in one cell, or the code and the name in neighbouring cells. */
-function readMeasure(index: SheetIndex, label: Cell): { measureCode: Field<string>; measureName: Field<string> } {
-  const { cell, slot } = index.valueOf(label);
-  if (!cell) return { measureCode: emptyField(slot ? index.ref(slot.row, slot.col) : null), measureName: emptyField() };
-  const ref = index.ref(cell.row, cell.col);
-  const normalized = normalizeText(cell.text);
-  const m = /^(\d+)\s*([\s\S]*)$/.exec(normalized);
-  if (!m) return { measureCode: emptyField(), measureName: textField(index, cell) };
-  const measureCode: Field<string> = {
-    value: m[1],
-    raw: cell.text,
-    cell: ref,
-    status: cell.text.trim() === m[1] || typeof cell.value === "number" ? "ok" : "normalized",
-  };
-  if (measureCode.status === "normalized" && m[2] === "") measureCode.note = "full-width digits";
-  if (m[2] !== "") return { measureCode: { ...measureCode, status: "ok" }, measureName: { value: m[2], raw: cell.text, cell: ref, status: "ok" } };
-  const next = index.valueOf(cell);
-  return { measureCode, measureName: textField(index, next.cell, next.slot) };
 }
 
 const PLAN_HEADING = /実行計画|計画期間/;
@@ -192,9 +188,16 @@ function readGlossary(index: SheetIndex): Field<string> {
 
 /**
  * 評価区分: the plan years near the 評価結果 label — across a row with each code under (or
- * beside) its year, or down a column with each code beside its year — and the reason.
+ * beside) its year, or down a column with each code beside its year — and the reason; or a
+ * table of their own, 年度 | 評価区分, one row per year (the reason then beside its own label).
  */
-function readEvaluation(index: SheetIndex): EvaluationResult {
+function readEvaluation(index: SheetIndex, scale: Scale): EvaluationResult {
+  const parseCode = (cell: Cell) => parseScaleValue(scale, cell.value);
+  const table = readCodesTable(index, parseCode);
+  if (table) {
+    const reasonLabel = index.labels("evaluationReason").find((c) => c !== table.header);
+    return { reason: reasonLabel ? readReason(index, reasonLabel, table.used, parseCode) : emptyField(), codes: table.codes };
+  }
   const label = index.firstLabel("evaluationReason");
   if (!label) return { reason: emptyField(), codes: [] };
   let across: Cell[] = [];
@@ -214,7 +217,7 @@ function readEvaluation(index: SheetIndex): EvaluationResult {
     if (!codeCell) {
       // A code typed beside its year (2011 AⅡ 2012 AⅡ …) instead of under it.
       const next = index.at(beside.row, beside.col);
-      if (next && !next.label && !isYearCell(next) && parseEvaluationCode(next.value).value !== null) {
+      if (next && !next.label && !isYearCell(next) && parseCode(next).value !== null) {
         codeCell = next;
         slot = beside;
       }
@@ -223,12 +226,41 @@ function readEvaluation(index: SheetIndex): EvaluationResult {
     return {
       year: yearField(index, yearCell),
       code: codeCell
-        ? toField(parseEvaluationCode(codeCell.value), index.ref(codeCell.row, codeCell.col))
+        ? toField(parseCode(codeCell), index.ref(codeCell.row, codeCell.col))
         : emptyField(index.ref(slot.row, slot.col)),
     };
   });
   codes.sort((a, b) => (a.year.value ?? 0) - (b.year.value ?? 0));
-  return { reason: readReason(index, label, used), codes };
+  return { reason: readReason(index, label, used, parseCode), codes };
+}
+
+/** A 評価区分 header with a 年度 header left of it on its row and years under that: the codes table. */
+function readCodesTable(index: SheetIndex, parseCode: (cell: Cell) => Parsed<string>): { header: Cell; codes: EvaluationCodeEntry[]; used: Set<Cell> } | null {
+  for (const header of index.labels("evaluationReason")) {
+    const yearHeader = index.row(header.row).find((c) => c.col < header.col && c.label?.names.includes("year"));
+    if (!yearHeader) continue;
+    const years = yearsUnder(index, yearHeader);
+    if (years.length === 0) continue;
+    const used = new Set<Cell>([header, yearHeader, ...years]);
+    const codes = years.map((yearCell): EvaluationCodeEntry => {
+      const codeCell = index.at(yearCell.row, header.col);
+      if (codeCell) used.add(codeCell);
+      return {
+        year: yearField(index, yearCell),
+        code: codeCell ? toField(parseCode(codeCell), index.ref(codeCell.row, codeCell.col)) : emptyField(index.ref(yearCell.row, header.col)),
+      };
+    });
+    codes.sort((a, b) => (a.year.value ?? 0) - (b.year.value ?? 0));
+    return { header, codes, used };
+  }
+  return null;
+}
+
+/** Year cells down a column, starting under `above`. */
+function yearsUnder(index: SheetIndex, above: Cell): Cell[] {
+  const years: Cell[] = [];
+  for (let next = index.at(above.box.bottom + 1, above.col); next && isYearCell(next); next = index.at(next.box.bottom + 1, next.col)) years.push(next);
+  return years;
 }
 
 /** Years listed down a column right of the label, starting on one of the label's rows. */
@@ -236,11 +268,7 @@ function yearsDown(index: SheetIndex, label: Cell): Cell[] {
   for (let row = label.row; row <= label.box.bottom; row++) {
     const first = index.row(row).find((c) => c.col > label.box.right && isYearCell(c));
     if (!first) continue;
-    const years = [first];
-    for (let next = index.at(first.box.bottom + 1, first.col); next && isYearCell(next); next = index.at(next.box.bottom + 1, next.col)) {
-      years.push(next);
-    }
-    return years;
+    return [first, ...yearsUnder(index, first)];
   }
   return [];
 }
@@ -250,7 +278,7 @@ function yearsDown(index: SheetIndex, label: Cell): Cell[] {
  * (its rows), else the text under the label, else a long text below the years and codes;
  * never a label, a year, a code or the legend. Blank: an empty field at the reason's place.
  */
-function readReason(index: SheetIndex, label: Cell, used: Set<Cell>): Field<string> {
+function readReason(index: SheetIndex, label: Cell, used: Set<Cell>, parseCode: (cell: Cell) => { value: string | null }): Field<string> {
   if (label.inline !== undefined) {
     const { cell, slot } = index.valueOf(label);
     return textField(index, cell, slot);
@@ -262,7 +290,7 @@ function readReason(index: SheetIndex, label: Cell, used: Set<Cell>): Field<stri
     if (first) return textField(index, first);
   }
   const under = index.under(label);
-  if (under && !under.label && !isHeading(under) && !used.has(under) && !isYearCell(under) && parseEvaluationCode(under.value).value === null) {
+  if (under && !under.label && !isHeading(under) && !used.has(under) && !isYearCell(under) && parseCode(under).value === null) {
     return textField(index, under);
   }
   const below = index.at(bottom + 1, label.col);

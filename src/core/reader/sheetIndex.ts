@@ -72,11 +72,23 @@ const INLINE_NAMES: ReadonlySet<LabelName> = new Set<LabelName>([
   "indicatorName",
   "description",
   "direction",
+  "projectCode",
+  "organizationCode",
+  "implementation",
+  "basis",
+  "period",
+  "policyLevel",
+  "projectTarget",
+  "projectPurpose",
+  "projectContent",
+  "projectResults",
+  "achievement",
+  "directionClass",
 ]);
 const INLINE_SEPARATOR = /[\s:：]/;
 // A value glued to its label starts with a digit or an era year (2013年度, H25, 平成25年度, 令和5年度).
 const GLUED_VALUE_START = /[0-9０-９HRSＨＲＳ平令昭]/;
-const GLUED_VALUE_LABELS: ReadonlySet<string> = new Set(["fiscalYear", "measure"]);
+const GLUED_VALUE_LABELS: ReadonlySet<string> = new Set(["fiscalYear", "measure", "projectCode", "organizationCode"]);
 const LEADING_SEPARATORS = /^[\s:：]+/;
 const LEADING_COLON = /^\s*[:：]/;
 // Two-character synonyms (成果, 概要, 目標, 説明, 重点) open ordinary sentences too: inline only before a colon.

@@ -4,14 +4,19 @@
 import type { Finding, Language, Severity } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { SheetResult } from "../engine";
-import type { FindingCounts, IndicatorYearSummary, SheetSummary } from "../summary/types";
+import type { FindingCounts, IndicatorBaseSummary, IndicatorSummary, ProjectSummary, RollupSheetSummary, SheetSummary } from "../summary/types";
 import { contentHash } from "./hash";
 import type {
   FileResult,
   Report,
   ReportFile,
+  ReportIndicator,
+  ReportIndicatorBase,
   ReportIndicatorYear,
   ReportInput,
+  ReportLink,
+  ReportProjectSummary,
+  ReportRollupSummary,
   ReportIssue,
   ReportSheet,
   ReportSummary,
@@ -47,7 +52,8 @@ export function toReportIssue(f: Finding, language: Language): ReportIssue {
   };
 }
 
-function toReportYear(y: IndicatorYearSummary): ReportIndicatorYear {
+/** A year row (or a base row, whose year may be null) without its source cells. */
+function toReportBase(y: IndicatorBaseSummary): ReportIndicatorBase {
   return {
     year: y.year,
     plan: y.plan,
@@ -68,16 +74,7 @@ export function toReportSummary(s: SheetSummary): ReportSummary {
     fiscalYear: s.fiscalYear,
     planPeriod: { from: s.planPeriod.from, to: s.planPeriod.to },
     evaluation,
-    indicators: s.indicators.map((i) => ({
-      index: i.index,
-      name: i.name,
-      direction: i.direction,
-      unit: i.unit,
-      cumulative: i.cumulative,
-      base: i.base ? toReportYear(i.base) : null,
-      years: i.years.map(toReportYear),
-      progress: i.progress,
-    })),
+    indicators: s.indicators.map(toReportIndicator),
     budget: s.budget.map((b) => ({
       year: b.year,
       planned: b.planned,
@@ -90,15 +87,96 @@ export function toReportSummary(s: SheetSummary): ReportSummary {
   };
 }
 
-function toReportSheet(r: SheetResult, language: Language, includeModel: boolean): ReportSheet {
+function toReportIndicator(i: IndicatorSummary): ReportIndicator {
   return {
-    sheet: r.sheet,
-    kind: r.kind,
+    index: i.index,
+    name: i.name,
+    direction: i.direction,
+    unit: i.unit,
+    cumulative: i.cumulative,
+    base: i.base ? toReportBase(i.base) : null,
+    years: i.years.map((y): ReportIndicatorYear => ({ ...toReportBase(y), year: y.year })),
+    progress: i.progress,
+  };
+}
+
+export function toReportProjectSummary(s: ProjectSummary): ReportProjectSummary {
+  return {
+    projectCode: s.projectCode,
+    projectName: s.projectName,
+    department: s.department,
+    organizationCode: s.organizationCode,
+    fiscalYear: s.fiscalYear,
+    policyArea: s.policyArea,
+    achievement: s.achievement,
+    direction: s.direction,
+    costUnit: s.costUnit,
+    costs: s.costs.map((c) => ({
+      year: c.year,
+      column: c.column,
+      forecast: c.forecast,
+      projectCost: c.projectCost,
+      staffCost: c.staffCost,
+      totalCost: c.totalCost,
+      staffYears: c.staffYears,
+      funding: { ...c.funding },
+    })),
+    years: s.years.map((y) => ({ ...y })),
+    indicators: s.indicators.map(toReportIndicator),
+  };
+}
+
+export function toReportRollupSummary(s: RollupSheetSummary): ReportRollupSummary {
+  return {
+    measureCode: s.measureCode,
+    measureName: s.measureName,
+    department: s.department,
+    fiscalYear: s.fiscalYear,
+    blocks: s.blocks.map((b) => ({
+      id: b.id,
+      name: b.name,
+      role: b.role,
+      rows: b.rows.map((r) => ({ code: r.code, label: r.label, projects: r.projects, priority: r.priority })),
+      total: b.total ? { projects: b.total.projects, priority: b.total.priority } : null,
+    })),
+    matrix: s.matrix
+      ? {
+          rows: [...s.matrix.rows],
+          columns: [...s.matrix.columns],
+          entries: s.matrix.entries.map((e) => ({ row: e.row, column: e.column, letter: e.letter, count: e.count })),
+        }
+      : null,
+    projects: s.projects.map((p) => ({
+      name: p.name,
+      department: p.department,
+      achievement: p.achievement,
+      threeYear: p.threeYear,
+      inspection: p.inspection,
+      validity: p.validity,
+      effectiveness: p.effectiveness,
+      priority: p.priority,
+    })),
+  };
+}
+
+function toReportSheet(r: SheetResult, language: Language, includeModel: boolean): ReportSheet {
+  const head = { sheet: r.sheet };
+  const rest = {
     counts: { error: r.counts.error, warning: r.counts.warning, info: r.counts.info },
     issues: r.findings.map((f) => toReportIssue(f, language)),
-    summary: r.summary ? toReportSummary(r.summary) : null,
-    model: includeModel ? r.model : null,
   };
+  const model = includeModel ? r.model : null;
+  // Key order: sheet, kind, counts, issues, summary, model (docs/report.md).
+  switch (r.kind) {
+    case "evaluation":
+      return { ...head, kind: r.kind, ...rest, summary: toReportSummary(r.summary), model };
+    case "rollup":
+      return { ...head, kind: r.kind, ...rest, summary: toReportRollupSummary(r.summary), model };
+    case "project":
+      return { ...head, kind: r.kind, ...rest, summary: toReportProjectSummary(r.summary), model };
+    default:
+      return { ...head, kind: r.kind, ...rest, summary: null, model };
+  }
 }
 
 export function toReportFile(f: FileResult, language: Language, includeModel: boolean): ReportFile {
@@ -134,25 +212,33 @@ export function countByRule(
   );
 }
 
-export function buildReport(input: ReportInput): Report {
+export function buildReport(input: ReportInput, links: readonly ReportLink[] = []): Report {
   const files = input.files.map((f) => toReportFile(f, input.settings.language, input.includeModel ?? true));
-  return buildReportFromFiles(input, files);
+  return buildReportFromFiles(input, files, links);
 }
 
 /**
  * The report from entries already made with toReportFile (the CLI's workers make them, one
  * file each). Entries are sorted by path here, as in buildReport.
  */
-export function buildReportFromFiles(input: Omit<ReportInput, "files" | "includeModel">, reportFiles: readonly ReportFile[]): Report {
+export function buildReportFromFiles(
+  input: Omit<ReportInput, "files" | "includeModel">,
+  reportFiles: readonly ReportFile[],
+  links: readonly ReportLink[] = [],
+): Report {
   const language = input.settings.language;
   const files = [...reportFiles].sort((a, b) => comparePaths(a.path, b.path));
   const issues = zeroCounts();
   let sheets = 0;
   let evaluationSheets = 0;
+  let rollupSheets = 0;
+  let projectSheets = 0;
   for (const f of files) {
     addCounts(issues, f.counts);
     sheets += f.sheets.length;
     evaluationSheets += f.sheets.filter((s) => s.kind === "evaluation").length;
+    rollupSheets += f.sheets.filter((s) => s.kind === "rollup").length;
+    projectSheets += f.sheets.filter((s) => s.kind === "project").length;
   }
   return {
     tool: { name: TOOL_NAME, version: input.toolVersion },
@@ -163,12 +249,15 @@ export function buildReportFromFiles(input: Omit<ReportInput, "files" | "include
     language,
     settings: { ...input.settings },
     files,
+    links: [...links],
     totals: {
       files: files.length,
       filesUnreadable: files.filter((f) => f.error !== null).length,
       sheets,
       evaluationSheets,
-      otherSheets: sheets - evaluationSheets,
+      rollupSheets,
+      projectSheets,
+      otherSheets: sheets - evaluationSheets - rollupSheets - projectSheets,
       issues,
       byRule: countByRule(files, input.rules),
     },

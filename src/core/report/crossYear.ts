@@ -1,10 +1,9 @@
 // Cross-year findings in a report: crossYearCheck (core/crossyear) compares the evaluation
-// sheets of every file of a run; each finding joins the later sheet's findings, so the per-file
+// and project sheets of every file of a run; each finding joins the later sheet's findings, so the per-file
 // and per-rule counts and every format show it like any other finding.
 
 import { countFindings } from "../engine";
 import type { Severity } from "../findings";
-import type { EvaluationSheet } from "../model";
 import { crossYearCheck, type CrossYearInput } from "../crossyear";
 import { ruleRows } from "../rules";
 import type { FileResult } from "./types";
@@ -15,7 +14,7 @@ export const CROSS_YEAR_RULE_ROWS: ReadonlyArray<{ id: string; severity: Severit
 /** Files with the cross-year findings added to the later sheets (inputs are not modified). */
 export function withCrossYearFindings(files: readonly FileResult[]): FileResult[] {
   const inputs: CrossYearInput[] = files.flatMap((f) =>
-    f.sheets.filter((s) => s.kind === "evaluation").map((s) => ({ file: f.path, model: s.model as EvaluationSheet })),
+    f.sheets.flatMap((s) => (s.kind === "evaluation" || s.kind === "project" ? [{ file: f.path, model: s.model }] : [])),
   );
   const found = crossYearCheck(inputs);
   if (found.length === 0) return [...files];

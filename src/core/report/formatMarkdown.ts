@@ -3,9 +3,10 @@
 
 import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
-import type { Report, ReportSheet } from "./types";
+import type { Report, ReportLink, ReportRollupSummary, ReportSheet } from "./types";
 import { cleanMarkdown } from "./cleanText";
 import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
+import { COST_HEADERS, costRows, projectHeadline, unitWords, YEAR_HEADERS, yearRows } from "./projectFigures";
 
 /**
  * Text from a workbook in a table cell or heading: never a link, image, emphasis, code or HTML
@@ -64,6 +65,8 @@ export function formatMarkdown(report: Report): string {
         [L("filesUnreadable"), t.filesUnreadable],
         [L("sheets"), t.sheets],
         [L("evaluationSheets"), t.evaluationSheets],
+        [L("rollupSheets"), t.rollupSheets],
+        [L("projectSheets"), t.projectSheets],
         [L("otherSheets"), t.otherSheets],
         [severityLabel("error", lang), t.issues.error],
         [severityLabel("warning", lang), t.issues.warning],
@@ -73,6 +76,10 @@ export function formatMarkdown(report: Report): string {
   );
   out.push("", `## ${L("byRule")}`, "");
   out.push(...table([L("rule"), L("severity"), L("count")], t.byRule.map((r) => [{ rule: r.rule }, severityLabel(r.severity, lang), r.count])));
+  if (report.links.length) {
+    out.push("", `## ${L("byMeasure")}`);
+    for (const link of report.links) out.push(...formatLink(link, lang));
+  }
 
   for (const file of report.files) {
     out.push("", `## ${L("file")}: ${mdCell(file.path)}`, "");
@@ -90,12 +97,15 @@ export function formatMarkdown(report: Report): string {
 
 function formatSheet(sheet: ReportSheet, lang: Language): string[] {
   const L = (k: Parameters<typeof label>[0]) => label(k, lang);
-  const s = sheet.summary;
+  const s = sheet.kind === "evaluation" ? sheet.summary : null;
+  const p = sheet.kind === "project" ? sheet.summary : null;
   const out = [`### ${L("sheet")}: ${mdCell(sheet.sheet)}`, ""];
-  if (!s) out.push(`${L("otherSheet")}`, "");
+  if (sheet.kind === "rollup") out.push(...rollupCounts(sheet.summary, lang));
+  else if (p) out.push(`${L("projectSheets")}: ${mdCell(p.projectCode)} ${mdCell(p.projectName)} · ${L("fiscalYear")} ${p.fiscalYear ?? "?"} · ${mdCell(projectHeadline(p, lang))}`, "");
+  else if (!s) out.push(`${L("otherSheet")}`, "");
   else {
     const codes = Object.entries(s.evaluation).map(([y, c]) => `${y}: ${c}`).join(", ");
-    out.push(`${mdCell(s.measureCode)} ${mdCell(s.measureName)} · ${L("fiscalYear")} ${s.fiscalYear ?? "?"} · ${L("evaluation")} ${codes || "-"}`, "");
+    out.push(`${mdCell(s.measureCode)} ${mdCell(s.measureName)} · ${L("fiscalYear")} ${s.fiscalYear ?? "?"} · ${L("evaluation")} ${mdCell(codes || "-")}`, "");
   }
   const issues = [...sheet.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   if (issues.length === 0) out.push(L("noIssues"), "");
@@ -108,10 +118,11 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
       "",
     );
   }
-  if (s && s.indicators.length) {
+  const indicators = s?.indicators ?? p?.indicators ?? [];
+  if (indicators.length) {
     out.push(`#### ${L("achievement")}`, "");
     const rows: TableCell[][] = [];
-    for (const ind of s.indicators)
+    for (const ind of indicators)
       for (const y of ind.years)
         rows.push([`${circled(ind.index)} ${ind.name}`, directionLabel(ind.direction, lang), y.year, formatNumber(y.plan), formatNumber(y.actual), formatRate(y.rate), gradeLabel(y.grade, lang)]);
     out.push(...table([L("indicator"), L("direction"), L("year"), L("plan"), L("actual"), L("rate"), L("grade")], rows), "");
@@ -131,6 +142,51 @@ function formatSheet(sheet: ReportSheet, lang: Language): string[] {
         ]),
       ),
       "",
+    );
+  }
+  if (p && p.costs.length) {
+    out.push(`#### ${L("projectCosts")} (${unitWords(p.costUnit, lang)})`, "");
+    out.push(...table(COST_HEADERS.map(L), costRows(p, lang)), "");
+    out.push(`#### ${L("projectYears")}`, "");
+    out.push(...table(YEAR_HEADERS.map(L), yearRows(p, lang)), "");
+  }
+  return out;
+}
+
+/** A roll-up (2): its heading line, then one table per block and the 点検結果 letters. */
+function rollupCounts(s: ReportRollupSummary, lang: Language): string[] {
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const out = [`${mdCell(s.measureCode)} ${mdCell(s.measureName)} · ${L("fiscalYear")} ${s.fiscalYear ?? "?"} · ${L("rollupSheet")}`, ""];
+  for (const b of s.blocks) {
+    const rows: Array<Array<string | number | null>> = b.rows.map((r) => [r.code, r.label, r.projects, r.priority]);
+    if (b.total) rows.push([L("total"), "", b.total.projects, b.total.priority]);
+    out.push(...table([b.name ?? b.id, "", L("projectCount"), L("priorityCount")], rows), "");
+  }
+  if (s.matrix) out.push(...table([L("inspection"), L("count")], s.matrix.entries.map((e) => [e.letter, e.count])), "");
+  return out;
+}
+
+/** One 施策: where its (1) and (2) are, its projects, and its 事業費 against their sum. */
+function formatLink(link: ReportLink, lang: Language): string[] {
+  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
+  const where = (ref: { file: string | null; sheet: string } | null) => (ref ? [ref.file, ref.sheet].filter((x) => x !== null).join(" ") : "-");
+  const year = link.fiscalYear === null ? "" : ` (${link.fiscalYear}${lang === "ja" ? "年度" : ""})`;
+  const out = ["", `### ${mdCell([link.measureCode, link.measureName].filter((x) => x).join(" "))}${year}`, ""];
+  out.push(`${L("measureSheet")}: ${mdCell(where(link.measureSheet))} · ${L("rollupSheet")}: ${mdCell(where(link.rollupSheet))}`, "");
+  out.push(
+    ...table(
+      [L("projects"), L("projectCode"), L("file"), L("sheet"), L("listed"), L("achievementLevel"), L("directionClass")],
+      link.projects.map((p) => [p.name, p.code, p.file, p.sheet ?? L("noSheet"), p.listed ? L("yes") : L("no"), p.achievement, p.direction]),
+    ),
+  );
+  if (link.costs.length) {
+    const column = (c: ReportLink["costs"][number]) => L(c.column === "settlement" ? (c.forecast ? "forecast" : "settlement") : c.column === "plan" ? "planned" : "budgetAmount");
+    out.push(
+      "",
+      ...table(
+        [L("year"), L("column"), `${L("measureCost")} (${link.costUnit ?? ""})`, L("projectsSum"), L("difference"), L("projectsMissing")],
+        link.costs.map((c) => [c.year, column(c), formatNumber(c.measure), formatNumber(c.projectsSum), formatNumber(c.difference), c.projectsMissing]),
+      ),
     );
   }
   return out;

@@ -3,9 +3,10 @@
 
 import type { Language, Severity } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
-import type { Report, ReportIssue, ReportSheet, ReportSummary } from "./types";
+import type { Report, ReportIndicator, ReportIssue, ReportProjectSummary, ReportRollupSummary, ReportSheet, ReportSummary } from "./types";
 import { cleanLine as safe } from "./cleanText";
-import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
+import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel, type LabelKey } from "./labels";
+import { COST_HEADERS, costRows, projectHeadline, unitWords, YEAR_HEADERS, yearRows } from "./projectFigures";
 
 export interface TextOptions {
   color?: boolean;
@@ -35,7 +36,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   out.push(
     `${label("files", lang)} ${t.files} (${label("filesUnreadable", lang)} ${t.filesUnreadable}) · ` +
       `${label("sheets", lang)} ${t.sheets} (${label("evaluationSheets", lang)} ${t.evaluationSheets}, ` +
-      `${label("otherSheets", lang)} ${t.otherSheets}) · ${countsLine(t.issues, lang)}`,
+      `${label("rollupSheets", lang)} ${t.rollupSheets}, ` +
+      `${label("projectSheets", lang)} ${t.projectSheets}, ${label("otherSheets", lang)} ${t.otherSheets}) · ${countsLine(t.issues, lang)}`,
   );
 
   for (const file of report.files) {
@@ -58,14 +60,45 @@ function formatSheet(
   paint: (style: keyof typeof ANSI, text: string) => string,
   out: string[],
 ): void {
-  const s = sheet.summary;
-  const head = s
-    ? `${safe(s.measureCode ?? "?")} ${safe(s.measureName ?? "")} ${s.fiscalYear ?? "?"}${lang === "ja" ? "年度" : ""}`
-    : label("otherSheet", lang);
+  const s = sheet.kind === "evaluation" ? sheet.summary : null;
+  const rollup = sheet.kind === "rollup" ? sheet.summary : null;
+  const p = sheet.kind === "project" ? sheet.summary : null;
+  const year = (y: number | null) => `${y ?? "?"}${lang === "ja" ? "年度" : ""}`;
+  const measure = s ?? rollup;
+  const head = measure
+    ? `${safe(measure.measureCode ?? "?")} ${safe(measure.measureName ?? "")} ${year(measure.fiscalYear)}${rollup ? ` ${label("rollupSheet", lang)}` : ""}`
+    : p
+      ? `${label("projectSheets", lang)} ${safe(p.projectCode ?? "?")} ${safe(p.projectName ?? "")} ${year(p.fiscalYear)}`
+      : label("otherSheet", lang);
   out.push(`  ${label("sheet", lang)} "${safe(sheet.sheet)}" — ${head} — ${countsLine(sheet.counts, lang)}`);
   const issues = [...sheet.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   for (const issue of issues) out.push(...formatIssue(issue, lang, paint));
   if (s) formatFigures(s, lang, out);
+  if (rollup) formatRollupCounts(rollup, lang, out);
+  if (p) formatProjectFigures(p, lang, out);
+}
+
+/** Each block's code:事業数/うち重点 and its 合計, the 点検結果 letters with their counts. */
+function formatRollupCounts(s: ReportRollupSummary, lang: Language, out: string[]): void {
+  const count = (n: number | null) => (n === null ? "-" : String(n));
+  for (const b of s.blocks) {
+    const rows = b.rows.map((r) => `${safe(r.code ?? "?")} ${count(r.projects)}/${count(r.priority)}`).join("  ");
+    const total = b.total ? `  ${label("total", lang)} ${count(b.total.projects)}/${count(b.total.priority)}` : "";
+    out.push(`    ${safe(b.name ?? b.id)} (${label("projectCount", lang)}/${label("priorityCount", lang)}): ${rows}${total}`);
+  }
+  if (s.matrix) out.push(`    ${label("inspection", lang)}: ${s.matrix.entries.map((e) => `${safe(e.letter ?? "?")} ${count(e.count)}`).join("  ")}`);
+}
+
+function formatProjectFigures(p: ReportProjectSummary, lang: Language, out: string[]): void {
+  out.push(`    ${safe(projectHeadline(p, lang))}`);
+  indicatorLines(p.indicators, lang, out);
+  if (p.costs.length) {
+    const line = (keys: readonly LabelKey[], row: string[]) => `      ${row.map((v, i) => (i < 2 ? v : `${label(keys[i], lang)} ${v || "-"}`)).join("  ")}`;
+    out.push(`    ${label("projectCosts", lang)} (${unitWords(p.costUnit, lang)})`);
+    for (const row of costRows(p, lang)) out.push(line(COST_HEADERS, row));
+    out.push(`    ${label("projectYears", lang)}`);
+    for (const row of yearRows(p, lang)) out.push(`      ${row.map((v, i) => (i === 0 ? v : `${label(YEAR_HEADERS[i], lang)} ${v || "-"}`)).join("  ")}`);
+  }
 }
 
 /** Spaces after a severity word so the cells line up (colour codes must not count). */
@@ -94,7 +127,13 @@ function formatIssue(
 function formatFigures(s: ReportSummary, lang: Language, out: string[]): void {
   const codes = Object.entries(s.evaluation).map(([y, c]) => `${y} ${c}`).join(", ");
   if (codes) out.push(`    ${label("evaluation", lang)}: ${codes}`);
-  for (const ind of s.indicators) {
+  indicatorLines(s.indicators, lang, out);
+  formatBudget(s, lang, out);
+}
+
+/** Each indicator's 達成率 by year, on a 施策 sheet or a project sheet alike. */
+function indicatorLines(indicators: readonly ReportIndicator[], lang: Language, out: string[]): void {
+  for (const ind of indicators) {
     out.push(
       `    ${label("achievement", lang)} ${circled(ind.index)} ${safe(ind.name)} (${directionLabel(ind.direction, lang)}` +
         `${ind.cumulative ? `, ${label("cumulative", lang)}` : ""}${ind.unit ? `, ${safe(ind.unit)}` : ""})`,
@@ -108,6 +147,9 @@ function formatFigures(s: ReportSummary, lang: Language, out: string[]): void {
     }
     if (ind.progress !== null) out.push(`      ${label("progress", lang)} ${formatRate(ind.progress)}`);
   }
+}
+
+function formatBudget(s: ReportSummary, lang: Language, out: string[]): void {
   if (s.budget.length) {
     out.push(`    ${label("budget", lang)} (${label("unitThousandYen", lang)})`);
     for (const b of s.budget) {

@@ -1,7 +1,7 @@
 // Reports (JSON, text, Markdown, CSV) and the summary-sheet layout. Pure strings and data.
 
 export * from "./types";
-export { buildReport, buildReportFromFiles, countByRule, comparePaths, toReportFile, toReportIssue, toReportSummary, TOOL_NAME } from "./build";
+export { buildReport, buildReportFromFiles, countByRule, comparePaths, toReportFile, toReportIssue, toReportSummary, toReportRollupSummary, TOOL_NAME } from "./build";
 export { formatText, type TextOptions } from "./formatText";
 export { formatMarkdown, mdCell } from "./formatMarkdown";
 export { cleanLine, cleanText, cleanMarkdown, escapeJsonText, escapedJsonBytes } from "./cleanText";
@@ -11,6 +11,7 @@ export { sha256Hex, canonicalJson, contentHash, utf8Bytes } from "./hash";
 export { formatRate, formatNumber, circled } from "./labels";
 export * from "./summaryLayout";
 export { withCrossYearFindings, CROSS_YEAR_RULE_ROWS } from "./crossYear";
+export { digestsOf, linkInputs, LINK_RULE_ROWS, toReportLink, linkWorkbook, withLinkFindingsOnSheets, withLinkIssues, withLinks } from "./links";
 export { INVALID_PROFILE_RULE, PROFILE_RULE_ROWS, invalidProfileFinding, withInvalidProfileFinding } from "./profileFindings";
 export { buildTemplateShow, formatTemplateShow, type TemplateShow, type TemplateShowSheet } from "./templateShow";
 

@@ -9,7 +9,7 @@ import type { Language } from "../findings";
 import type { CellRef, EvaluationSheet, Field, Indicator, IndicatorRow } from "../model";
 import type { Settings } from "../settings";
 import { columnLetters, toA1 } from "../grid";
-import type { Grade, IndicatorSummary, IndicatorYearSummary, SheetSummary } from "../summary/types";
+import type { Grade, IndicatorBaseSummary, IndicatorSummary, SheetSummary } from "../summary/types";
 import { circled, gradeLabel } from "./labels";
 
 /** The sheet's name in either language: adapters find their own summary sheet by it. */
@@ -212,7 +212,7 @@ function measureLabel(s: SheetSummary): string {
 }
 
 /** The model row a summary year came from (its plan cell tells duplicates apart). */
-function modelRowOf(ind: Indicator, ys: IndicatorYearSummary): IndicatorRow | undefined {
+function modelRowOf(ind: Indicator, ys: IndicatorBaseSummary): IndicatorRow | undefined {
   return (
     ind.rows.find((row) => row.year.value === ys.year && (row.plan.cell?.address ?? null) === ys.cells.plan) ??
     ind.rows.find((row) => row.year.value === ys.year)

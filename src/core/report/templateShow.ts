@@ -4,7 +4,8 @@
 
 import type { SheetResult } from "../engine";
 import type { Language } from "../findings";
-import { fieldLocations, sectionTitle, STALE_PIN_RULE } from "../profile";
+import type { SheetKind } from "../model";
+import { fieldLocations, projectFieldLocations, rollupFieldLocations, sectionTitle, STALE_PIN_RULE } from "../profile";
 import { cleanLine as safe, escapeJsonText } from "./cleanText";
 import { label, profileLabel } from "./labels";
 import { INVALID_PROFILE_RULE } from "./profileFindings";
@@ -29,7 +30,7 @@ export interface TemplateShowSection {
 
 export interface TemplateShowSheet {
   sheet: string;
-  kind: "evaluation" | "other";
+  kind: SheetKind;
   sections: TemplateShowSection[];
   /** Why a pin or the saved profile was not used (template.pin.stale, template.profile.invalid). */
   notes: string[];
@@ -57,9 +58,11 @@ export interface TemplateShowInput {
 const NOTE_RULES: readonly string[] = [STALE_PIN_RULE.id, INVALID_PROFILE_RULE.id];
 
 function sectionsOf(result: SheetResult, language: Language): TemplateShowSection[] {
-  if (result.model.kind !== "evaluation") return [];
+  if (result.model.kind === "other") return [];
   const sections: TemplateShowSection[] = [];
-  for (const loc of fieldLocations(result.model)) {
+  const model = result.model;
+  const locations = model.kind === "evaluation" ? fieldLocations(model) : model.kind === "rollup" ? rollupFieldLocations(model) : projectFieldLocations(model);
+  for (const loc of locations) {
     let last = sections[sections.length - 1];
     if (!last || last.section !== loc.section) {
       last = { section: loc.section, title: sectionTitle(loc.section)[language], fields: [] };

@@ -5,8 +5,23 @@
 import type { Language, Severity } from "../findings";
 import type { SheetModel } from "../model";
 import type { Settings } from "../settings";
-import type { BudgetYearSummary, FindingCounts, IndicatorSummary, IndicatorYearSummary, SheetSummary } from "../summary/types";
+import type {
+  BudgetYearSummary,
+  FindingCounts,
+  IndicatorBaseSummary,
+  IndicatorSummary,
+  IndicatorYearSummary,
+  ProjectCostSummary,
+  ProjectSummary,
+  RollupBlockSummary,
+  RollupMatrixEntry,
+  RollupProjectSummary,
+  RollupRowSummary,
+  RollupSheetSummary,
+  SheetSummary,
+} from "../summary/types";
 import type { SheetResult } from "../engine";
+import type { LinkDigest } from "../link";
 
 /** What a front end hands to buildReport for one file. */
 export interface FileResult {
@@ -18,6 +33,8 @@ export interface FileResult {
   sheets: SheetResult[];
   /** The template profile the file was read with; absent or null: none (label search only). */
   profile?: ProfileInfo | null;
+  /** Each sheet's link digest (core/link), aligned with `sheets`; absent when the file was not linked. */
+  digests?: (LinkDigest | null)[];
 }
 
 /** Which template profile was applied to a file, and where it came from. */
@@ -51,9 +68,14 @@ export type ReportIndicatorYear = Omit<IndicatorYearSummary, "cells" | "rateUnde
   rateUndefinedReason: string | null;
 };
 
+/** The base-year row, or a project's 基準値 (year null when printed without one). */
+export type ReportIndicatorBase = Omit<IndicatorBaseSummary, "cells" | "rateUndefinedReason"> & {
+  rateUndefinedReason: string | null;
+};
+
 /** The core's indicator with report years; the base-year row (rate always null) is null when none. */
 export type ReportIndicator = Omit<IndicatorSummary, "base" | "years"> & {
-  base: ReportIndicatorYear | null;
+  base: ReportIndicatorBase | null;
   years: ReportIndicatorYear[];
 };
 
@@ -66,14 +88,41 @@ export type ReportSummary = Omit<SheetSummary, "indicators" | "budget"> & {
   budget: ReportBudgetYear[];
 };
 
-export interface ReportSheet {
+/** A project's cost column without its source cells. */
+export type ReportProjectCost = Omit<ProjectCostSummary, "cells">;
+
+/** A 事務事業評価シート's summary as the report documents it (docs/report.md § Project sheets). */
+export type ReportProjectSummary = Omit<ProjectSummary, "costs" | "indicators"> & {
+  costs: ReportProjectCost[];
+  indicators: ReportIndicator[];
+};
+
+/** A roll-up block without its source cells. */
+export type ReportRollupBlock = Omit<RollupBlockSummary, "rows" | "total"> & {
+  rows: Omit<RollupRowSummary, "cells">[];
+  total: { projects: number | null; priority: number | null } | null;
+};
+
+/** A 施策進行管理・評価票(2)'s summary as the report documents it (docs/report.md § Roll-up sheets). */
+export type ReportRollupSummary = Omit<RollupSheetSummary, "blocks" | "matrix" | "projects"> & {
+  blocks: ReportRollupBlock[];
+  matrix: { rows: (string | null)[]; columns: (string | null)[]; entries: Omit<RollupMatrixEntry, "cells">[] } | null;
+  projects: Omit<RollupProjectSummary, "cells">[];
+};
+
+interface ReportSheetBase {
   sheet: string;
-  kind: "evaluation" | "other";
   counts: FindingCounts;
   issues: ReportIssue[];
-  summary: ReportSummary | null;
   model: SheetModel | null;
 }
+
+/** One worksheet; `kind` tells which summary it carries (`other`: none). */
+export type ReportSheet =
+  | (ReportSheetBase & { kind: "evaluation"; summary: ReportSummary })
+  | (ReportSheetBase & { kind: "rollup"; summary: ReportRollupSummary })
+  | (ReportSheetBase & { kind: "project"; summary: ReportProjectSummary })
+  | (ReportSheetBase & { kind: "other"; summary: null });
 
 export interface ReportFile {
   path: string;
@@ -95,10 +144,49 @@ export interface ReportTotals {
   filesUnreadable: number;
   sheets: number;
   evaluationSheets: number;
+  rollupSheets: number;
+  projectSheets: number;
   otherSheets: number;
   issues: FindingCounts;
   /** One row per rule of the catalogue (zero counts included) plus any other rule that fired. */
   byRule: RuleCount[];
+}
+
+/** Where a sheet of a link is: its file's path (null within one workbook) and name. */
+export interface ReportSheetRef {
+  file: string | null;
+  sheet: string;
+}
+
+/** One 施策 and the sheets linked to it (docs/report.md § Links). */
+export interface ReportLink {
+  measureCode: string | null;
+  measureName: string | null;
+  fiscalYear: number | null;
+  /** 基本政策, else the projects' top 政策体系 level. */
+  policy: string | null;
+  measureSheet: ReportSheetRef | null;
+  rollupSheet: ReportSheetRef | null;
+  /** Unit of the 施策's 事業費, and of `costs[]`. */
+  costUnit: string | null;
+  projects: {
+    name: string;
+    code: string | null;
+    file: string | null;
+    sheet: string | null;
+    listed: boolean;
+    achievement: string | null;
+    direction: string | null;
+  }[];
+  costs: {
+    year: number;
+    column: "plan" | "budget" | "settlement";
+    forecast: boolean;
+    measure: number | null;
+    projectsSum: number | null;
+    difference: number | null;
+    projectsMissing: number;
+  }[];
 }
 
 export interface Report {
@@ -110,6 +198,8 @@ export interface Report {
   language: Language;
   settings: Settings;
   files: ReportFile[];
+  /** One entry per 施策 whose sheets were linked (a (2) or project sheets besides the (1)). */
+  links: ReportLink[];
   totals: ReportTotals;
 }
 

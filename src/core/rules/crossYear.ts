@@ -45,4 +45,22 @@ export const CROSS_YEAR_CATALOGUE = {
       en: "Compared with an earlier evaluation year's sheet of the same measure, the budget, settlement or planned cost of a closed year has changed (the earlier sheet's own year holds a forecast and is not compared).",
     },
   }),
+  projectCostChanged: crossYearRule({
+    id: "crossyear.project.cost.changed",
+    severity: "warning",
+    title: { ja: "事務事業の過去年度の予算・決算の変更", en: "Project's past budget or settlement restated" },
+    description: {
+      ja: "同じ事務事業の前の評価年度のシートと比べ、決算済みの年度の決算額、または予算の決まった年度の予算額(事業費・財源・人件費・総コスト)が変わっています(前のシートの評価年度の決算は見込のため比べません)。",
+      en: "Compared with an earlier evaluation year's sheet of the same project, a closed year's settlement, or a budget already set, has changed (事業費, funding, 人件費 or 総コスト; the earlier sheet's own settlement is a forecast and is not compared).",
+    },
+  }),
+  projectPlanChanged: crossYearRule({
+    id: "crossyear.project.plan.changed",
+    severity: "warning",
+    title: { ja: "事務事業の計画事業費の事後変更", en: "Project's plan changed after the fact" },
+    description: {
+      ja: "同じ事務事業の前の評価年度のシートと比べ、すでに始まっていた年度の計画事業費が変わっています。",
+      en: "Compared with an earlier evaluation year's sheet of the same project, the planned cost of a year that had already begun has changed.",
+    },
+  }),
 } as const;

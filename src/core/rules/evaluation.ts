@@ -2,11 +2,10 @@
 // remaining-issues text and plausible against the indicators.
 
 import type { EvaluationCodeEntry, EvaluationSheet } from "../model";
+import { hasTag, isBestValue, isWorstValue, scaleExamples } from "../scales";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
 import { addressOf, at, hasText, isBlank, pct, quoted, sheetCell } from "./text";
-
-const CODE_EXAMPLES = { ja: "AⅠ・AⅡ・BⅠ・BⅡ・CⅠ・CⅡのいずれか", en: "one of AⅠ, AⅡ, BⅠ, BⅡ, CⅠ, CⅡ" };
 
 function codeAt(model: EvaluationSheet, year: number): { entry: EvaluationCodeEntry; index: number } | null {
   const index = model.evaluation.codes.findIndex((c) => c.year.value === year);
@@ -32,7 +31,8 @@ export const evaluationRules: Rule[] = [
       ja: "評価年度までの計画年度に評価区分がありません。",
       en: "A plan year up to the evaluation year has no evaluation code (評価区分).",
     },
-    check: ({ model }) => {
+    check: ({ model, scales }) => {
+      const examples = scaleExamples(scales.evaluationCode);
       const fiscalYear = model.header.fiscalYear.value;
       if (fiscalYear === null) return [];
       const known = planYears(model);
@@ -50,7 +50,7 @@ export const evaluationRules: Rule[] = [
             en: `There is no evaluation code for ${year}${code && code.cell ? ` ${at(code)}` : ""}.`,
           },
           raw: code?.raw ?? "",
-          expected: { ja: `${year}年度の評価区分(${CODE_EXAMPLES.ja})`, en: `a code for ${year} (${CODE_EXAMPLES.en})` },
+          expected: { ja: `${year}年度の評価区分(${examples.ja})`, en: `a code for ${year} (${examples.en})` },
         });
       }
       return out;
@@ -61,8 +61,11 @@ export const evaluationRules: Rule[] = [
     severity: "error",
     scope: "sheet",
     title: { ja: "評価区分が読めない", en: "Evaluation code invalid" },
-    description: { ja: "評価区分がAⅠ〜CⅡのどれとしても読めません。", en: "An evaluation code cannot be read as AⅠ…CⅡ." },
-    check: ({ model }) =>
+    description: {
+      ja: "評価区分が評価区分の尺度(既定: AⅠ〜CⅡ)のどの値としても読めません。",
+      en: "An evaluation code cannot be read as a value of the 評価区分 scale (default AⅠ…CⅡ).",
+    },
+    check: ({ model, scales }) =>
       model.evaluation.codes
         .map((c, i): FindingDraft | null => {
           if (c.code.status !== "invalid") return null;
@@ -75,7 +78,7 @@ export const evaluationRules: Rule[] = [
               en: `The evaluation code${year ? ` for ${year}` : ""} ${at(c.code)} "${c.code.raw}" cannot be read.`,
             },
             raw: c.code.raw,
-            expected: CODE_EXAMPLES,
+            expected: scaleExamples(scales.evaluationCode),
           };
         })
         .filter((d): d is FindingDraft => d !== null),
@@ -143,15 +146,17 @@ export const evaluationRules: Rule[] = [
     scope: "sheet",
     title: { ja: "新たな課題の有無と記述の不一致", en: "New-issues numeral inconsistent with text" },
     description: {
-      ja: "評価年度の評価区分がⅡ(新たな課題等 有)なのに「残された課題,新たな課題」が空欄、またはⅠ(無)なのに記述があります。",
-      en: "The evaluation year's code says Ⅱ (new issues exist) while the remaining-issues text is blank, or Ⅰ (none) while it has text.",
+      ja: "評価年度の評価区分がⅡ(新たな課題等 有)なのに「残された課題,新たな課題」が空欄、またはⅠ(無)なのに記述があります(尺度の値に new-issues / no-new-issues の印があるときに点検)。",
+      en: "The evaluation year's code says Ⅱ (new issues exist) while the remaining-issues text is blank, or Ⅰ (none) while it has text (checked when the scale's values carry the new-issues / no-new-issues tags).",
     },
-    check: ({ model }) => {
+    check: ({ model, scales }) => {
       const current = currentCode(model);
       if (!current) return [];
       const text = model.texts.remainingIssues;
-      const numeral = current.code.slice(1);
-      if ((numeral === "Ⅱ") === hasText(text)) return [];
+      const scale = scales.evaluationCode;
+      const newIssues = hasTag(scale, current.code, "new-issues");
+      if (!newIssues && !hasTag(scale, current.code, "no-new-issues")) return [];
+      if (newIssues === hasText(text)) return [];
       const codeField = current.entry.code;
       const where = text.cell ? `(${text.cell.address})` : "";
       return [
@@ -159,7 +164,7 @@ export const evaluationRules: Rule[] = [
           cell: addressOf(text) ?? addressOf(codeField),
           path: text.cell ? "texts.remainingIssues" : `evaluation.codes[${current.index}].code`,
           message:
-            numeral === "Ⅱ"
+            newIssues
               ? {
                   ja: `${current.fiscalYear}年度の評価区分${at(codeField)}「${current.code}」は新たな課題等「有」(Ⅱ)ですが、残された課題,新たな課題${where}が空欄です。`,
                   en: `The ${current.fiscalYear} code ${at(codeField)} "${current.code}" says new issues exist (Ⅱ) but the remaining-issues text ${where} is blank.`,
@@ -170,7 +175,7 @@ export const evaluationRules: Rule[] = [
                 },
           raw: text.raw,
           expected:
-            numeral === "Ⅱ"
+            newIssues
               ? { ja: "新たな課題等の記述、または評価区分Ⅰ", en: "a description of the new issues, or numeral Ⅰ" }
               : { ja: "評価区分Ⅱ、または記述なし", en: "numeral Ⅱ, or no text" },
           related: sheetCell(codeField.cell),
@@ -184,17 +189,17 @@ export const evaluationRules: Rule[] = [
     scope: "sheet",
     title: { ja: "評価区分と指標の乖離", en: "Evaluation letter implausible" },
     description: {
-      ja: "評価年度の評価区分がAなのに達成率が低い指標が多い(設定: 割合と下限)、またはCなのに全指標が達成しています。",
-      en: "The evaluation year's code is A while a large share of indicators is far below plan (settings: share and low rate), or C while every rated indicator is achieved.",
+      ja: "評価年度の評価区分がA(尺度の最上位)なのに達成率が低い指標が多い(設定: 割合と下限)、またはC(最下位)なのに全指標が達成しています。",
+      en: "The evaluation year's code is A (the scale's best rank) while a large share of indicators is far below plan (settings: share and low rate), or C (its worst) while every rated indicator is achieved.",
     },
-    check: ({ model, summary, settings }) => {
+    check: ({ model, summary, settings, scales }) => {
       const current = currentCode(model);
       if (!current) return [];
       const rates = summary.indicators
         .map((s) => s.years.find((y) => y.year === current.fiscalYear)?.rate ?? null)
         .filter((r): r is number => r !== null);
       if (rates.length === 0) return [];
-      const letter = current.code[0];
+      const scale = scales.evaluationCode;
       const low = rates.filter((r) => r < settings.implausibleLowRate).length;
       const codeField = current.entry.code;
       const base = {
@@ -202,7 +207,7 @@ export const evaluationRules: Rule[] = [
         path: `evaluation.codes[${current.index}].code`,
         raw: codeField.raw,
       };
-      if (letter === "A" && low / rates.length >= settings.implausibleShare) {
+      if (isBestValue(scale, current.code) && low / rates.length >= settings.implausibleShare) {
         return [
           {
             ...base,
@@ -214,7 +219,7 @@ export const evaluationRules: Rule[] = [
           },
         ];
       }
-      if (letter === "C" && rates.every((r) => r >= settings.gradeAchieved)) {
+      if (isWorstValue(scale, current.code) && rates.every((r) => r >= settings.gradeAchieved)) {
         return [
           {
             ...base,

@@ -2,7 +2,7 @@
 
 import type { Field, SheetHeader } from "../model";
 import type { Rule } from "./types";
-import { addressOf, at, isBlank, quoted, withArticle } from "./text";
+import { addressOf, at, isBlank, missingFieldFindings, quoted } from "./text";
 
 /** Header fields a sheet cannot be filed without. */
 const REQUIRED_HEADER: { key: keyof SheetHeader; ja: string; en: string }[] = [
@@ -25,19 +25,7 @@ export const headerRules: Rule[] = [
       ja: "評価年度・施策課題(番号と名称)・作成課のいずれかが空欄か見つかりません。",
       en: "The evaluation year, measure code, measure name or department is blank or not found.",
     },
-    check: ({ model }) =>
-      REQUIRED_HEADER.filter(({ key }) => isBlank(model.header[key] as Field<unknown>)).map(({ key, ja, en }) => {
-        const field = model.header[key] as Field<unknown>;
-        return {
-          cell: addressOf(field),
-          path: `header.${key}`,
-          message: field.cell
-            ? { ja: `${ja}${at(field)}が空欄です。`, en: `The ${en} ${at(field)} is blank.` }
-            : { ja: `${ja}が見つかりません。`, en: `The ${en} was not found.` },
-          raw: field.raw,
-          expected: { ja: `${ja}の記入`, en: withArticle(en) },
-        };
-      }),
+    check: ({ model }) => missingFieldFindings(REQUIRED_HEADER.map(({ key, ja, en }) => ({ path: `header.${key}`, field: model.header[key] as Field<unknown>, ja, en }))),
   },
   {
     id: "header.measure-code.invalid",

@@ -1,15 +1,48 @@
-// 参考指標 rules: table structure, years, values, unit, direction, cumulative counts, rates.
+// 参考指標 rules: table structure, years, values, unit, direction, cumulative counts, rates. The
+// same rules check a 事務事業評価シート's 活動指標 / 成果指標: each rule reads an IndicatorScope
+// (the indicators, their summaries and the window of years), built from either kind of sheet.
 
 import { toA1 } from "../grid";
-import type { Field, Indicator, IndicatorRow, EvaluationSheet } from "../model";
-import { baseYearOf, planYears, RATE_UNDEFINED_REASONS } from "../summary";
-import type { FindingDraft, Rule } from "./types";
+import type { Field, Indicator, IndicatorRow } from "../model";
+import { RATE_UNDEFINED_REASONS, windowOf, type IndicatorWindow } from "../summary";
+import { windowBaseYear, windowYears } from "../summary/indicators";
+import { projectWindow } from "../summary/project";
+import type { IndicatorSummary } from "../summary/types";
+import type { FindingDraft, ProjectRuleContext, Rule, RuleContext } from "./types";
 import { addressOf, at, circled, hasText, indicatorLabel, isBlank, num, quoted, sheetCell } from "./text";
 import { rateUndefinedReasonOf } from "../summary/labels";
 
+/** What the indicator rules look at, from a 施策 sheet or a project sheet. */
+export interface IndicatorScope extends IndicatorWindow {
+  indicators: readonly Indicator[];
+  summaries: readonly IndicatorSummary[];
+}
+
+// One scope per checked sheet (its summary object), shared by every indicator rule.
+const scopes = new WeakMap<object, IndicatorScope>();
+
+function scopeOf(summary: object, build: () => IndicatorScope): IndicatorScope {
+  let scope = scopes.get(summary);
+  if (!scope) scopes.set(summary, (scope = build()));
+  return scope;
+}
+
+function evaluationScope({ model, summary }: RuleContext): IndicatorScope {
+  return scopeOf(summary, () => ({ ...windowOf(model), indicators: model.indicators, summaries: summary.indicators }));
+}
+
+function projectScope({ model, summary }: ProjectRuleContext): IndicatorScope {
+  return scopeOf(summary, () => ({ ...projectWindow(model), indicators: model.indicators, summaries: summary.indicators }));
+}
+
+/** A rule on indicators: checked on 施策 sheets and on project sheets alike. */
+function indicatorRule(rule: Omit<Rule, "check" | "checkProject">, check: (scope: IndicatorScope) => FindingDraft[]): Rule {
+  return { ...rule, check: (ctx) => check(evaluationScope(ctx)), checkProject: (ctx) => check(projectScope(ctx)) };
+}
+
 type RowVisitor = (ind: Indicator, i: number, row: IndicatorRow, j: number, year: number | null) => FindingDraft | null;
 
-function eachRow(model: EvaluationSheet, visit: RowVisitor): FindingDraft[] {
+function eachRow(model: IndicatorScope, visit: RowVisitor): FindingDraft[] {
   const out: FindingDraft[] = [];
   model.indicators.forEach((ind, i) =>
     ind.rows.forEach((row, j) => {
@@ -21,9 +54,9 @@ function eachRow(model: EvaluationSheet, visit: RowVisitor): FindingDraft[] {
 }
 
 /** Rows the plan cares about: the plan years and the base year before them (all rows when the period is unknown). */
-function inPlanWindow(model: EvaluationSheet, year: number): boolean {
-  const base = baseYearOf(model);
-  const to = model.plan.to.value;
+function inPlanWindow(model: IndicatorScope, year: number): boolean {
+  const base = windowBaseYear(model);
+  const to = model.to;
   return (base === null || year >= base) && (to === null || year <= to);
 }
 
@@ -36,7 +69,9 @@ const VALUE_NAMES = {
 /** 集計中 / 未集計 say the current year's figure is on its way: a softer finding than a forgotten value. */
 const BEING_COUNTED = /集計中|未集計/;
 
-export const indicatorRules: Rule[] = [
+type IndicatorRuleSpec = Omit<Rule, "check" | "checkProject"> & { check: (scope: IndicatorScope) => FindingDraft[] };
+
+const INDICATOR_RULES: IndicatorRuleSpec[] = [
   {
     id: "indicator.table.missing",
     severity: "error",
@@ -46,7 +81,7 @@ export const indicatorRules: Rule[] = [
       ja: "参考指標がない、または参考指標に年度・計画値・実績値の表が見つかりません。",
       en: "No indicator was found, or an indicator has no year / plan / actual table.",
     },
-    check: ({ model }) => {
+    check: (model) => {
       if (model.indicators.length === 0) {
         return [
           {
@@ -84,7 +119,7 @@ export const indicatorRules: Rule[] = [
       ja: "参考指標の表は読めましたが、参考指標名が空欄か見つかりません。集計表や年度間の照合で指標を特定できません。",
       en: "An indicator's table was read but its name (参考指標名) is blank or not found, so the summary and the cross-year check cannot identify it.",
     },
-    check: ({ model }) =>
+    check: (model) =>
       model.indicators
         .map((ind, i): FindingDraft | null => {
           // Without a table the indicator is reported once, by indicator.table.missing.
@@ -118,8 +153,8 @@ export const indicatorRules: Rule[] = [
       ja: "参考指標の表に計画期間のいずれかの年度の行がありません。",
       en: "An indicator table has no row for one of the plan years.",
     },
-    check: ({ model }) => {
-      const years = planYears(model);
+    check: (model) => {
+      const years = windowYears(model);
       const out: FindingDraft[] = [];
       model.indicators.forEach((ind, i) => {
         if (ind.rows.length === 0) return; // indicator.table.missing says it once
@@ -146,7 +181,7 @@ export const indicatorRules: Rule[] = [
     scope: "sheet",
     title: { ja: "年度の重複", en: "Duplicate year" },
     description: { ja: "参考指標の表に同じ年度の行が2つ以上あります。", en: "An indicator table has two rows for the same year." },
-    check: ({ model }) => {
+    check: (model) => {
       const out: FindingDraft[] = [];
       model.indicators.forEach((ind, i) => {
         const seen = new Map<number, IndicatorRow>();
@@ -184,9 +219,9 @@ export const indicatorRules: Rule[] = [
       ja: "参考指標の表に、計画期間とその前年度(基準年度)以外の年度の行があります。",
       en: "An indicator table has a row for a year outside the plan period and its base year.",
     },
-    check: ({ model }) => {
-      const from = model.plan.from.value;
-      const to = model.plan.to.value;
+    check: (model) => {
+      const from = model.from;
+      const to = model.to;
       if (from === null || to === null) return [];
       return eachRow(model, (ind, i, row, j, year) => {
         if (year === null || inPlanWindow(model, year)) return null;
@@ -210,8 +245,8 @@ export const indicatorRules: Rule[] = [
     scope: "sheet",
     title: { ja: "計画値の欠落", en: "Plan value missing" },
     description: { ja: "計画期間の年度の計画値が空欄です。", en: "A plan year has no plan value (計画値)." },
-    check: ({ model }) => {
-      const years = new Set(planYears(model));
+    check: (model) => {
+      const years = new Set(windowYears(model));
       return eachRow(model, (ind, i, row, j, year) => {
         if (year === null || !years.has(year) || !isBlank(row.plan)) return null;
         const label = indicatorLabel(ind);
@@ -238,8 +273,8 @@ export const indicatorRules: Rule[] = [
       ja: "評価年度までの年度の実績値が空欄か「－」です。評価年度の実績値に「集計中」「未集計」とある場合は警告にとどめます。",
       en: "A year up to the evaluation year has no actual value. When the evaluation year's actual is marked 集計中 / 未集計, the finding is a warning instead of an error.",
     },
-    check: ({ model }) => {
-      const fiscalYear = model.header.fiscalYear.value;
+    check: (model) => {
+      const fiscalYear = model.fiscalYear;
       if (fiscalYear === null) return [];
       return eachRow(model, (ind, i, row, j, year) => {
         if (year === null || year > fiscalYear || !inPlanWindow(model, year) || !isBlank(row.actual)) return null;
@@ -280,8 +315,8 @@ export const indicatorRules: Rule[] = [
       ja: "評価年度より後の年度に実績値が入っています(列や行の取り違えの可能性)。",
       en: "A year after the evaluation year has an actual value (often a value typed in the wrong place).",
     },
-    check: ({ model }) => {
-      const fiscalYear = model.header.fiscalYear.value;
+    check: (model) => {
+      const fiscalYear = model.fiscalYear;
       if (fiscalYear === null) return [];
       return eachRow(model, (ind, i, row, j, year) => {
         if (year === null || year <= fiscalYear || row.actual.value === null) return null;
@@ -308,7 +343,7 @@ export const indicatorRules: Rule[] = [
       ja: "参考指標の年度・計画値・実績値が数値として読めません。",
       en: "An indicator's year, plan or actual value cannot be read as a number.",
     },
-    check: ({ model }) => {
+    check: (model) => {
       const out: FindingDraft[] = [];
       model.indicators.forEach((ind, i) =>
         ind.rows.forEach((row, j) => {
@@ -340,7 +375,7 @@ export const indicatorRules: Rule[] = [
     scope: "sheet",
     title: { ja: "単位の欠落", en: "Unit missing" },
     description: { ja: "参考指標の表のどの行にも単位がありません。", en: "No row of an indicator table gives a unit." },
-    check: ({ model }) =>
+    check: (model) =>
       model.indicators
         .map((ind, i): FindingDraft | null => {
           if (ind.rows.length === 0) return null;
@@ -371,7 +406,7 @@ export const indicatorRules: Rule[] = [
       ja: "指標の方向性が空欄か読めません。達成率を計算できません。",
       en: "The indicator's direction is blank or unreadable, so no achievement rate can be computed.",
     },
-    check: ({ model }) =>
+    check: (model) =>
       model.indicators
         .map((ind, i): FindingDraft | null => {
           const f = ind.direction;
@@ -408,7 +443,7 @@ export const indicatorRules: Rule[] = [
       ja: "名称に「累計」を含む指標の実績値が前年度より減っています。累計は減らないはずです。",
       en: "A cumulative indicator (累計 in its name) has an actual value lower than the year before.",
     },
-    check: ({ model }) => {
+    check: (model) => {
       const out: FindingDraft[] = [];
       model.indicators.forEach((ind, i) => {
         if (!ind.cumulative) return;
@@ -448,11 +483,11 @@ export const indicatorRules: Rule[] = [
       ja: "評価年度までの計画年度で達成率を計算できません(計画値が0、値の欠落など)。方向性が不明な指標は indicator.direction.unknown で1回だけ報告します。",
       en: "A plan year up to the evaluation year has no achievement rate (plan 0, a value missing…). Indicators with an unknown direction are reported once by indicator.direction.unknown instead.",
     },
-    check: ({ model, summary }) => {
-      const fiscalYear = model.header.fiscalYear.value;
+    check: (model) => {
+      const fiscalYear = model.fiscalYear;
       if (fiscalYear === null) return [];
       const out: FindingDraft[] = [];
-      summary.indicators.forEach((s, i) => {
+      model.summaries.forEach((s, i) => {
         const ind = model.indicators[i];
         if (!ind || s.direction === null) return;
         const label = indicatorLabel(ind);
@@ -478,3 +513,5 @@ export const indicatorRules: Rule[] = [
     },
   },
 ];
+
+export const indicatorRules: Rule[] = INDICATOR_RULES.map(({ check, ...rule }) => indicatorRule(rule, check));

@@ -3,6 +3,7 @@
 import type { LocalizedText } from "../findings";
 import type { CellRef, Field, Indicator, OtherSheet } from "../model";
 import { isNoValueMarker } from "../normalize";
+import type { FindingDraft } from "./types";
 
 export const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
@@ -29,13 +30,21 @@ export function circled(index: number): string {
   return index >= 1 && index <= CIRCLED.length ? CIRCLED[index - 1] : `(${index})`;
 }
 
-/** 参考指標①「name」 / indicator ① "name". */
+const INDICATOR_WORDS: Record<string, LocalizedText> = {
+  reference: { ja: "参考指標", en: "Indicator" },
+  activity: { ja: "活動指標", en: "Activity indicator" },
+  outcome: { ja: "成果指標", en: "Outcome indicator" },
+};
+
+/** 参考指標①「name」 / indicator ① "name"; a project's 活動指標① / 成果指標①. */
 export function indicatorLabel(ind: Indicator): LocalizedText {
   const name = (ind.name.value ?? ind.name.raw).trim();
   const mark = circled(ind.index);
+  const kind = "kind" in ind && typeof ind.kind === "string" ? ind.kind : "reference";
+  const word = INDICATOR_WORDS[kind] ?? INDICATOR_WORDS.reference;
   return name
-    ? { ja: `参考指標${mark}「${name}」`, en: `Indicator ${mark} "${name}"` }
-    : { ja: `参考指標${mark}`, en: `Indicator ${mark}` };
+    ? { ja: `${word.ja}${mark}「${name}」`, en: `${word.en} ${mark} "${name}"` }
+    : { ja: `${word.ja}${mark}`, en: `${word.en} ${mark}` };
 }
 
 // One formatter for all messages: toLocaleString with options builds a new one per call,
@@ -67,6 +76,27 @@ export function pct(rate: number): string {
 
 export function isBlank(f: Field<unknown>): boolean {
   return f.status === "empty" || f.status === "no-value";
+}
+
+/** A field a sheet cannot be filed without, and its name in both languages. */
+export interface RequiredField {
+  path: string;
+  field: Field<unknown>;
+  ja: string;
+  en: string;
+}
+
+/** One finding per required field that is blank or was not found (header.field.missing and its project twin). */
+export function missingFieldFindings(fields: readonly RequiredField[]): FindingDraft[] {
+  return fields
+    .filter(({ field }) => isBlank(field))
+    .map(({ path, field, ja, en }) => ({
+      cell: addressOf(field),
+      path,
+      message: field.cell ? { ja: `${ja}${at(field)}が空欄です。`, en: `The ${en} ${at(field)} is blank.` } : { ja: `${ja}が見つかりません。`, en: `The ${en} was not found.` },
+      raw: field.raw,
+      expected: { ja: `${ja}の記入`, en: withArticle(en) },
+    }));
 }
 
 /** Free text that says something: not blank and not a bare 「－」 or 「なし」-like marker. */

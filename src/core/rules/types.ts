@@ -1,15 +1,38 @@
 // The shape of a catalogue entry. A check returns drafts; runRules stamps the rule ID,
 // severity and sheet on them so no check can get those wrong.
 
+import type { CostConfig } from "../costs";
+import type { UnitCost } from "../costs/evaluate";
 import type { Finding, LocalizedText, Severity } from "../findings";
-import type { EvaluationSheet } from "../model";
+import type { EvaluationSheet, ProjectSheet, RollupSheet } from "../model";
+import type { ScaleSet } from "../scales";
 import type { Settings } from "../settings";
-import type { SheetSummary } from "../summary/types";
+import type { ProjectSummary, SheetSummary } from "../summary/types";
 
 export interface RuleContext {
   model: EvaluationSheet;
   summary: SheetSummary;
   settings: Settings;
+  /** The code scales in force (core/scales): the defaults, or those a template profile configures. */
+  scales: ScaleSet;
+}
+
+/** What a roll-up rule looks at: one 施策進行管理・評価票(2). */
+export interface RollupRuleContext {
+  model: RollupSheet;
+  settings: Settings;
+  scales: ScaleSet;
+}
+
+/** What a project rule sees: the sheet, its summary, and what the check was configured with. */
+export interface ProjectRuleContext {
+  model: ProjectSheet;
+  summary: ProjectSummary;
+  settings: Settings;
+  scales: ScaleSet;
+  costs: CostConfig;
+  /** A year's cost per 人工 in the table's unit, for relations whose factor falls back to it (Kawasaki's 人件費). */
+  unitCostFor: (year: number | null) => UnitCost | undefined;
 }
 
 /**
@@ -19,10 +42,12 @@ export interface RuleContext {
 export type FindingDraft = Omit<Finding, "rule" | "severity" | "sheet"> & { severity?: Severity };
 
 /**
- * What a rule looks at: one evaluation sheet (runRules), the sheets of one measure from
- * different evaluation years (core/crossyear), or a template profile (core/profile, report).
+ * What a rule looks at: one evaluation or project sheet (runRules, runProjectRules), one roll-up
+ * (2) (runRollupRules), the sheets of one 施策 checked together (core/link), the sheets of one
+ * measure or project from different evaluation years (core/crossyear), or a template profile
+ * (core/profile, report).
  */
-export type RuleScope = "sheet" | "cross-year" | "template";
+export type RuleScope = "sheet" | "rollup" | "link" | "cross-year" | "template";
 
 export interface Rule {
   id: string;
@@ -30,6 +55,10 @@ export interface Rule {
   scope: RuleScope;
   title: LocalizedText;
   description: LocalizedText;
-  /** Sheet rules only; rules of other scopes are checked where their scope is and return nothing here. */
+  /** 施策 sheets (scope `sheet`); rules of other scopes are checked where their scope is and return nothing here. */
   check: (ctx: RuleContext) => FindingDraft[];
+  /** Roll-up rules (scope `rollup`): checked on each 評価票(2) by runRollupRules. */
+  checkRollup?: (ctx: RollupRuleContext) => FindingDraft[];
+  /** 事務事業評価シート (scope `sheet`): the project rules, and the indicator rules on a project's indicators. */
+  checkProject?: (ctx: ProjectRuleContext) => FindingDraft[];
 }

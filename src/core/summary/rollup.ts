@@ -1,7 +1,9 @@
 // Budget-vs-results roll-up over many sheets (issue 6 item 1): one line per measure for its
 // evaluation year, flagged for finance, plus totals per 作成課 and finding counts.
 
-import type { SheetResult } from "../engine";
+import type { ProjectResult, SheetResult } from "../engine";
+import type { ScaleSet } from "../scales";
+import { rollUpProjects } from "./projectRollup";
 import type { Settings } from "../settings";
 import { ratio } from "./rates";
 import type { FindingCounts, Rollup, RollupDepartment, RollupFlag, RollupMeasure, SheetSummary } from "./types";
@@ -107,19 +109,34 @@ function departmentTotals(measures: RollupMeasure[]): RollupDepartment[] {
 export interface RollupOptions {
   /** File of each result (same length): names it on each measure, e.g. two copies of 41303000. */
   files?: readonly string[];
+  /** Scales the 達成度 and 方向性区分 distributions are counted on (the defaults when absent). */
+  scales?: ScaleSet;
 }
 
 export function rollUp(results: readonly SheetResult[], settings: Settings, options: RollupOptions = {}): Rollup {
   const findings: FindingCounts = { error: 0, warning: 0, info: 0 };
   const measures: RollupMeasure[] = [];
+  const projects: ProjectResult[] = [];
+  const projectFiles: (string | null)[] = [];
   let other = 0;
+  let rollups = 0;
   for (const [i, r] of results.entries()) {
     findings.error += r.counts.error;
     findings.warning += r.counts.warning;
     findings.info += r.counts.info;
-    if (r.kind === "evaluation" && r.summary) measures.push(measureOf(options.files?.[i] ?? null, r.sheet, r.summary, r.counts, settings));
+    if (r.kind === "evaluation") measures.push(measureOf(options.files?.[i] ?? null, r.sheet, r.summary, r.counts, settings));
+    else if (r.kind === "project") {
+      projects.push(r);
+      projectFiles.push(options.files?.[i] ?? null);
+    } else if (r.kind === "rollup") rollups++;
     else other++;
   }
   measures.sort(compareMeasures);
-  return { measures, departments: departmentTotals(measures), findings, sheets: { evaluation: measures.length, other } };
+  return {
+    measures,
+    departments: departmentTotals(measures),
+    projects: rollUpProjects(projects, { files: projectFiles, scales: options.scales }),
+    findings,
+    sheets: { evaluation: measures.length, rollup: rollups, project: projects.length, other },
+  };
 }

@@ -16,6 +16,11 @@ import { PREVIEW_TEXT } from "./previewText";
 export const BUNDLED_SAMPLES = [
   { file: "41303000-2013.xlsx", label: { ja: "41303000 環境技術を活かした国際貢献 (2013)", en: "41303000 International contribution (2013)" } },
   { file: "mistakes.xlsx", label: { ja: "誤り見本(複数施策)", en: "Planted mistakes (several measures)" } },
+  { file: "41303000-projects.xlsx", label: { ja: "41303000 の事務事業評価シート(4事業)", en: "41303000's project sheets (4 projects)" } },
+  { file: "kawasaki-r6-project.xlsx", label: { ja: "事務事業評価シート 令和6年度(端数処理の例)", en: "Project sheet 2024 (rounding case)" } },
+  { file: "project-mistakes.xlsx", label: { ja: "誤り見本(事務事業)", en: "Planted mistakes (projects)" } },
+  { file: "41303000-family.xlsx", label: { ja: "41303000 の評価票(1)(2)と事務事業(連携)", en: "41303000's sheets (1), (2) and projects (linked)" } },
+  { file: "41303000-family-mistakes.xlsx", label: { ja: "誤り見本(連携・評価票(2))", en: "Planted mistakes (links, roll-up)" } },
 ] as const;
 
 type ReaderModule = typeof import("../../adapters/xlsx/read");

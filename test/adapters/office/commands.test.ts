@@ -11,6 +11,7 @@ import { dialogContent } from "../../../src/commands/dialogPage";
 import { FakeExcel, FakeOfficeError } from "../../support/fakeExcel";
 import { moveBlock } from "../../core/profile/support";
 import { sampleGrid, specOf } from "./fixtures";
+import { evaluationResult } from "../../support/kinds";
 
 const PAGE = "https://localhost:3000/commands.html";
 
@@ -76,7 +77,7 @@ describe("サマリー出力 (ribbon)", () => {
     const without = movedTableWorkbook();
     await writeSummaryCommand(portOn(without));
     expect(indicatorTable(without, "達成率サマリー")).toBe("A5:I13");
-    const paneRows = checkWorkbook((await portOn(fake).readWorkbook()), { settings: DEFAULT_SETTINGS, profile: JSON.parse(PINNED) })[0].summary!.indicators.map((i) => i.years.length);
+    const paneRows = evaluationResult(checkWorkbook((await portOn(fake).readWorkbook()), { settings: DEFAULT_SETTINGS, profile: JSON.parse(PINNED) })[0]).summary.indicators.map((i) => i.years.length);
     expect(paneRows).toEqual([3, 3, 3]);
   });
 

@@ -184,3 +184,19 @@ describe("PreviewWorkbookPort", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 });
+
+describe("the preview's summary download", () => {
+  it("adds the 施策別 sheet when the workbook's sheets link (the 41303000 family)", async () => {
+    const { familyWorkbook } = await import("../../../src/samples/family41303000");
+    const { checkWorkbook } = await import("../../../src/core/engine");
+    const { readWorkbook } = await import("../../../src/adapters/xlsx/read");
+    const sheets = familyWorkbook().map((s) => s.grid);
+    const port = new PreviewWorkbookPort(new PreviewWorkbook("family.xlsx", sheets));
+    await port.writeSummary(checkWorkbook({ sheets }), DEFAULT_SETTINGS);
+    const download = await port.summaryWorkbookBytes();
+    const book = await readWorkbook(download!.bytes);
+    expect(book.sheets.map((s) => s.name)).toContain("施策別");
+    const measures = book.sheets.find((s) => s.name === "施策別")!;
+    expect(measures.values[5].slice(1, 3)).toEqual(["事務事業計", null]);
+  });
+});

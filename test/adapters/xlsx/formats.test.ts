@@ -28,7 +28,7 @@ function figures(grid: Awaited<ReturnType<typeof readWorkbook>>) {
     kind: r.kind,
     counts: r.counts,
     findings: r.findings.map((f) => [f.rule, f.cell, f.severity]),
-    summary: r.summary && { indicators: r.summary.indicators, budget: r.summary.budget, evaluation: r.summary.evaluation, measureCode: r.summary.measureCode },
+    summary: r.kind !== "evaluation" || !r.summary ? null : { indicators: r.summary.indicators, budget: r.summary.budget, evaluation: r.summary.evaluation, measureCode: r.summary.measureCode },
   }));
 }
 

@@ -10,6 +10,7 @@ import { writeXlsx } from "../../../src/adapters/xlsx/write";
 import { renderSheet } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
 import { buildZip, deflatedSpaces, oneSheetPackage, packageEntries, patchPart, readError, sheetXml, type RawEntry } from "./fixtures";
+import { evaluationResult } from "../../support/kinds";
 
 jest.setTimeout(60_000);
 
@@ -265,6 +266,6 @@ describe("dates (item 8)", () => {
       message: { ja: "参考指標①「海外からの視察受入人数累計数」2013年度の実績値(C35)「2013-04-01」を数値として読めません。" },
     });
     expect(finding?.expected?.en).toMatch(/number/);
-    expect(result.summary?.indicators[0].years.find((y) => y.year === 2013)?.actual).toBeNull();
+    expect(evaluationResult(result).summary?.indicators[0].years.find((y) => y.year === 2013)?.actual).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { checkWorkbook } from "../../../src/core/engine";
 import type { WorkbookGrid } from "../../../src/core/grid";
 import { newProfile, parseProfileText, serializeProfile, setPin, type TemplateProfile } from "../../../src/core/profile";
 import { moveBlock, sampleGrid } from "../../core/profile/support";
+import { evaluationResult } from "../../support/kinds";
 
 function movedTableWorkbook(): WorkbookGrid {
   const moved = sampleGrid("41303000");
@@ -42,7 +43,7 @@ describe("profile part in the .xlsx", () => {
     expect(withoutProfile.findings.map((f) => f.rule)).toContain("indicator.table.missing");
 
     const { profile } = parseProfileText((await readProfilePart(saved)) as string);
-    const withProfile = checkWorkbook(grid, { profile: profile as TemplateProfile })[0];
+    const withProfile = evaluationResult(checkWorkbook(grid, { profile: profile as TemplateProfile })[0]);
     expect(withProfile.findings.filter((f) => f.path.startsWith("indicators[2]") || f.rule.startsWith("template."))).toEqual([]);
     expect(withProfile.summary?.indicators[2].years.map((y) => [y.year, y.plan, y.actual])).toEqual([
       [2011, 36, 36],

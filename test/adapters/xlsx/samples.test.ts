@@ -7,7 +7,8 @@ import { cellAt, fromA1, gridBottom, gridRight, type SheetGrid } from "../../../
 import { readWorkbook } from "../../../src/adapters/xlsx";
 import { renderSheet } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
-import { buildSamples, mistakesGrid, SAMPLES_DIR, templateGrid } from "../../../scripts/generate-samples";
+import { buildSamples, familyGrid, familyMistakesGrid, kawasakiR6Grid, mistakesGrid, projectMistakesGrid, projectsGrid, SAMPLES_DIR, templateGrid } from "../../../scripts/generate-samples";
+import { checkWorkbook } from "../../../src/core/engine";
 
 function committed(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(SAMPLES_DIR, name)));
@@ -36,7 +37,16 @@ function expectSameCells(read: SheetGrid, expected: SheetGrid): void {
 describe("committed sample workbooks", () => {
   it("are byte-identical to what `npm run samples` builds now", async () => {
     const built = await buildSamples();
-    expect(Object.keys(built).sort()).toEqual(["41303000-2013.xlsx", "mistakes.xlsx", "template-blank.xlsx"]);
+    expect(Object.keys(built).sort()).toEqual([
+      "41303000-2013.xlsx",
+      "41303000-family-mistakes.xlsx",
+      "41303000-family.xlsx",
+      "41303000-projects.xlsx",
+      "kawasaki-r6-project.xlsx",
+      "mistakes.xlsx",
+      "project-mistakes.xlsx",
+      "template-blank.xlsx",
+    ]);
     for (const [name, bytes] of Object.entries(built)) {
       // On failure: the generators changed; run `npm run samples` and commit the files.
       expect({ name, same: Buffer.from(committed(name)).equals(Buffer.from(bytes)) }).toEqual({ name, same: true });
@@ -76,5 +86,28 @@ describe("committed sample workbooks", () => {
     const { sheets } = await readWorkbook(committed("mistakes.xlsx"));
     expect(sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
     sheets.forEach((s, i) => expectSameCells(s, expected.sheets[i]));
+  });
+
+  it.each([
+    ["41303000-projects.xlsx", projectsGrid],
+    ["kawasaki-r6-project.xlsx", kawasakiR6Grid],
+    ["project-mistakes.xlsx", projectMistakesGrid],
+  ] as const)("%s reads back cell for cell, and as project sheets", async (name, grid) => {
+    const expected = grid();
+    const { sheets } = await readWorkbook(committed(name));
+    expect(sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
+    sheets.forEach((s, i) => expectSameCells(s, expected.sheets[i]));
+    expect(checkWorkbook({ sheets }).map((r) => r.kind)).toEqual(sheets.map(() => "project"));
+  });
+
+  it.each([
+    ["41303000-family.xlsx", familyGrid],
+    ["41303000-family-mistakes.xlsx", familyMistakesGrid],
+  ])("%s holds the (1), the (2) and the project sheets as generated", async (name, grid) => {
+    const expected = grid();
+    const { sheets } = await readWorkbook(committed(name));
+    expect(sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
+    sheets.forEach((s, i) => expectSameCells(s, expected.sheets[i]));
+    expect(checkWorkbook({ sheets }).map((r) => r.kind)).toEqual(["evaluation", "rollup", ...sheets.slice(2).map(() => "project")]);
   });
 });

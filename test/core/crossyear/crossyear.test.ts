@@ -5,6 +5,9 @@ import { ruleById } from "../../../src/core/rules";
 import { renderSheet } from "../../../src/samples/layout";
 import type { MeasureData } from "../../../src/samples/measureData";
 import { sample41303000 } from "../../../src/samples/sample41303000";
+import type { ProjectData } from "../../../src/samples/projectData";
+import { renderProjectSheet } from "../../../src/samples/projectLayout";
+import { projects41303000 } from "../../../src/samples/projects41303000";
 
 /** The 2012 book of the same measure: 2013 not yet reported, 2012's settlement a forecast. */
 function book2012(): MeasureData {
@@ -94,5 +97,47 @@ describe("crossYearCheck", () => {
     const b = model(sample41303000, "x");
     expect(crossYearCheck([{ file: "a", model: a.model }, { file: "b", model: b.model }])).toEqual([]);
     expect(crossYearCheck([{ file: "a", model: b.model }, { file: "b", model: b.model }])).toEqual([]);
+  });
+});
+
+describe("crossYearCheck on 事務事業評価シート", () => {
+  /** Project 41303010 as its 2013 sheet, and as a 2014 sheet built from it. */
+  function projectPair(edit: (d: ProjectData) => void) {
+    const sheet = (data: ProjectData) => {
+      const rendered = renderProjectSheet(data, "41303010");
+      const result = checkSheet(rendered.grid);
+      if (result.model.kind !== "project") throw new Error("not read as a project sheet");
+      return { model: result.model, cellOf: rendered.cellOf };
+    };
+    const later: ProjectData = structuredClone(projects41303000[0]);
+    later.title = "平成26年度 事務事業評価シート";
+    edit(later);
+    return { earlier: sheet(projects41303000[0]), later: sheet(later) };
+  }
+  const cost = (d: ProjectData, column: number, value: number) => {
+    d.rows.find((r) => r.id === "projectCost")!.values[column] = value;
+  };
+
+  it("finds nothing when the later sheet repeats the past, and the earlier sheet's own forecast may change", () => {
+    const { earlier, later } = projectPair((d) => cost(d, 7, 9600)); // 2013 決算見込 9,512 → 決算 9,600
+    expect(earlier.model.header.fiscalYear.value).toBe(2013);
+    expect(later.model.header.fiscalYear.value).toBe(2014);
+    expect(crossYearCheck([{ file: "2013.xlsx", model: earlier.model }, { file: "2014.xlsx", model: later.model }])).toEqual([]);
+  });
+
+  it("a closed 決算 restated and a plan changed after the fact, on the later sheet with the earlier cell", () => {
+    // Columns: 4 = 2012 決算 (closed by 2013), 5 = 2013 計画事業費 (its year begun by 2013), 8 = 2014 計画 (not yet).
+    const { earlier, later } = projectPair((d) => {
+      cost(d, 4, 11100);
+      cost(d, 5, 12000);
+      cost(d, 8, 13000);
+    });
+    const found = crossYearCheck([{ file: "2014.xlsx", model: later.model }, { file: "2013.xlsx", model: earlier.model }]);
+    expect(found.map((f) => [f.rule, f.file, f.cell, f.related, f.raw])).toEqual([
+      ["crossyear.project.cost.changed", "2014.xlsx", "G19", [`2013.xlsx 41303010!G19`], "11100"],
+      ["crossyear.project.plan.changed", "2014.xlsx", "H19", [`2013.xlsx 41303010!H19`], "12000"],
+    ]);
+    expect(found[0].message.ja).toBe("2012年度の決算額の事業費 Aが2013年度の事務事業評価シート(2013.xlsx 41303010!G19)では「11012」、2014年度の事務事業評価シートでは「11100」です。");
+    expect(ruleById(found[1].rule)?.severity).toBe("warning");
   });
 });

@@ -3,6 +3,7 @@ import type { SheetSummary } from "../../../src/core/summary/types";
 import { defaultVocabulary } from "../../../src/core/vocabulary";
 import { addSynonym, applyProfile, newProfile, setPin, type TemplateProfile } from "../../../src/core/profile";
 import { asEvaluation, indicatorFigures, moveBlock, sampleGrid, setCell } from "./support";
+import { evaluationResult } from "../../support/kinds";
 
 function pin(profile: TemplateProfile, path: string, address: string, sheet?: string): TemplateProfile {
   const result = setPin(profile, path, address, sheet);
@@ -44,7 +45,7 @@ describe("pins: a moved field read right again", () => {
       pinned: true,
     });
     expect(rules(after.findings)).not.toContain("header.field.missing null header.fiscalYear");
-    expect(after.summary?.fiscalYear).toBe(2013);
+    expect(evaluationResult(after).summary.fiscalYear).toBe(2013);
   });
 
   it("reads an indicator table moved out of its block from the pinned range, every figure right", () => {
@@ -61,8 +62,8 @@ describe("pins: a moved field read right again", () => {
     expect(model.indicators[2].table).toEqual({ sheet: "評価票", box: { top: 49, left: 13, bottom: 53, right: 16 }, pinned: true });
     expect(model.indicators[2].rows[3].actual).toEqual({ value: 36, raw: "36", cell: { sheet: "評価票", address: "P54" }, status: "ok", pinned: true });
     // 達成率 and grades exactly as on the unmoved sheet
-    expect(indicatorYears(after.summary, 2)).toEqual(indicatorYears(original.summary, 2));
-    expect(indicatorYears(after.summary, 2)).toEqual([
+    expect(indicatorYears(evaluationResult(after).summary, 2)).toEqual(indicatorYears(evaluationResult(original).summary, 2));
+    expect(indicatorYears(evaluationResult(after).summary, 2)).toEqual([
       [2011, 36, 36, 1, "achieved"],
       [2012, 38, 37, 37 / 38, "nearly"],
       [2013, 40, 36, 0.9, "nearly"],

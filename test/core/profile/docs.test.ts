@@ -2,6 +2,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseProfile, PIN_FAMILIES, pinTarget } from "../../../src/core/profile";
+import { SCALE_ROLES, SHIPPED_SCALES } from "../../../src/core/scales";
 import { LABEL_NAMES } from "../../../src/core/vocabulary";
 
 const root = join(__dirname, "../../..");
@@ -24,6 +25,21 @@ describe("profile documentation", () => {
       const matched = patterns.filter(([re]) => re.test(path)).map(([, ref]) => ref);
       expect([path, matched]).toEqual([path, kind === null ? [] : [kind === "cell" ? "#/$defs/cellPin" : "#/$defs/rangePin"]]);
     }
+  });
+
+  it("schema lists exactly the scale roles and the shipped scales, and the guide names each", () => {
+    expect(schema.properties.scales.propertyNames.enum).toEqual(SCALE_ROLES);
+    expect(schema.properties.scales.additionalProperties.oneOf[0].enum).toEqual(Object.keys(SHIPPED_SCALES));
+    for (const name of [...SCALE_ROLES, ...Object.keys(SHIPPED_SCALES)]) expect([name, guide.includes(`\`${name}\``)]).toEqual([name, true]);
+  });
+
+  it("the guide's scale and cost-relation example profiles are valid", () => {
+    const blocks = [...guide.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
+    const withScales = blocks.filter((b) => "scales" in b);
+    const withCosts = blocks.filter((b) => "costRelations" in b);
+    expect([withScales.length, withCosts.length]).toEqual([1, 1]);
+    for (const b of [...withScales, ...withCosts]) expect(parseProfile(b).errors).toEqual([]);
+    expect(schema.properties.costRelations.properties.packs.items.enum).toEqual(["kawasaki", "suginami", "mie", "kitami", "kaizuka", "suita"]);
   });
 
   it("the guide's example profile is valid and every pinnable path is documented", () => {

@@ -68,7 +68,7 @@ describe("parseProfile", () => {
         sheets: { 特別: { "header.measureCode": { cell: "A0" } } },
       }),
     ).toEqual([
-      'unknown key "pinz" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets)',
+      'unknown key "pinz" (expected one of: hyokaProfile, name, version, synonyms, pins, sheets, scales, costRelations)',
       "synonyms.fiscalYear: expected an array of strings",
       'synonyms: unknown label "nendo" (label names are listed in docs/templates.md)',
       "synonyms.department[1]: expected a non-empty string",

@@ -10,7 +10,7 @@ export function sampleGrid(name = "評価票"): SheetGrid {
 }
 
 export function asEvaluation(model: SheetModel): EvaluationSheet {
-  if (model.kind !== "evaluation") throw new Error(`expected an evaluation sheet, got other: ${model.reason}`);
+  if (model.kind !== "evaluation") throw new Error(`expected an evaluation sheet, got ${model.kind}: ${model.kind === "other" ? model.reason : model.sheet}`);
   return model;
 }
 

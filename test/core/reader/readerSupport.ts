@@ -3,7 +3,7 @@
 import type { EvaluationSheet, Field, SheetModel } from "../../../src/core/model";
 
 export function asEvaluation(model: SheetModel): EvaluationSheet {
-  if (model.kind !== "evaluation") throw new Error(`expected an evaluation sheet, got other: ${model.reason}`);
+  if (model.kind !== "evaluation") throw new Error(`expected an evaluation sheet, got ${model.kind}: ${model.kind === "other" ? model.reason : model.sheet}`);
   return model;
 }
 

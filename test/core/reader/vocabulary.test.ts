@@ -12,7 +12,7 @@ describe("label vocabulary", () => {
 
   it("mergeVocabulary adds synonyms after the base ones, without duplicates or replacing", () => {
     const merged = mergeVocabulary(defaultVocabulary, { department: ["所管課", "担当部署"], unit: ["単 位"] });
-    expect(merged.department).toEqual(["作成課", "所管課", "担当課", "作成部署", "担当部署"]);
+    expect(merged.department).toEqual(["作成課", "所管課", "担当課", "作成部署", "所属名", "所属", "担当部署"]);
     expect(merged.unit).toEqual(["単位", "単 位"]);
     expect(merged.fiscalYear).toEqual(defaultVocabulary.fiscalYear);
   });

@@ -2,6 +2,7 @@
 
 import type { SheetResult } from "../../../src/core/engine";
 import type { Finding } from "../../../src/core/findings";
+import type { EvaluationSheet } from "../../../src/core/model";
 import type { FileResult } from "../../../src/core/report";
 import type { SheetSummary } from "../../../src/core/summary/types";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
@@ -68,7 +69,7 @@ export function sheetResult(findings: Finding[]): SheetResult {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   // The formatters never read the model; a stand-in keeps the fixture small.
-  const model = { kind: "evaluation", sheet: "41303000" } as unknown as SheetResult["model"];
+  const model = { kind: "evaluation", sheet: "41303000" } as unknown as EvaluationSheet;
   return { sheet: "41303000", kind: "evaluation", model, findings, summary, counts };
 }
 

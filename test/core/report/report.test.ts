@@ -3,6 +3,7 @@ import { contentHash } from "../../../src/core/report/hash";
 import type { Finding } from "../../../src/core/findings";
 import type { FileResult } from "../../../src/core/report";
 import { files, RULES_FIXTURE, settings, sheetResult } from "./fixtures";
+import { evaluationSummary } from "../../support/kinds";
 
 const input = (overrides: Partial<Parameters<typeof buildReport>[0]> = {}) =>
   buildReport({ files: files(), toolVersion: "0.1.0", settings, checkedAt: "2026-11-28T10:00:00.000Z", ruleCatalogueVersion: "2026.11.1", rules: RULES_FIXTURE, ...overrides });
@@ -11,7 +12,7 @@ describe("buildReport", () => {
   const report = input();
 
   it("has the documented top-level keys in order, with provenance", () => {
-    expect(Object.keys(report)).toEqual(["tool", "ruleCatalogueVersion", "settingsHash", "vocabularyHash", "checkedAt", "language", "settings", "files", "totals"]);
+    expect(Object.keys(report)).toEqual(["tool", "ruleCatalogueVersion", "settingsHash", "vocabularyHash", "checkedAt", "language", "settings", "files", "links", "totals"]);
     expect(report.tool).toEqual({ name: "hyoka", version: "0.1.0" });
     expect(report.ruleCatalogueVersion).toBe("2026.11.1");
     expect(report.settingsHash).toBe(contentHash(settings));
@@ -46,7 +47,7 @@ describe("buildReport", () => {
   });
 
   it("writes the summary in the issue's shape with evaluation years sorted", () => {
-    const s = report.files[0].sheets[0].summary!;
+    const s = evaluationSummary(report.files[0].sheets[0]);
     expect(Object.keys(s.evaluation)).toEqual(["2011", "2012", "2013"]);
     expect(s.indicators[0].years[1]).toEqual({ year: 2012, plan: 600, actual: 428, rate: 428 / 600, grade: "not", rateUndefinedReason: null });
     expect(s.indicators[0].base?.rateUndefinedReason).toBe("base year (before the plan period)");
@@ -59,6 +60,8 @@ describe("buildReport", () => {
       filesUnreadable: 1,
       sheets: 1,
       evaluationSheets: 1,
+      rollupSheets: 0,
+      projectSheets: 0,
       otherSheets: 0,
       issues: { error: 1, warning: 1, info: 1 },
       byRule: [

@@ -4,6 +4,7 @@
 import { checkSheet } from "../../../src/core/engine";
 import { renderSheet, type LayoutOptions } from "../../../src/samples/layout";
 import { sample41303000 } from "../../../src/samples/sample41303000";
+import { evaluationResult } from "../../support/kinds";
 
 const LAYOUTS: [string, LayoutOptions][] = [
   ["default", {}],
@@ -33,7 +34,7 @@ describe.each(LAYOUTS)("the 41303000 sample, %s layout", (_name, options) => {
   });
 
   test("summary figures", () => {
-    const s = result.summary!;
+    const s = evaluationResult(result).summary;
     expect(s.indicators[0].years.map((y) => y.rate)).toEqual([273 / 250, 428 / 600, 868 / 950]);
     expect(s.indicators[1].years[2].rate).toBeCloseTo(161 / 130, 12);
     expect(s.indicators[2].years[2].rate).toBeCloseTo(0.9, 12);

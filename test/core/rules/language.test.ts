@@ -31,7 +31,7 @@ describe("englishIn", () => {
   test.each<[string, string[]]>([
     ["セルB30の「２５０」を「250」として読みました(全角数字を半角にしました)。", []],
     ["セルC31の「abc」を読めません(D32)。indicator.direction.unknown で報告します。t-CO2、N/A、Excel", []],
-    ["シート「Sheet 1」は評価票ではないため点検しませんでした(no 施策課題 label)。", ["label"]],
+    ["シート「Sheet 1」は評価票・事務事業評価シートではないため点検しませんでした(no 施策課題 label)。", ["label"]],
     ["セルB30の「２５０」を「250」として読みました(full-width digits)。", ["full", "width", "digits"]],
     ["「外「inner」側」 and", ["and"]],
     ["budget.plan-deviation で報告します(full-width)。", ["full", "width"]],
@@ -67,8 +67,8 @@ describe("reasons a sheet is not an evaluation sheet", () => {
   test("an unknown reason stays out of the Japanese message and in the English one", () => {
     const [finding] = notEvaluationFindings({ kind: "other", sheet: "Notes", reason: "a reason added later" });
     expect(finding.message).toEqual({
-      ja: "シート「Notes」は評価票ではないため点検しませんでした(評価票として読める見出しが見つかりませんでした)。",
-      en: 'Sheet "Notes" is not an evaluation sheet and was skipped (a reason added later).',
+      ja: "シート「Notes」は評価票・事務事業評価シートではないため点検しませんでした(評価票として読める見出しが見つかりませんでした)。",
+      en: 'Sheet "Notes" is neither an evaluation sheet nor a project sheet and was skipped (a reason added later).',
     });
   });
 });

@@ -483,10 +483,10 @@ test("notEvaluationFindings: one info finding", () => {
       cell: "A1",
       path: "",
       message: {
-        ja: "シート「目次」は評価票ではないため点検しませんでした(施策課題の見出しがありません)。",
-        en: 'Sheet "目次" is not an evaluation sheet and was skipped (no 施策課題 label).',
+        ja: "シート「目次」は評価票・事務事業評価シートではないため点検しませんでした(施策課題の見出しがありません)。",
+        en: 'Sheet "目次" is neither an evaluation sheet nor a project sheet and was skipped (no 施策課題 label).',
       },
-      expected: { ja: "施策進行管理・評価票", en: "an evaluation sheet (施策進行管理・評価票)" },
+      expected: { ja: "施策進行管理・評価票、または事務事業評価シート", en: "an evaluation sheet (施策進行管理・評価票) or a project sheet (事務事業評価シート)" },
     },
   ]);
 });

@@ -41,7 +41,7 @@ describe("rollUp", () => {
       ["C", "21101000", ["under-execution"]],
       ["A", "41303000", []],
     ]);
-    expect(r.sheets).toEqual({ evaluation: 4, other: 1 });
+    expect(r.sheets).toEqual({ evaluation: 4, rollup: 0, project: 0, other: 1 });
   });
 
   test("the sample's line: code, mean and minimum rate, 執行率 and 予算/計画事業費 of 2013", () => {

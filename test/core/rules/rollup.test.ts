@@ -1,0 +1,113 @@
+import { checkSheet } from "../../../src/core/engine";
+import type { Finding } from "../../../src/core/findings";
+import { renderRollup, setAt, type RollupData } from "../../../src/samples/rollupLayout";
+
+const PROJECTS: RollupData["projects"] = [
+  { name: "国際環境施策推進事業", department: "環境局地球環境推進室", overview: "-", achievement: "3", threeYear: "Ⅲ", inspection: "C", validity: "3", effectiveness: "3", priority: true },
+  { name: "環境総合研究推進事業", department: "環境局環境総合研究所", overview: "-", achievement: "3", threeYear: "Ⅳ", inspection: "G", validity: "4", effectiveness: "3", priority: false },
+  { name: "国際環境産業推進事業", department: "経済労働局国際経済推進室", overview: "-", achievement: "2", threeYear: "Ⅱ", inspection: "A", validity: "3", effectiveness: "4", priority: true },
+  { name: "アジア起業家誘致交流促進事業", department: "経済労働局国際経済推進室", overview: "-", achievement: "4", threeYear: "Ⅲ", inspection: "C", validity: "2", effectiveness: "3", priority: false },
+];
+
+function sheet(series: RollupData["series"] = "2010", projects = PROJECTS) {
+  return renderRollup({ series, title: "施策進行管理・評価票(2)", fiscalYear: "2013年度", measureCode: "41303000", measureName: "環境技術を活かした国際貢献", planYears: [2011, 2012, 2013], projects }, "評価票(2)");
+}
+
+const brief = (f: Finding) => ({ rule: f.rule, severity: f.severity, cell: f.cell });
+
+describe("roll-up rules: one planted mistake, one finding at its cell", () => {
+  test("rollup.total.mismatch: a 合計 that is not the rows' sum (and nothing else follows from it)", () => {
+    const s = sheet();
+    const cell = setAt(s, "blocks[1].total.projects", 5);
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.total.mismatch", severity: "error", cell }]);
+    expect(findings[0].message).toEqual({
+      ja: `「3ヵ年の事業目標に対する達成度」の表の事業数の合計(${cell})は 5 ですが、各行の和は 4 です(差 1)。`,
+      en: `The total project count (事業数) of the "three-year class" table (${cell}) is 5, but its rows add up to 4 (difference 1).`,
+    });
+    expect(findings[0].related).toEqual([0, 1, 2, 3, 4].map((r) => `評価票(2)!${s.cellOf[`blocks[1].rows[${r}].projects`]}`));
+  });
+
+  test("rollup.priority.exceeds: うち重点 above 事業数 on a row, the sums unchanged", () => {
+    const s = sheet();
+    // 達成度 2: 1/1 → 1/2 and 3: 2/1 → 2/0 keeps Σ うち重点 = 2.
+    const cell = setAt(s, "blocks[0].rows[1].priority", 2);
+    setAt(s, "blocks[0].rows[2].priority", 0);
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.priority.exceeds", severity: "error", cell }]);
+    expect(findings[0].message.ja).toBe(`「達成度」の表の2の行で、うち重点(${cell}) 2 が事業数(C7) 1 を上回っています。`);
+  });
+
+  test("rollup.priority.inconsistent: another Σ うち重点 than the 達成度 table's, its own 合計 agreeing", () => {
+    const s = sheet();
+    const row = setAt(s, "blocks[1].rows[3].priority", 1);
+    const total = setAt(s, "blocks[1].total.priority", 3);
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.priority.inconsistent", severity: "error", cell: total }]);
+    expect(row).toBe("D21");
+    expect(findings[0].related).toEqual(["評価票(2)!D11"]);
+    expect(findings[0].message.en).toBe(`The priority count (うち重点) of the "three-year class" table (${total}) adds up to 3, but the "achievement" table counts 2; every table counts the same projects.`);
+  });
+
+  test("rollup.projects.inconsistent: a table that counts another number of projects", () => {
+    const s = sheet("2007");
+    // 事業の妥当性: one more project under 5, so its rows add up to 5 (no 合計 printed).
+    const cell = setAt(s, "blocks[1].rows[0].projects", 1);
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([
+      { rule: "rollup.projects.inconsistent", severity: "error", cell: s.cellOf["blocks[1].rows[4].projects"] },
+      { rule: "rollup.rows.mismatch", severity: "error", cell },
+    ]);
+  });
+
+  test("rollup.matrix.mismatch: 点検結果 letters that add up to another total", () => {
+    const s = sheet();
+    setAt(s, "matrix.cells[3].count", 1);
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.matrix.mismatch", severity: "error", cell: "A13" }]);
+    expect(findings[0].message.ja).toBe("点検結果(A13)の件数の和は 5 ですが、「達成度」の表の事業数は 4 です。");
+  });
+
+  test("rollup.rows.mismatch: a listed project's code the counts do not include, reported once per table", () => {
+    const s = sheet();
+    // The list says Ⅴ for the last project; the 3ヵ年 table still counts it under Ⅲ.
+    const code = setAt(s, "projects[3].threeYear", "Ⅴ");
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.rows.mismatch", severity: "error", cell: "C20" }]);
+    expect(findings[0].message.ja).toBe("「3ヵ年の事業目標に対する達成度」の表の事業数が一覧の事務事業と合いません: Ⅲ は表で 2 件(C20)、一覧で 1 件; Ⅴ は表で 0 件(C22)、一覧で 1 件。");
+    expect(findings[0].related).toContain(`評価票(2)!${code}`);
+  });
+
+  test("rollup.rows.mismatch: 重点 marks and 点検結果 letters against the list", () => {
+    const s = sheet();
+    // The mark goes right of the project's 達成度.
+    const achievement = s.cellOf["projects[1].achievement"];
+    s.cellOf["projects[1].priority"] = `C${achievement.slice(1)}`;
+    setAt(s, "projects[1].priority", "重点");
+    setAt(s, "projects[0].inspection", "D");
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([
+      { rule: "rollup.rows.mismatch", severity: "error", cell: "D11" },
+      { rule: "rollup.rows.mismatch", severity: "error", cell: "G14" },
+    ]);
+    expect(findings[1].message.en).toBe("The inspection counts differ from the listed projects: C 2 in the table (G14), 1 listed; D 0 in the table (I14), 1 listed.");
+  });
+
+  test("rollup.value.invalid: an unreadable count or code, and the sums that need it are not guessed", () => {
+    const s = sheet();
+    const cell = setAt(s, "blocks[0].rows[2].projects", "二");
+    setAt(s, "projects[0].achievement", "6");
+    const findings = checkSheet(s.grid).findings;
+    expect(findings.map(brief)).toEqual([
+      { rule: "rollup.value.invalid", severity: "error", cell },
+      { rule: "rollup.value.invalid", severity: "error", cell: s.cellOf["projects[0].achievement"] },
+    ]);
+    expect(findings[0].message.ja).toBe(`「達成度」の表の事業数(${cell})「二」を読めません。`);
+  });
+
+  test("the single-year 達成度 and the 3-year class are never compared", () => {
+    // A project 3 for the year and Ⅴ for the three years: consistent counts, no finding.
+    const projects = PROJECTS.map((p, i) => (i === 0 ? { ...p, threeYear: "Ⅴ" } : p));
+    expect(checkSheet(sheet("2010", projects).grid).findings).toEqual([]);
+  });
+});
