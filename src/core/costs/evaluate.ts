@@ -51,14 +51,12 @@ export interface RelationOutcome {
   rounding: boolean;
 }
 
-const grids = new WeakMap<CostTable, Map<number, Map<string, CostCell>>>();
+/** Cost cells by column and row id. */
+export type CostGrid = Map<number, Map<string, CostCell>>;
 
-/** Cells of a table by column and row id (built once per table: several rules ask). */
-export function cellGrid(table: CostTable): Map<number, Map<string, CostCell>> {
-  const known = grids.get(table);
-  if (known) return known;
-  const byColumn = new Map<number, Map<string, CostCell>>();
-  grids.set(table, byColumn);
+/** Cells of a table by column and row id (the rules build it once per check: ProjectRuleContext.grid). */
+export function cellGrid(table: CostTable): CostGrid {
+  const byColumn: CostGrid = new Map();
   for (const cell of table.cells) {
     let column = byColumn.get(cell.columnIndex);
     if (!column) byColumn.set(cell.columnIndex, (column = new Map()));
@@ -155,6 +153,20 @@ const STAFF_YEARS = "staffYears";
  * sheets with another unit cost do not move a median), rounded to a whole number.
  */
 export function unitCosts(models: readonly ProjectSheet[], settings: Settings): (unit: CostUnit | null, year: number | null) => UnitCost | undefined {
+  // Inferred on first need only: most tables print their unit cost, or need none.
+  let inferred: Map<string, UnitCost> | null = null;
+  return (unit, year) => {
+    if (year === null) return undefined;
+    const given = settings.staffUnitCosts?.[String(year)];
+    if (typeof given === "number" && Number.isFinite(given) && given > 0) {
+      return { value: unit === "円" ? given * 1000 : given, source: "settings" };
+    }
+    inferred ??= inferUnitCosts(models);
+    return inferred.get(`${unit}:${year}`);
+  };
+}
+
+function inferUnitCosts(models: readonly ProjectSheet[]): Map<string, UnitCost> {
   const samples = new Map<string, { ratios: number[]; sheets: Set<string> }>();
   for (const model of models) {
     const unit = model.costs.unit.value;
@@ -175,12 +187,5 @@ export function unitCosts(models: readonly ProjectSheet[], settings: Settings): 
   for (const [key, sample] of samples) {
     inferred.set(key, { value: Math.round(median(sample.ratios)), source: "inferred", columns: sample.ratios.length, sheets: sample.sheets.size });
   }
-  return (unit, year) => {
-    if (year === null) return undefined;
-    const given = settings.staffUnitCosts?.[String(year)];
-    if (typeof given === "number" && Number.isFinite(given) && given > 0) {
-      return { value: unit === "円" ? given * 1000 : given, source: "settings" };
-    }
-    return inferred.get(`${unit}:${year}`);
-  };
+  return inferred;
 }

@@ -41,12 +41,22 @@ export function readCostTable(index: SheetIndex, costs: CostConfig): CostTable {
 function largestCluster(labels: RowLabel[]): RowLabel[] {
   const sorted = [...labels].sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
   let best: RowLabel[] = [];
+  let bestRows = 0;
   let current: RowLabel[] = [];
+  let currentRows = 0;
   for (const label of sorted) {
     const last = current[current.length - 1];
-    if (last && label.cell.row - last.cell.box.bottom > MAX_ROW_GAP) current = [];
+    if (last && label.cell.row - last.cell.box.bottom > MAX_ROW_GAP) {
+      current = [];
+      currentRows = 0;
+    }
+    // Sorted by row: a label opens a new row unless it shares the last one's.
+    if (!last || current.length === 0 || last.cell.row !== label.cell.row) currentRows++;
     current.push(label);
-    if (new Set(current.map((l) => l.cell.row)).size > new Set(best.map((l) => l.cell.row)).size) best = [...current];
+    if (currentRows > bestRows) {
+      best = [...current];
+      bestRows = currentRows;
+    }
   }
   return best;
 }

@@ -32,7 +32,7 @@
 
 import type { Finding } from "../findings";
 import type { CostConfig } from "../costs";
-import type { UnitCost } from "../costs/evaluate";
+import { cellGrid, type UnitCost } from "../costs/evaluate";
 import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet } from "../model";
 import { DEFAULT_SCALES, type ScaleSet } from "../scales";
 import type { Settings } from "../settings";
@@ -47,7 +47,7 @@ import { LINK_CATALOGUE } from "./link";
 import { rollupRules } from "./rollup";
 import { projectRules } from "./project";
 import { TEMPLATE_CATALOGUE } from "./template";
-import type { FindingDraft, Rule, RuleScope } from "./types";
+import type { FindingDraft, ProjectRuleContext, Rule, RuleContext, RuleScope } from "./types";
 import { valueRules } from "./values";
 
 export type { Rule, RuleContext, RollupRuleContext, RuleScope, FindingDraft } from "./types";
@@ -101,7 +101,7 @@ export function ruleRows(scopes: readonly RuleScope[]): { id: string; severity: 
 }
 
 export function runRules(model: EvaluationSheet, summary: SheetSummary, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
-  const ctx = { model, summary, settings, scales };
+  const ctx: RuleContext = { model, summary, settings, scales };
   const findings: Finding[] = [];
   for (const rule of SHEET_RULES) {
     for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
@@ -116,7 +116,7 @@ export interface ProjectRunOptions {
 }
 
 export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, settings: Settings, options: ProjectRunOptions): Finding[] {
-  const ctx = { model, summary, settings, ...options };
+  const ctx: ProjectRuleContext = { model, summary, settings, ...options, grid: cellGrid(model.costs) };
   const findings: Finding[] = [];
   for (const rule of PROJECT_RULES) {
     for (const draft of rule.checkProject!(ctx)) findings.push(stamp(draft, rule, model.sheet));

@@ -18,21 +18,13 @@ export interface IndicatorScope extends IndicatorWindow {
   summaries: readonly IndicatorSummary[];
 }
 
-// One scope per checked sheet (its summary object), shared by every indicator rule.
-const scopes = new WeakMap<object, IndicatorScope>();
-
-function scopeOf(summary: object, build: () => IndicatorScope): IndicatorScope {
-  let scope = scopes.get(summary);
-  if (!scope) scopes.set(summary, (scope = build()));
-  return scope;
+// One scope per check, kept on its context: every indicator rule of the sheet shares it.
+function evaluationScope(ctx: RuleContext): IndicatorScope {
+  return (ctx.indicatorScope ??= { ...windowOf(ctx.model), indicators: ctx.model.indicators, summaries: ctx.summary.indicators });
 }
 
-function evaluationScope({ model, summary }: RuleContext): IndicatorScope {
-  return scopeOf(summary, () => ({ ...windowOf(model), indicators: model.indicators, summaries: summary.indicators }));
-}
-
-function projectScope({ model, summary }: ProjectRuleContext): IndicatorScope {
-  return scopeOf(summary, () => ({ ...projectWindow(model), indicators: model.indicators, summaries: summary.indicators }));
+function projectScope(ctx: ProjectRuleContext): IndicatorScope {
+  return (ctx.indicatorScope ??= { ...projectWindow(ctx.model), indicators: ctx.model.indicators, summaries: ctx.summary.indicators });
 }
 
 /** A rule on indicators: checked on 施策 sheets and on project sheets alike. */

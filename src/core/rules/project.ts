@@ -7,7 +7,7 @@ import type { LocalizedText } from "../findings";
 import { toA1 } from "../grid";
 import type { CostCell, CostColumnHeader, CostTable, Field, ProjectSheet } from "../model";
 import { relationsFor, type RelationCheck } from "../costs";
-import { cellGrid, evaluateRelation, type RelationOutcome } from "../costs/evaluate";
+import { evaluateRelation, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
 import { addressOf, at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
@@ -107,15 +107,12 @@ function relationRule(id: string, check: RelationCheck, title: LocalizedText, de
 }
 
 /** Every relation in force on the table, evaluated on every column once (three rules report them). */
-const outcomes = new WeakMap<ProjectRuleContext["summary"], RelationOutcome[]>();
-
 function outcomesOf(ctx: ProjectRuleContext): RelationOutcome[] {
-  const known = outcomes.get(ctx.summary);
-  if (known) return known;
+  if (ctx.relationOutcomes) return ctx.relationOutcomes;
   const { model } = ctx;
   const table = model.costs;
   const { relations } = relationsFor(ctx.costs, new Set(table.rows.map((r) => r.row)));
-  const grid = cellGrid(table);
+  const grid = ctx.grid;
   const found: RelationOutcome[] = [];
   for (const relation of relations) {
     table.columns.forEach((column, columnIndex) => {
@@ -130,7 +127,7 @@ function outcomesOf(ctx: ProjectRuleContext): RelationOutcome[] {
       if (outcome && outcome.severity !== null) found.push(outcome);
     });
   }
-  outcomes.set(ctx.summary, found);
+  ctx.relationOutcomes = found;
   return found;
 }
 
@@ -400,14 +397,13 @@ export const projectRules: Rule[] = [
       ja: "事業費の表に、表の最初の年度から評価年度までのいずれかの年度の列がない、その年度の事業費Aがすべて空欄、または評価年度の予算額か決算額(見込)の列がありません。",
       en: "The cost table lacks a year from its first year to the evaluation year, every 事業費 A of such a year is blank, or the evaluation year has no budget or (forecast) settlement column.",
     },
-    checkProject: ({ model }) => {
+    checkProject: ({ model, grid }) => {
       const table = model.costs;
       const fiscalYear = model.header.fiscalYear.value;
       if (table.columns.length === 0 || fiscalYear === null) return [];
       const years = table.columns.map((c) => c.year.value).filter((y): y is number => y !== null);
       if (years.length === 0) return [];
       const first = Math.min(...years, fiscalYear);
-      const grid = cellGrid(table);
       const out: FindingDraft[] = [];
       for (let year = first; year <= fiscalYear; year++) {
         const indices = table.columns.map((c, i) => (c.year.value === year ? i : -1)).filter((i) => i >= 0);
@@ -490,9 +486,8 @@ export const projectRules: Rule[] = [
       ja: "事業費Aの決算額(見込)が予算額を上回っています。補正予算や繰越で珍しくないため情報とし、設定の割合(既定20%)を超えると警告にします。",
       en: "The settlement (or forecast) of 事業費 A exceeds its budget. Supplementary budgets and carried-over funds make that common: info, a warning beyond the setting (default 20% over).",
     },
-    checkProject: ({ model, settings }) => {
+    checkProject: ({ model, settings, grid }) => {
       const table = model.costs;
-      const grid = cellGrid(table);
       const out: FindingDraft[] = [];
       table.columns.forEach((column, i) => {
         if (column.column !== "settlement" || column.year.value === null) return;

@@ -2,7 +2,8 @@
 // severity and sheet on them so no check can get those wrong.
 
 import type { CostConfig } from "../costs";
-import type { UnitCost } from "../costs/evaluate";
+import type { CostGrid, RelationOutcome, UnitCost } from "../costs/evaluate";
+import type { IndicatorScope } from "./indicators";
 import type { Finding, LocalizedText, Severity } from "../findings";
 import type { EvaluationSheet, ProjectSheet, RollupSheet } from "../model";
 import type { ScaleSet } from "../scales";
@@ -15,6 +16,8 @@ export interface RuleContext {
   settings: Settings;
   /** The code scales in force (core/scales): the defaults, or those a template profile configures. */
   scales: ScaleSet;
+  /** Filled by the first indicator rule of the check, shared by the others. */
+  indicatorScope?: IndicatorScope;
 }
 
 /** What a roll-up rule looks at: one 施策進行管理・評価票(2). */
@@ -33,6 +36,12 @@ export interface ProjectRuleContext {
   costs: CostConfig;
   /** A year's cost per 人工 in the table's unit, for relations whose factor falls back to it (Kawasaki's 人件費). */
   unitCostFor: (year: number | null) => UnitCost | undefined;
+  /** The cost table's cells by column and row id, built once for the check. */
+  grid: CostGrid;
+  /** Filled by the first indicator rule of the check, shared by the others. */
+  indicatorScope?: IndicatorScope;
+  /** Filled by the first relation rule of the check: every relation on every column, once. */
+  relationOutcomes?: RelationOutcome[];
 }
 
 /**
