@@ -101,7 +101,7 @@ describe("hyoka check on the 41303000 family", () => {
     const io = captureIo(dir);
     await main(["check", "variant.xlsx", "--format", "md"], io);
     const md = io.out();
-    expect(md).toContain("## 施策別\n\n### 41303000 環境技術を活かした国際貢献 (2013年度)\n\n評価票(1): variant.xlsx 41303000(1) · 評価票(2): variant.xlsx 41303000(2)\n");
+    expect(md).toContain("## 施策別\n\n### 41303000 環境技術を活かした国際貢献 (2013年度)\n\n評価票(1): variant.xlsx 41303000\\(1\\) · 評価票(2): variant.xlsx 41303000\\(2\\)\n");
     expect(md).toContain("| 環境国際協力調査事業 |  |  | シートなし | あり |  |  |");
     expect(md).toContain("| グリーン・イノベーション推進事業 | 41303050 | variant.xlsx | 41303050 | なし | 3 | Ⅰ |");
     expect(md).toContain("| 2012 | 決算 | 34,573 | 34,473 | 100 | 0 |");
