@@ -3,6 +3,7 @@
 // pages (more-sheets/01-11101000, 07-72201000), and free text that merely starts with a label word.
 import type { CellValue, SheetGrid } from "../../../src/core/grid";
 import type { EvaluationSheet, Field } from "../../../src/core/model";
+import { checkSheet } from "../../../src/core/engine";
 import { readSheet } from "../../../src/core/reader";
 import { SheetIndex } from "../../../src/core/reader/sheetIndex";
 import { defaultVocabulary } from "../../../src/core/vocabulary";
@@ -25,6 +26,11 @@ const VARIANTS: Array<[string, LayoutOptions]> = [
   ["inline labels, spaced labels, no merges", { inlineLabels: true, labelSpacing: true, noMerges: true }],
   ["values below, spaced labels, plain headings", { valuesBelow: true, labelSpacing: true, headingStyle: "plain" }],
   ["inline labels, stacked, years across, shifted", { inlineLabels: true, indicatorsStacked: true, indicatorYearsAcross: true, rowOffset: 2, colOffset: 1 }],
+  // Two gaps found on a department's template (issue 9, Deliver 10).
+  ["評価区分 listed down (年度 | 評価区分, one row per year)", { codesTable: true }],
+  ["unit once per indicator (a 単位 label beside the direction, no 単位 column)", { unitOnce: true }],
+  ["評価区分 down + unit once, stacked, no merges", { codesTable: true, unitOnce: true, indicatorsStacked: true, noMerges: true }],
+  ["評価区分 down + unit once, inline labels, years across, text values", { codesTable: true, unitOnce: true, inlineLabels: true, indicatorYearsAcross: true, valuesAsText: true }],
   [
     "values below with everything else",
     {
@@ -57,12 +63,22 @@ const VARIANTS: Array<[string, LayoutOptions]> = [
   ],
 ];
 
+/** With the unit given once per indicator, its years carry no unit of their own. */
+function unitOnlyOnIndicator(figures: typeof SAMPLE_FIGURES): unknown {
+  return { ...figures, indicators: figures.indicators.map((ind) => ({ ...ind, rows: ind.rows.map(([year, plan, actual]) => [year, plan, actual, null]) })) };
+}
+
 describe.each(VARIANTS)("readSheet on layout variant: %s", (_name, options) => {
   const { grid, cellOf } = renderSheet(sample41303000, "41303000", options);
   const model = asEvaluation(read(grid));
 
   it("reads every figure of 41303000", () => {
-    expect(figuresOf(model)).toEqual(SAMPLE_FIGURES);
+    expect(figuresOf(model)).toEqual(options.unitOnce ? unitOnlyOnIndicator(SAMPLE_FIGURES) : SAMPLE_FIGURES);
+  });
+
+  it("gives the findings of the standard layout, rule for rule (numbers typed as text aside)", () => {
+    const rules = (g: SheetGrid) => checkSheet(g).findings.map((f) => f.rule).filter((r) => r !== "value.normalized");
+    expect(rules(grid)).toEqual(rules(renderSheet(sample41303000, "41303000").grid));
   });
 
   it("reads every text verbatim", () => {
