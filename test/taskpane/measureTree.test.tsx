@@ -1,24 +1,17 @@
 /** @jest-environment jsdom */
 import "./setup";
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { familyMistakesWorkbook, familyWorkbook } from "../../src/samples/family41303000";
 import { initialState, paneReducer } from "../../src/taskpane/state";
 import { setAt } from "../../src/samples/rollupLayout";
 import { FakePort } from "./fakePort";
+import { check, openTab } from "./paneActions";
 
 jest.setTimeout(60000);
 
-async function check(): Promise<void> {
-  fireEvent.click(screen.getByRole("button", { name: "検証" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("件の指摘"));
-}
 
-async function openTab(name: string): Promise<void> {
-  fireEvent.click(screen.getByRole("tab", { name: new RegExp(`^${name}`) }));
-  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
-}
 
 beforeEach(() => localStorage.clear());
 

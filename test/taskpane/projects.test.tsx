@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
@@ -9,6 +9,7 @@ import { kawasakiR6 } from "../../src/samples/projectKawasakiR6";
 import { renderProjectSheet } from "../../src/samples/projectLayout";
 import { projects41303000 } from "../../src/samples/projects41303000";
 import { FakePort } from "./fakePort";
+import { check, openTab } from "./paneActions";
 
 jest.setTimeout(60000);
 
@@ -22,15 +23,7 @@ function projectPort() {
   });
 }
 
-async function check(): Promise<void> {
-  fireEvent.click(screen.getByRole("button", { name: "検証" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("件の指摘"));
-}
 
-async function openTab(name: string): Promise<void> {
-  fireEvent.click(screen.getByRole("tab", { name: new RegExp(`^${name}`) }));
-  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
-}
 
 beforeEach(() => localStorage.clear());
 

@@ -16,6 +16,7 @@ import { officeHostInfo } from "../../src/adapters/office/hostInfo";
 import type { HostInfo } from "../../src/port/workbookPort";
 import { FakePort } from "./fakePort";
 import { readBlob, stubDownloads } from "./downloads";
+import { check } from "./paneActions";
 
 jest.setTimeout(60000);
 
@@ -26,10 +27,6 @@ function samplePort(): { port: FakePort; cellOf: Record<string, string> } {
   return { port: new FakePort({ sheets: [rendered.grid] }), cellOf: rendered.cellOf };
 }
 
-async function check(): Promise<void> {
-  fireEvent.click(screen.getByRole("button", { name: "検証" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("件の指摘"));
-}
 
 const openTab = (name: string) => fireEvent.click(screen.getByRole("tab", { name: new RegExp(`^${name}`) }));
 

@@ -10,6 +10,7 @@ import { checkWorkbook } from "../../src/core/engine";
 import { RULES, RULE_CATALOGUE_VERSION } from "../../src/core/rules";
 import { FakePort } from "./fakePort";
 import { readBlob, readBlobBytes, stubDownloads } from "./downloads";
+import { check, openTab } from "./paneActions";
 
 jest.setTimeout(60000);
 
@@ -31,16 +32,7 @@ function twoSheetPort() {
   return new FakePort({ sheets: [renderSheet(sample41303000, "41303000").grid, renderSheet(overrunMeasure(), "41304000").grid] });
 }
 
-async function check(): Promise<void> {
-  fireEvent.click(screen.getByRole("button", { name: "検証" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("件の指摘"));
-}
 
-/** Fluent's tab indicator animates on the next frame: let it run inside act(). */
-async function openTab(name: string): Promise<void> {
-  fireEvent.click(screen.getByRole("tab", { name: new RegExp(`^${name}`) }));
-  await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
-}
 
 const cells = (row: HTMLElement) => within(row).getAllByRole("cell").map((c) => c.textContent);
 const flagsOf = (row: HTMLElement) => Array.from(row.querySelectorAll("[data-flag]"), (b) => b.getAttribute("data-flag"));

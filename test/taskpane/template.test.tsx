@@ -9,6 +9,7 @@ import { newProfile, serializeProfile, setPin } from "../../src/core/profile";
 import { moveBlock, setCell } from "../core/profile/support";
 import { FakePort } from "./fakePort";
 import { readBlob, stubDownloads } from "./downloads";
+import { check } from "./paneActions";
 
 const SHEET = "41303000";
 
@@ -17,10 +18,6 @@ function samplePort() {
   return { port: new FakePort({ sheets: [rendered.grid] }), cellOf: rendered.cellOf };
 }
 
-async function check(): Promise<void> {
-  fireEvent.click(screen.getByRole("button", { name: "検証" }));
-  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("件の指摘"));
-}
 
 function openTab(name: string): void {
   fireEvent.click(screen.getByRole("tab", { name: new RegExp(`^${name}`) }));
