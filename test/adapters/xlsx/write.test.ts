@@ -95,5 +95,6 @@ describe("writeXlsx", () => {
       }),
       { numRuns: 40, seed: 4242 },
     );
-  });
+    // 40 write/read round trips: seconds on a loaded CI machine, and time is not what this asserts.
+  }, 60_000);
 });
