@@ -28,6 +28,8 @@ function counts(file) {
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const steps = [];
 steps.push(["type-check", run("type-check", npx, ["tsc", "-p", "tsconfig.json", "--noEmit"])]);
+// The CLI's build (npm ci's prepare step) compiles without the DOM library: check it here too.
+steps.push(["type-check (CLI build)", run("type-check (CLI build)", npx, ["tsc", "-p", "tsconfig.node.json", "--noEmit"])]);
 steps.push(["lint", run("lint", npx, ["eslint"])]);
 const unitFile = path.join(results, "jest-unit.json");
 const unit = run("unit tests", npx, ["jest", "--ci", "--json", `--outputFile=${unitFile}`]);

@@ -65,7 +65,7 @@ export function escapeJsonText(json: string): string {
 }
 
 // Made on first use: some hosts of this module (jsdom in the pane's tests) have no TextEncoder.
-let utf8: TextEncoder | undefined;
+let utf8: { encode(text: string): Uint8Array } | undefined;
 
 /** Does UTF-8 text hold one of RAW_IN_JSON's characters? Native searches for their lead bytes. */
 function hasRawInUtf8(bytes: Uint8Array): boolean {
