@@ -9,4 +9,7 @@ module.exports = {
     "\\.(css)$": "<rootDir>/test/support/styleStub.js",
   },
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  // No unit test asserts time (benchmarks do that): on a loaded 2-core CI machine a sample
+  // build or a property run can pass jest's 5 s default without anything being wrong.
+  testTimeout: 60_000,
 };
