@@ -73,13 +73,15 @@ function emptyCellEnd(bytes: Uint8Array, at: number): number {
 
 /** The worksheet part without the empty cells described above; the same bytes when there are none. */
 export function withoutEmptyCells(bytes: Uint8Array): Uint8Array {
-  // One pass, copying byte by byte: cheaper than a subarray and a set() per removed cell.
-  const out = new Uint8Array(bytes.length);
+  // One pass, copying byte by byte once a cell is removed (cheaper than a subarray and a set()
+  // per removed cell); nothing is allocated for a part without any.
+  let out: Uint8Array | null = null;
   let written = 0;
   let inRow = false;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    out[written++] = b;
+    if (out !== null) out[written] = b;
+    written++;
     if (b !== LT) continue;
     const next = bytes[i + 1];
     if (next === SLASH) {
@@ -97,8 +99,12 @@ export function withoutEmptyCells(bytes: Uint8Array): Uint8Array {
     if (!inRow || next !== 0x63 /* c */) continue;
     const end = emptyCellEnd(bytes, i);
     if (end < 0 || !(startsAt(bytes, end, CELL_WITH_REF) || startsAt(bytes, end, ROW_END))) continue;
-    written--; // the `<` just copied
+    if (out === null) {
+      out = new Uint8Array(bytes.length);
+      out.set(bytes.subarray(0, i));
+    }
+    written--; // the `<` just counted
     i = end - 1;
   }
-  return written === bytes.length ? bytes : out.subarray(0, written);
+  return out === null ? bytes : out.subarray(0, written);
 }
