@@ -6,6 +6,7 @@
 // inflated or parsed, and the parser cannot resolve a name differently from us. No Node import.
 
 import { WorkbookReadError } from "./errors";
+import { withoutEmptyCells } from "./emptyCells";
 import { inflateEntry, type InflateBudget, type InflateRaw } from "./inflate";
 import {
   checkTally,
@@ -273,7 +274,8 @@ export async function ooxmlHandover(pkg: ZipPackage, limits: ReadLimits, tally: 
     }
     if (binary) tallyBiff12(data, tally, limits);
     else tallySheetXml(data, tally, limits);
-    parts.push({ name, data });
+    // Counted as written; handed over without the empty cells the parser would only skip.
+    parts.push({ name, data: binary ? data : withoutEmptyCells(data) });
     sheetParts.push(name);
     relXml.push(`<Relationship Id="${escapeXml(id)}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${i + 1}.${ext}"/>`);
     sheets.push({ id, worksheet: true });

@@ -97,7 +97,7 @@ function readOptions(): XLSX.ParsingOptions {
     cellText: false,
     cellNF: false,
     cellStyles: false,
-    sheetStubs: false,
+    sheetStubs: false, // emptyCells.ts relies on it: a cell without a value is skipped
     bookVBA: false,
     bookFiles: false,
   };

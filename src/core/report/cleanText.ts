@@ -64,10 +64,18 @@ export function escapeJsonText(json: string): string {
   return json.replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-// Made on first use: some hosts of this module (jsdom in the pane's tests) have no TextEncoder.
-let utf8: { encode(text: string): Uint8Array } | undefined;
+/** Text → UTF-8 bytes, for escapedJsonBytes. */
+export type Utf8Encode = (text: string) => Uint8Array;
 
-/** Does UTF-8 text hold one of RAW_IN_JSON's characters? Native searches for their lead bytes. */
+// Made on first use: some hosts of this module (jsdom in the pane's tests) have no TextEncoder.
+let utf8: InstanceType<typeof TextEncoder> | undefined;
+
+const encodeUtf8: Utf8Encode = (text) => (utf8 ??= new TextEncoder()).encode(text);
+
+/**
+ * Does UTF-8 text hold one of RAW_IN_JSON's characters? Searches for their lead bytes with the
+ * bytes' own indexOf: native on a Uint8Array, and memchr on a Node Buffer (~10× faster again).
+ */
 function hasRawInUtf8(bytes: Uint8Array): boolean {
   if (bytes.indexOf(0x7f) !== -1) return true;
   // U+0080–U+009F: C2 80–C2 9F; U+061C: D8 9C; U+200E/F, U+2028–202E: E2 80 …; U+2066–2069: E2 81 A6–A9.
@@ -86,9 +94,9 @@ function hasRawInUtf8(bytes: Uint8Array): boolean {
  * escapeJsonText, already UTF-8 encoded: the text is encoded first and searched for the rare
  * characters with native byte searches, and only re-escaped when one is there. A regular
  * expression over the whole text costs as much as serializing it (a report entry is ~180 KB).
+ * `encode` may return a Node Buffer (the CLI's workers), whose byte search is faster.
  */
-export function escapedJsonBytes(json: string): Uint8Array {
-  utf8 ??= new TextEncoder();
-  const bytes = utf8.encode(json);
-  return hasRawInUtf8(bytes) ? utf8.encode(escapeJsonText(json)) : bytes;
+export function escapedJsonBytes(json: string, encode: Utf8Encode = encodeUtf8): Uint8Array {
+  const bytes = encode(json);
+  return hasRawInUtf8(bytes) ? encode(escapeJsonText(json)) : bytes;
 }

@@ -2,7 +2,7 @@
 // two-space indent, final newline.
 
 import type { Report, ReportFile } from "./types";
-import { escapedJsonBytes, escapeJsonText } from "./cleanText";
+import { escapedJsonBytes, escapeJsonText, type Utf8Encode } from "./cleanText";
 
 const EMPTY_FILES = '\n  "files": []';
 // An entry of `files` sits two levels deep; stringifying it at that depth indents it as the
@@ -26,8 +26,8 @@ export function reportFileJson(file: ReportFile): string {
 }
 
 /** reportFileJson as UTF-8 bytes, as the CLI's workers hand each entry over (see escapedJsonBytes). */
-export function reportFileJsonBytes(file: ReportFile): Uint8Array {
-  return escapedJsonBytes(nestedFileJson(file));
+export function reportFileJsonBytes(file: ReportFile, encode?: Utf8Encode): Uint8Array {
+  return escapedJsonBytes(nestedFileJson(file), encode);
 }
 
 /**

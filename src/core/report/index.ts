@@ -4,7 +4,7 @@ export * from "./types";
 export { buildReport, buildReportFromFiles, countByRule, comparePaths, toReportFile, toReportIssue, toReportSummary, toReportRollupSummary, TOOL_NAME } from "./build";
 export { formatText, type TextOptions } from "./formatText";
 export { formatMarkdown, mdCell } from "./formatMarkdown";
-export { cleanLine, cleanText, cleanMarkdown, escapeJsonText, escapedJsonBytes } from "./cleanText";
+export { cleanLine, cleanText, cleanMarkdown, escapeJsonText, escapedJsonBytes, type Utf8Encode } from "./cleanText";
 export { formatCsv, csvField, neutralizeFormula, CSV_COLUMNS } from "./formatCsv";
 export { formatJson, jsonReportParts, reportFileJson, reportFileJsonBytes } from "./formatJson";
 export { sha256Hex, canonicalJson, contentHash, utf8Bytes } from "./hash";

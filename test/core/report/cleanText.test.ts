@@ -74,6 +74,16 @@ describe("escapeJsonText (JSON keeps the value, the terminal sees escapes)", () 
     );
   });
 
+  test("escapedJsonBytes with an encoder returning Node Buffers (the CLI's, searched by memchr) gives the same bytes", () => {
+    const toBuffer = (text: string) => Buffer.from(text, "utf8");
+    for (const ch of ["\u007f", "\u0085", "\u061c", "\u200f", "\u2029", "\u202a", "\u2069", "…", "施"]) {
+      const json = JSON.stringify({ v: `${"施策".repeat(50)}${ch}b` });
+      const bytes = escapedJsonBytes(json, toBuffer);
+      expect(Buffer.isBuffer(bytes)).toBe(true);
+      expect([ch, new TextDecoder().decode(bytes)]).toEqual([ch, escapeJsonText(json)]);
+    }
+  });
+
   test("any string survives the round trip", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 60 }), (s) => JSON.parse(escapeJsonText(JSON.stringify(s))) === s));
   });
