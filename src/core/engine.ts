@@ -98,34 +98,44 @@ function read(grid: SheetGrid, c: Configured): ReadSheet {
   return { grid, model, templateFindings: findings };
 }
 
+/** The template's findings, then the rules' (the rules' array itself when the template has none: most sheets). */
+function withTemplate(templateFindings: Finding[], ruleFindings: Finding[]): Finding[] {
+  return templateFindings.length === 0 ? ruleFindings : [...templateFindings, ...ruleFindings];
+}
+
 function finish({ grid, model, templateFindings }: ReadSheet, c: Configured, unitCostOf: ReturnType<typeof unitCosts>): SheetResult {
   if (model.kind === "other") {
     const findings = notEvaluationFindings(model);
     return { sheet: grid.name, kind: "other", model, findings, summary: null, counts: countFindings(findings) };
   }
   if (model.kind === "rollup") {
-    const findings = [...templateFindings, ...runRollupRules(model, c.settings, c.scales)];
+    const findings = withTemplate(templateFindings, runRollupRules(model, c.settings, c.scales));
     return { sheet: grid.name, kind: "rollup", model, findings, summary: summarizeRollupSheet(model), counts: countFindings(findings) };
   }
   if (model.kind === "project") {
     const summary = summarizeProject(model, c.settings);
     const unit = model.costs.unit.value;
     const unitCostFor = (year: number | null) => unitCostOf(unit, year);
-    const findings = [...templateFindings, ...runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor })];
+    const findings = withTemplate(templateFindings, runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor }));
     return { sheet: grid.name, kind: "project", model, findings, summary, counts: countFindings(findings) };
   }
   const summary = summarizeSheet(model, c.settings);
-  const findings = [...templateFindings, ...runRules(model, summary, c.settings, c.scales)];
+  const findings = withTemplate(templateFindings, runRules(model, summary, c.settings, c.scales));
   return { sheet: grid.name, kind: "evaluation", model, findings, summary, counts: countFindings(findings) };
 }
 
-const projectsOf = (reads: readonly ReadSheet[]): ProjectSheet[] => reads.flatMap((r) => (r.model.kind === "project" ? [r.model] : []));
+function projectsOf(reads: readonly ReadSheet[]): ProjectSheet[] {
+  const projects: ProjectSheet[] = [];
+  for (const r of reads) if (r.model.kind === "project") projects.push(r.model);
+  return projects;
+}
 
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetResult {
   const c = configure(options);
   const sheet = read(grid, c);
-  const peers = (options.peers ?? []).filter((p) => p.sheet !== grid.name);
-  return finish(sheet, c, unitCosts([...peers, ...projectsOf([sheet])], c.settings));
+  const models = (options.peers ?? []).filter((p) => p.sheet !== grid.name);
+  if (sheet.model.kind === "project") models.push(sheet.model);
+  return finish(sheet, c, unitCosts(models, c.settings));
 }
 
 /** Every sheet of a workbook; project sheets share one inference of the cost per 人工. */

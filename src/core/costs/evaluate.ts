@@ -54,8 +54,20 @@ export interface RelationOutcome {
 /** Cost cells by column and row id. */
 export type CostGrid = Map<number, Map<string, CostCell>>;
 
-/** Cells of a table by column and row id (the rules build it once per check: ProjectRuleContext.grid). */
+// One grid per table: the summary, the rules and the inference of the cost per 人工 all look
+// cells up by column and row. Kept while the table keeps the same cells array and length.
+const gridMemo = new WeakMap<CostTable, { cells: readonly CostCell[]; length: number; grid: CostGrid }>();
+
+/** Cells of a table by column and row id, built once per table. */
 export function cellGrid(table: CostTable): CostGrid {
+  const known = gridMemo.get(table);
+  if (known && known.cells === table.cells && known.length === table.cells.length) return known.grid;
+  const grid = buildCellGrid(table);
+  gridMemo.set(table, { cells: table.cells, length: table.cells.length, grid });
+  return grid;
+}
+
+function buildCellGrid(table: CostTable): CostGrid {
   const byColumn: CostGrid = new Map();
   for (const cell of table.cells) {
     let column = byColumn.get(cell.columnIndex);

@@ -143,8 +143,7 @@ function readPolicy(index: SheetIndex): PolicyLevel[] {
     });
 }
 
-function indicatorKind(label: Field<string>): IndicatorKind | null {
-  const text = label.raw;
+function indicatorKind(text: string): IndicatorKind | null {
   if (/活動/.test(text)) return "activity";
   if (/成果/.test(text)) return "outcome";
   return null;
@@ -158,10 +157,16 @@ function readProjectIndicators(index: SheetIndex): ProjectIndicator[] {
   return readIndicatorBlocks(index, ["projectIndicator", "indicatorName"])
     .filter(({ indicator }) => indicator.name.value !== null || indicator.rows.length > 0)
     .map(({ indicator, label, base }, i) => ({
-      ...indicator,
       // Numbered in reading order when the label carries no ①.
       index: label?.label?.index ?? i + 1,
-      kind: label ? indicatorKind(textField(index, label)) : null,
+      name: indicator.name,
+      description: indicator.description,
+      direction: indicator.direction,
+      unit: indicator.unit,
+      cumulative: indicator.cumulative,
+      rows: indicator.rows,
+      table: indicator.table,
+      kind: label ? indicatorKind(label.text) : null,
       base,
     }));
 }

@@ -101,7 +101,7 @@ export function ruleRows(scopes: readonly RuleScope[]): { id: string; severity: 
 }
 
 export function runRules(model: EvaluationSheet, summary: SheetSummary, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
-  const ctx: RuleContext = { model, summary, settings, scales };
+  const ctx: RuleContext = { model, summary, settings, scales, indicatorScope: undefined };
   const findings: Finding[] = [];
   for (const rule of SHEET_RULES) {
     for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
@@ -116,7 +116,18 @@ export interface ProjectRunOptions {
 }
 
 export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, settings: Settings, options: ProjectRunOptions): Finding[] {
-  const ctx: ProjectRuleContext = { model, summary, settings, ...options, grid: cellGrid(model.costs) };
+  // Every property up front (the shared parts filled by the first rule that needs them): one shape for all checks.
+  const ctx: ProjectRuleContext = {
+    model,
+    summary,
+    settings,
+    scales: options.scales,
+    costs: options.costs,
+    unitCostFor: options.unitCostFor,
+    grid: cellGrid(model.costs),
+    indicatorScope: undefined,
+    relationOutcomes: undefined,
+  };
   const findings: Finding[] = [];
   for (const rule of PROJECT_RULES) {
     for (const draft of rule.checkProject!(ctx)) findings.push(stamp(draft, rule, model.sheet));
