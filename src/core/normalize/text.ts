@@ -94,6 +94,12 @@ function labelKeyStep(s: string): string {
 
 /** Key for comparing labels: NFKC, all whitespace and line breaks removed, ー/－ variants unified, lower case; 評価表 → 評価票. */
 export function labelKey(s: string): string {
+  return remembered(labelKeyMemo, s, labelKeyOf);
+}
+
+const labelKeyMemo = new Map<string, string>();
+
+function labelKeyOf(s: string): string {
   // Removing spaces can bring a combining mark next to a letter that NFKC then composes
   // (and NFKC can produce spaces, e.g. from ¨): repeat until stable so the key is idempotent.
   let key = labelKeyStep(s);

@@ -198,8 +198,9 @@ function readChoice(index: SheetIndex, name: LabelName, scale: Scale): Field<str
   }
   const at = (cell: Cell) => index.ref(cell.row, cell.col);
   const isList = (cell: Cell) => scale.values.filter((v) => cell.text.includes(v.label.ja)).length >= 2;
-  const printed = candidates.filter((c) => !isList(c) && matchScale(scale, c.text)?.kind === "label");
-  const entries = candidates.filter((c) => !isList(c) && !printed.includes(c));
+  const unlisted = candidates.filter((c) => !isList(c));
+  const printed = unlisted.filter((c) => matchScale(scale, c.text)?.kind === "label");
+  const entries = unlisted.filter((c) => !printed.includes(c));
   const mark = entries.find((c) => MARK.test(c.text.trim()));
   if (mark && printed.length > 0) {
     const chosen = printed.reduce((a, b) => (Math.abs(b.col - mark.col) + Math.abs(b.row - mark.row) < Math.abs(a.col - mark.col) + Math.abs(a.row - mark.row) ? b : a));

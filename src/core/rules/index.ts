@@ -103,9 +103,7 @@ export function ruleRows(scopes: readonly RuleScope[]): { id: string; severity: 
 export function runRules(model: EvaluationSheet, summary: SheetSummary, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
   const ctx: RuleContext = { model, summary, settings, scales, indicatorScope: undefined };
   const findings: Finding[] = [];
-  for (const rule of SHEET_RULES) {
-    for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
-  }
+  for (const rule of SHEET_RULES) stampAll(findings, rule.check(ctx), rule, model.sheet);
   return findings;
 }
 
@@ -129,9 +127,7 @@ export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, se
     relationOutcomes: undefined,
   };
   const findings: Finding[] = [];
-  for (const rule of PROJECT_RULES) {
-    for (const draft of rule.checkProject!(ctx)) findings.push(stamp(draft, rule, model.sheet));
-  }
+  for (const rule of PROJECT_RULES) stampAll(findings, rule.checkProject!(ctx), rule, model.sheet);
   return findings;
 }
 
@@ -139,10 +135,13 @@ export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, se
 export function runRollupRules(model: RollupSheet, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
   const ctx = { model, settings, scales };
   const findings: Finding[] = [];
-  for (const rule of rollupRules) {
-    for (const draft of rule.checkRollup(ctx)) findings.push(stamp(draft, rule, model.sheet));
-  }
+  for (const rule of rollupRules) stampAll(findings, rule.checkRollup(ctx), rule, model.sheet);
   return findings;
+}
+
+/** Stamps a rule's drafts onto the findings (most rules find nothing on most sheets). */
+function stampAll(findings: Finding[], drafts: FindingDraft[], rule: Rule, sheet: string): void {
+  for (let i = 0; i < drafts.length; i++) findings.push(stamp(drafts[i], rule, sheet));
 }
 
 /** Completes a draft in place (no copy: this runs for every finding of every sheet); key order as `{ ...draft, rule, severity, sheet }`. */
