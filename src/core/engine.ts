@@ -13,7 +13,7 @@ import { defaultVocabulary, type Vocabulary } from "./vocabulary";
 import { applyProfile, type TemplateProfile } from "./profile";
 import { resolveScales, type ScaleSet } from "./scales";
 import { resolveCosts, type CostConfig } from "./costs";
-import { unitCosts } from "./costs/evaluate";
+import { cellGrid, unitCosts } from "./costs/evaluate";
 
 export interface CheckOptions {
   settings?: Partial<Settings>;
@@ -113,10 +113,11 @@ function finish({ grid, model, templateFindings }: ReadSheet, c: Configured, uni
     return { sheet: grid.name, kind: "rollup", model, findings, summary: summarizeRollupSheet(model), counts: countFindings(findings) };
   }
   if (model.kind === "project") {
-    const summary = summarizeProject(model, c.settings);
+    const costGrid = cellGrid(model.costs);
+    const summary = summarizeProject(model, c.settings, costGrid);
     const unit = model.costs.unit.value;
     const unitCostFor = (year: number | null) => unitCostOf(unit, year);
-    const findings = withTemplate(templateFindings, runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor }));
+    const findings = withTemplate(templateFindings, runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor, grid: costGrid }));
     return { sheet: grid.name, kind: "project", model, findings, summary, counts: countFindings(findings) };
   }
   const summary = summarizeSheet(model, c.settings);

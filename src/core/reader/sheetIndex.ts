@@ -299,7 +299,7 @@ export class SheetIndex {
     const area = this.width * Math.max(0, this.bottom - this.top + 1);
     this.byPosition = new PositionTable(area);
     this.coveredBy = new PositionTable(area);
-    const heads = this.mergeBoxes(area);
+    const heads = this.mergeBoxes();
     const lines = grid.values;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -359,9 +359,12 @@ export class SheetIndex {
     return (row - this.top) * this.width + (col - this.left);
   }
 
-  /** Valid merges clipped to the grid; the first merge claiming a cell wins (overlaps are ignored). */
-  private mergeBoxes(area: number): PositionTable<RangeBox> {
-    const heads = new PositionTable<RangeBox>(area);
+  /**
+   * Valid merges clipped to the grid, by head position; the first merge claiming a cell wins
+   * (overlaps are ignored). A map: sheets have a few dozen merges over hundreds of positions.
+   */
+  private mergeBoxes(): Map<number, RangeBox> {
+    const heads = new Map<number, RangeBox>();
     const merges = Array.isArray(this.grid.merges) ? this.grid.merges : [];
     let coveredBudget = COVERED_BUDGET;
     for (const m of merges) {
@@ -374,7 +377,7 @@ export class SheetIndex {
       };
       if (box.top !== m.top || box.left !== m.left || box.bottom < box.top || box.right < box.left) continue;
       const head = this.position(box.top, box.left);
-      if (heads.get(head) !== undefined || this.coveredBy.get(head) !== undefined) continue;
+      if (heads.has(head) || this.coveredBy.get(head) !== undefined) continue;
       const boxArea = (box.bottom - box.top + 1) * (box.right - box.left + 1);
       if (boxArea > coveredBudget) continue;
       coveredBudget -= boxArea;

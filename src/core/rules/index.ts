@@ -32,7 +32,7 @@
 
 import type { Finding } from "../findings";
 import type { CostConfig } from "../costs";
-import { cellGrid, type UnitCost } from "../costs/evaluate";
+import { cellGrid, type CostGrid, type UnitCost } from "../costs/evaluate";
 import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet } from "../model";
 import { DEFAULT_SCALES, type ScaleSet } from "../scales";
 import type { Settings } from "../settings";
@@ -111,6 +111,8 @@ export interface ProjectRunOptions {
   scales: ScaleSet;
   costs: CostConfig;
   unitCostFor: (year: number | null) => UnitCost | undefined;
+  /** The table's cells by column and row, when the caller has built it already. */
+  grid?: CostGrid;
 }
 
 export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, settings: Settings, options: ProjectRunOptions): Finding[] {
@@ -122,7 +124,7 @@ export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, se
     scales: options.scales,
     costs: options.costs,
     unitCostFor: options.unitCostFor,
-    grid: cellGrid(model.costs),
+    grid: options.grid ?? cellGrid(model.costs),
     indicatorScope: undefined,
     relationOutcomes: undefined,
   };

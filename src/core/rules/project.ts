@@ -7,7 +7,7 @@ import type { LocalizedText } from "../findings";
 import { toA1 } from "../grid";
 import type { CostCell, CostColumnHeader, CostTable, Field, ProjectSheet } from "../model";
 import { relationsFor, type RelationCheck } from "../costs";
-import { evaluateRelation, type RelationOutcome } from "../costs/evaluate";
+import { relationFinding, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
 import { addressOf, at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
@@ -107,6 +107,8 @@ function relationRule(id: string, check: RelationCheck, title: LocalizedText, de
   });
 }
 
+const NO_CELLS = new Map<string, CostCell>();
+
 /** Every relation in force on the table, evaluated on every column once (three rules report them). */
 function outcomesOf(ctx: ProjectRuleContext): RelationOutcome[] {
   if (ctx.relationOutcomes) return ctx.relationOutcomes;
@@ -117,11 +119,11 @@ function outcomesOf(ctx: ProjectRuleContext): RelationOutcome[] {
   const found: RelationOutcome[] = [];
   for (const relation of relations) {
     table.columns.forEach((column, columnIndex) => {
-      const outcome = evaluateRelation({
+      const outcome = relationFinding({
         relation,
         columnIndex,
         column: { year: column.year.value, column: column.column },
-        cells: grid.get(columnIndex) ?? new Map(),
+        cells: grid.get(columnIndex) ?? NO_CELLS,
         fiscalYear: model.header.fiscalYear.value,
         unitCostFor: ctx.unitCostFor,
       });

@@ -3,7 +3,7 @@
 // and 人件費 shares, 総コスト — plus its indicators' 達成率 as on a 施策 sheet.
 
 import type { CostCell, CostColumnKind, ProjectSheet } from "../model";
-import { cellGrid } from "../costs/evaluate";
+import { cellGrid, type CostGrid } from "../costs/evaluate";
 import type { Settings } from "../settings";
 import { summarizeIndicators, type IndicatorWindow } from "./indicators";
 import { ratio } from "./rates";
@@ -35,8 +35,7 @@ const NO_CELLS: ReadonlyMap<string, CostCell> = new Map();
 const valueIn = (cells: ReadonlyMap<string, CostCell>, row: string): number | null => cells.get(row)?.value.value ?? null;
 const addressIn = (cells: ReadonlyMap<string, CostCell>, row: string): string | null => cells.get(row)?.value.cell?.address ?? null;
 
-function costColumns(model: ProjectSheet): ProjectCostSummary[] {
-  const grid = cellGrid(model.costs);
+function costColumns(model: ProjectSheet, grid: CostGrid): ProjectCostSummary[] {
   return model.costs.columns.map((header, i) => {
     const cells = grid.get(i) ?? NO_CELLS;
     const value = (row: string) => valueIn(cells, row);
@@ -118,8 +117,9 @@ export function projectWindow(model: ProjectSheet): IndicatorWindow {
   return { fiscalYear: model.header.fiscalYear.value, from: null, to: null };
 }
 
-export function summarizeProject(model: ProjectSheet, settings: Settings): ProjectSummary {
-  const costs = costColumns(model);
+/** `grid`: the table's cells by column and row, when the caller has built it already (the engine shares it with the rules). */
+export function summarizeProject(model: ProjectSheet, settings: Settings, grid: CostGrid = cellGrid(model.costs)): ProjectSummary {
+  const costs = costColumns(model, grid);
   return {
     projectCode: model.header.projectCode.value,
     projectName: model.header.projectName.value,
