@@ -188,7 +188,7 @@ const STAFF_YEARS = "staffYears";
  */
 export function unitCosts(models: readonly ProjectSheet[], settings: Settings): (unit: CostUnit | null, year: number | null) => UnitCost | undefined {
   // Inferred on first need only: most tables print their unit cost, or need none.
-  let inferred: Map<string, UnitCost> | null = null;
+  let inferred: InferredCosts | null = null;
   return (unit, year) => {
     if (year === null) return undefined;
     const given = settings.staffUnitCosts?.[String(year)];
@@ -196,7 +196,7 @@ export function unitCosts(models: readonly ProjectSheet[], settings: Settings): 
       return { value: unit === "円" ? given * 1000 : given, source: "settings" };
     }
     inferred ??= inferUnitCosts(models);
-    return inferred.get(`${unit}:${year}`);
+    return inferred.get(unit)?.get(year);
   };
 }
 
@@ -211,25 +211,34 @@ function staffCells(table: CostTable): { costs: (CostCell | undefined)[]; years:
   return { costs, years };
 }
 
-function inferUnitCosts(models: readonly ProjectSheet[]): Map<string, UnitCost> {
-  const samples = new Map<string, { ratios: number[]; sheets: Set<string> }>();
+/** Inferred costs per 人工 by the table's unit (null: unknown), then by year. */
+type InferredCosts = Map<CostUnit | null, Map<number, UnitCost>>;
+
+function inferUnitCosts(models: readonly ProjectSheet[]): InferredCosts {
+  const samples = new Map<CostUnit | null, Map<number, { ratios: number[]; sheets: Set<string> }>>();
   for (const model of models) {
     const unit = model.costs.unit.value;
     const { costs, years: staffYears } = staffCells(model.costs);
     model.costs.columns.forEach((column, i) => {
+      const year = column.year.value;
       const cost = costs[i]?.value.value ?? null;
       const years = staffYears[i]?.value.value ?? null;
-      if (column.year.value === null || cost === null || years === null || cost <= 0 || years <= 0) return;
-      const key = `${unit}:${column.year.value}`;
-      let sample = samples.get(key);
-      if (!sample) samples.set(key, (sample = { ratios: [], sheets: new Set() }));
+      if (year === null || cost === null || years === null || cost <= 0 || years <= 0) return;
+      let byYear = samples.get(unit);
+      if (!byYear) samples.set(unit, (byYear = new Map()));
+      let sample = byYear.get(year);
+      if (!sample) byYear.set(year, (sample = { ratios: [], sheets: new Set() }));
       sample.ratios.push(cost / years);
       sample.sheets.add(model.sheet);
     });
   }
-  const inferred = new Map<string, UnitCost>();
-  for (const [key, sample] of samples) {
-    inferred.set(key, { value: Math.round(median(sample.ratios)), source: "inferred", columns: sample.ratios.length, sheets: sample.sheets.size });
+  const inferred: InferredCosts = new Map();
+  for (const [unit, byYear] of samples) {
+    const costs = new Map<number, UnitCost>();
+    for (const [year, sample] of byYear) {
+      costs.set(year, { value: Math.round(median(sample.ratios)), source: "inferred", columns: sample.ratios.length, sheets: sample.sheets.size });
+    }
+    inferred.set(unit, costs);
   }
   return inferred;
 }

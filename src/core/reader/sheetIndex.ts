@@ -310,7 +310,8 @@ export class SheetIndex {
         const value: CellValue = line[j];
         if (value === null || value === undefined) continue;
         const text = cellText(value);
-        if (isBlank(text)) continue;
+        // A number's text is never blank; strings, errors and dates may be.
+        if (typeof value !== "number" && isBlank(text)) continue;
         const col = grid.left + j;
         const position = this.position(row, col);
         const box = heads.get(position) ?? { top: row, left: col, bottom: row, right: col };
