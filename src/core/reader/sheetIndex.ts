@@ -318,27 +318,28 @@ export class SheetIndex {
         let label = typeof value === "string" ? matchLabel(text, matcher) : null;
         const inline = typeof value === "string" && !label ? matchInline(text, matcher) : null;
         if (inline) label = inline.label;
+        const rest = inline === null ? undefined : inline.rest;
+        // Cells are indexed in reading order: the cell on the left (or the head of its merge) is known already.
+        const valueOfLeft = rest !== undefined && this.isValueOfLeftLabel(row, col);
+        if (valueOfLeft) label = null;
         const cell: Cell = { row, col, value, text, box, label, year: undefined };
-        if (inline && inline.rest !== undefined) {
-          cell.inline = inline.rest === null ? null : { row, col, value: inline.rest, text: inline.rest, box, label: null, year: undefined };
+        if (rest !== undefined && !valueOfLeft) {
+          cell.inline = rest === null ? null : { row, col, value: rest, text: rest, box, label: null, year: undefined };
         }
         this.cells.push(cell);
         this.byPosition.set(position, cell);
         if (rowCells) rowCells.push(cell);
         else rowCells = this.byRow[i] = [cell];
+        if (label) this.addLabel(cell, label);
       }
     }
-    for (const cell of this.cells) {
-      if (cell.inline !== undefined && this.isValueOfLeftLabel(cell)) {
-        cell.label = null;
-        delete cell.inline;
-      }
-      if (!cell.label) continue;
-      for (const name of cell.label.names) {
-        const named = this.byName.get(name);
-        if (named) named.push(cell);
-        else this.byName.set(name, [cell]);
-      }
+  }
+
+  private addLabel(cell: Cell, label: LabelMatch): void {
+    for (const name of label.names) {
+      const named = this.byName.get(name);
+      if (named) named.push(cell);
+      else this.byName.set(name, [cell]);
     }
   }
 
@@ -346,9 +347,9 @@ export class SheetIndex {
    * Right next to a label of its own: the value of that label that happens to open with a
    * label word (`施策の概要 | 施策の目標：…を達成するため`), not a label with a value.
    */
-  private isValueOfLeftLabel(cell: Cell): boolean {
-    if (cell.col <= this.left) return false;
-    const leftPosition = this.position(cell.row, cell.col - 1);
+  private isValueOfLeftLabel(row: number, col: number): boolean {
+    if (col <= this.left) return false;
+    const leftPosition = this.position(row, col - 1);
     const headPosition = this.coveredBy.get(leftPosition) ?? leftPosition;
     const left = this.byPosition.get(headPosition);
     return left !== undefined && left.label !== null && left.inline === undefined;
