@@ -447,14 +447,12 @@ export class SheetIndex {
   valueOf(label: Cell, maxCol = this.right, acceptSameLabel = false): { cell: Cell | null; slot: { row: number; col: number } | null } {
     if (label.inline !== undefined) return label.inline ? { cell: label.inline, slot: null } : { cell: null, slot: { row: label.row, col: label.col } };
     const row = label.row;
-    const sameName = (c: Cell): boolean => c.label !== null && c.label.names.some((n) => label.label?.names.includes(n));
-    const isStop = (c: Cell): boolean => c.label !== null && !(acceptSameLabel && sameName(c));
     let stoppedAtSame = false;
     for (let col = label.box.right + 1; col <= maxCol; col++) {
       const c = this.at(row, col);
       if (!c) continue;
-      if (isStop(c)) {
-        stoppedAtSame = sameName(c);
+      if (stopsValueOf(c, label, acceptSameLabel)) {
+        stoppedAtSame = sharesName(c, label);
         break;
       }
       return { cell: c, slot: null };
@@ -465,17 +463,17 @@ export class SheetIndex {
       stoppedAtSame ||
       label.box.right + 1 > maxCol ||
       rowCells.every((c) => c.col > maxCol) ||
-      rowCells.some((c) => c.col < label.col && sameName(c)) ||
+      rowCells.some((c) => c.col < label.col && sharesName(c, label)) ||
       this.labelsOverValues(label, rowCells);
     if (headerLike) {
       const below = this.at(label.box.bottom + 1, label.col);
-      if (below && !isStop(below)) return { cell: below, slot: null };
+      if (below && !stopsValueOf(below, label, acceptSameLabel)) return { cell: below, slot: null };
       if (!below && label.box.bottom + 1 <= this.bottom) return { cell: null, slot: { row: label.box.bottom + 1, col: label.col } };
       return { cell: null, slot: null };
     }
     // 作成課 on a row of labels with its value typed under it.
     const under = this.under(label);
-    if (under && !isStop(under) && !isHeading(under)) return { cell: under, slot: null };
+    if (under && !stopsValueOf(under, label, acceptSameLabel) && !isHeading(under)) return { cell: under, slot: null };
     const right = { row, col: label.box.right + 1 };
     if (!this.at(right.row, right.col) && !this.isCovered(right.row, right.col)) return { cell: null, slot: right };
     return { cell: null, slot: null };
@@ -502,6 +500,19 @@ export class SheetIndex {
       return under !== null && under.label === null;
     });
   }
+}
+
+// valueOf's helpers are module functions rather than closures made on every call: valueOf runs
+// dozens of times per sheet.
+
+/** A label cell naming one of the names `label` names. */
+function sharesName(c: Cell, label: Cell): boolean {
+  return c.label !== null && c.label.names.some((n) => label.label?.names.includes(n));
+}
+
+/** A label ends the search for a label's value; one of the same name only when not accepted. */
+function stopsValueOf(c: Cell, label: Cell, acceptSameLabel: boolean): boolean {
+  return c.label !== null && !(acceptSameLabel && sharesName(c, label));
 }
 
 // A section heading (`<参考指標>`, `■ 事業費`) is never a field's value.

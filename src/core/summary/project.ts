@@ -38,30 +38,28 @@ const addressIn = (cells: ReadonlyMap<string, CostCell>, row: string): string | 
 function costColumns(model: ProjectSheet, grid: CostGrid): ProjectCostSummary[] {
   return model.costs.columns.map((header, i) => {
     const cells = grid.get(i) ?? NO_CELLS;
-    const value = (row: string) => valueIn(cells, row);
-    const address = (row: string) => addressIn(cells, row);
     return {
       year: header.year.value,
       column: header.column,
       forecast: header.forecast,
-      projectCost: value(SUMMARY_ROWS.projectCost),
-      staffCost: value(SUMMARY_ROWS.staffCost),
-      totalCost: value(SUMMARY_ROWS.totalCost),
-      staffYears: value(SUMMARY_ROWS.staffYears),
+      projectCost: valueIn(cells, SUMMARY_ROWS.projectCost),
+      staffCost: valueIn(cells, SUMMARY_ROWS.staffCost),
+      totalCost: valueIn(cells, SUMMARY_ROWS.totalCost),
+      staffYears: valueIn(cells, SUMMARY_ROWS.staffYears),
       funding: {
-        national: value(FUNDING_ROWS.national),
-        prefectural: value(FUNDING_ROWS.prefectural),
-        bonds: value(FUNDING_ROWS.bonds),
+        national: valueIn(cells, FUNDING_ROWS.national),
+        prefectural: valueIn(cells, FUNDING_ROWS.prefectural),
+        bonds: valueIn(cells, FUNDING_ROWS.bonds),
         // その他特財, with 受益者負担 / 使用料及び手数料 where a form prints them apart.
-        other: sumOf([value(FUNDING_ROWS.other), value(USER_CHARGES)]),
-        general: value(FUNDING_ROWS.general),
+        other: sumOf([valueIn(cells, FUNDING_ROWS.other), valueIn(cells, USER_CHARGES)]),
+        general: valueIn(cells, FUNDING_ROWS.general),
       },
       cells: {
-        projectCost: address(SUMMARY_ROWS.projectCost),
-        staffCost: address(SUMMARY_ROWS.staffCost),
-        totalCost: address(SUMMARY_ROWS.totalCost),
-        staffYears: address(SUMMARY_ROWS.staffYears),
-        general: address(FUNDING_ROWS.general),
+        projectCost: addressIn(cells, SUMMARY_ROWS.projectCost),
+        staffCost: addressIn(cells, SUMMARY_ROWS.staffCost),
+        totalCost: addressIn(cells, SUMMARY_ROWS.totalCost),
+        staffYears: addressIn(cells, SUMMARY_ROWS.staffYears),
+        general: addressIn(cells, FUNDING_ROWS.general),
       },
     };
   });
