@@ -1,11 +1,16 @@
 // Profiles the engine (checkSheet: reader + rules + summary) on the generated samples, to find
 // where a sheet's time goes. Run under the V8 profiler:
-//   npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/profile-engine.ts [projects|measures] [iterations]
-// and open the .cpuprofile in Chrome DevTools (or summarise it with scripts/profile-engine.ts --top FILE).
+//   npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/profile-engine.ts [projects|measures] [iterations] [--dist]
+// and open the .cpuprofile in Chrome DevTools, or list the functions by self time:
+//   npx tsx scripts/profile-engine.ts --top /tmp/prof/CPU.….cpuprofile [count]
+// `--dist` profiles the compiled engine (`npm run build:node` first), as the CLI runs it: tsx
+// compiles with esbuild's keepNames, so every named closure made per call costs an
+// Object.defineProperty there, and its whole-file lines hide where in a function time goes.
 // It prints sheets/s on CPU time too; the figures BENCHMARKS.md quotes come from scripts/bench.ts.
 
 import { readFileSync } from "node:fs";
-import { checkSheet } from "../src/core/engine";
+import { join } from "node:path";
+import * as source from "../src/core/engine";
 import type { SheetGrid } from "../src/core/grid";
 import { kawasakiR6Grid, projectsGrid, sampleGrid } from "./generate-samples";
 
@@ -32,7 +37,10 @@ function top(file: string, count = 40): void {
   for (const [where, hits] of rows) process.stdout.write(`${((100 * hits) / total).toFixed(1).padStart(5)} %  ${where}\n`);
 }
 
+const engine = (): typeof source => (process.argv.includes("--dist") ? (require(join(__dirname, "..", "dist", "core", "engine")) as typeof source) : source);
+
 function run(kind: string, iterations: number): void {
+  const { checkSheet } = engine();
   const sheets: SheetGrid[] = kind === "measures" ? sampleGrid().sheets : [...projectsGrid().sheets, ...kawasakiR6Grid().sheets];
   for (let i = 0; i < 500; i++) checkSheet(sheets[i % sheets.length]);
   const cpu0 = process.cpuUsage();
@@ -42,4 +50,7 @@ function run(kind: string, iterations: number): void {
 }
 
 if (process.argv[2] === "--top") top(process.argv[3], Number(process.argv[4] ?? 40));
-else run(process.argv[2] ?? "projects", Number(process.argv[3] ?? 5000));
+else {
+  const [kind = "projects", iterations = "5000"] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  run(kind, Number(iterations));
+}
