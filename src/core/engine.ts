@@ -3,7 +3,7 @@
 
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Finding } from "./findings";
-import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet, SheetModel } from "./model";
+import type { CostUnit, EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet, SheetModel } from "./model";
 import { withDefaults, type Settings } from "./settings";
 import type { FindingCounts, ProjectSummary, RollupSheetSummary, SheetSummary } from "./summary/types";
 import { readSheet } from "./reader";
@@ -13,7 +13,7 @@ import { defaultVocabulary, type Vocabulary } from "./vocabulary";
 import { applyProfile, type TemplateProfile } from "./profile";
 import { resolveScales, type ScaleSet } from "./scales";
 import { resolveCosts, type CostConfig } from "./costs";
-import { cellGrid, unitCosts } from "./costs/evaluate";
+import { cellGrid, unitCosts, type UnitCost } from "./costs/evaluate";
 
 export interface CheckOptions {
   settings?: Partial<Settings>;
@@ -103,6 +103,12 @@ function withTemplate(templateFindings: Finding[], ruleFindings: Finding[]): Fin
   return templateFindings.length === 0 ? ruleFindings : [...templateFindings, ...ruleFindings];
 }
 
+/** The cost per 人工 of a year, in one table's unit. */
+const unitCostsIn =
+  (unitCostOf: ReturnType<typeof unitCosts>, unit: CostUnit | null) =>
+  (year: number | null): UnitCost | undefined =>
+    unitCostOf(unit, year);
+
 function finish({ grid, model, templateFindings }: ReadSheet, c: Configured, unitCostOf: ReturnType<typeof unitCosts>): SheetResult {
   if (model.kind === "other") {
     const findings = notEvaluationFindings(model);
@@ -116,7 +122,7 @@ function finish({ grid, model, templateFindings }: ReadSheet, c: Configured, uni
     const costGrid = cellGrid(model.costs);
     const summary = summarizeProject(model, c.settings, costGrid);
     const unit = model.costs.unit.value;
-    const unitCostFor = (year: number | null) => unitCostOf(unit, year);
+    const unitCostFor = unitCostsIn(unitCostOf, unit);
     const findings = withTemplate(templateFindings, runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor, grid: costGrid }));
     return { sheet: grid.name, kind: "project", model, findings, summary, counts: countFindings(findings) };
   }
