@@ -3,7 +3,7 @@
 
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Finding } from "./findings";
-import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet, SheetModel } from "./model";
+import type { CostUnit, EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet, SheetModel } from "./model";
 import { withDefaults, type Settings } from "./settings";
 import type { FindingCounts, ProjectSummary, RollupSheetSummary, SheetSummary } from "./summary/types";
 import { readSheet } from "./reader";
@@ -13,7 +13,7 @@ import { defaultVocabulary, type Vocabulary } from "./vocabulary";
 import { applyProfile, type TemplateProfile } from "./profile";
 import { resolveScales, type ScaleSet } from "./scales";
 import { resolveCosts, type CostConfig } from "./costs";
-import { unitCosts } from "./costs/evaluate";
+import { cellGrid, unitCosts, type UnitCost } from "./costs/evaluate";
 
 export interface CheckOptions {
   settings?: Partial<Settings>;
@@ -98,34 +98,51 @@ function read(grid: SheetGrid, c: Configured): ReadSheet {
   return { grid, model, templateFindings: findings };
 }
 
+/** The template's findings, then the rules' (the rules' array itself when the template has none: most sheets). */
+function withTemplate(templateFindings: Finding[], ruleFindings: Finding[]): Finding[] {
+  return templateFindings.length === 0 ? ruleFindings : [...templateFindings, ...ruleFindings];
+}
+
+/** The cost per 人工 of a year, in one table's unit. */
+const unitCostsIn =
+  (unitCostOf: ReturnType<typeof unitCosts>, unit: CostUnit | null) =>
+  (year: number | null): UnitCost | undefined =>
+    unitCostOf(unit, year);
+
 function finish({ grid, model, templateFindings }: ReadSheet, c: Configured, unitCostOf: ReturnType<typeof unitCosts>): SheetResult {
   if (model.kind === "other") {
     const findings = notEvaluationFindings(model);
     return { sheet: grid.name, kind: "other", model, findings, summary: null, counts: countFindings(findings) };
   }
   if (model.kind === "rollup") {
-    const findings = [...templateFindings, ...runRollupRules(model, c.settings, c.scales)];
+    const findings = withTemplate(templateFindings, runRollupRules(model, c.settings, c.scales));
     return { sheet: grid.name, kind: "rollup", model, findings, summary: summarizeRollupSheet(model), counts: countFindings(findings) };
   }
   if (model.kind === "project") {
-    const summary = summarizeProject(model, c.settings);
+    const costGrid = cellGrid(model.costs);
+    const summary = summarizeProject(model, c.settings, costGrid);
     const unit = model.costs.unit.value;
-    const unitCostFor = (year: number | null) => unitCostOf(unit, year);
-    const findings = [...templateFindings, ...runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor })];
+    const unitCostFor = unitCostsIn(unitCostOf, unit);
+    const findings = withTemplate(templateFindings, runProjectRules(model, summary, c.settings, { scales: c.scales, costs: c.costs, unitCostFor, grid: costGrid }));
     return { sheet: grid.name, kind: "project", model, findings, summary, counts: countFindings(findings) };
   }
   const summary = summarizeSheet(model, c.settings);
-  const findings = [...templateFindings, ...runRules(model, summary, c.settings, c.scales)];
+  const findings = withTemplate(templateFindings, runRules(model, summary, c.settings, c.scales));
   return { sheet: grid.name, kind: "evaluation", model, findings, summary, counts: countFindings(findings) };
 }
 
-const projectsOf = (reads: readonly ReadSheet[]): ProjectSheet[] => reads.flatMap((r) => (r.model.kind === "project" ? [r.model] : []));
+function projectsOf(reads: readonly ReadSheet[]): ProjectSheet[] {
+  const projects: ProjectSheet[] = [];
+  for (const r of reads) if (r.model.kind === "project") projects.push(r.model);
+  return projects;
+}
 
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetResult {
   const c = configure(options);
   const sheet = read(grid, c);
-  const peers = (options.peers ?? []).filter((p) => p.sheet !== grid.name);
-  return finish(sheet, c, unitCosts([...peers, ...projectsOf([sheet])], c.settings));
+  const models = (options.peers ?? []).filter((p) => p.sheet !== grid.name);
+  if (sheet.model.kind === "project") models.push(sheet.model);
+  return finish(sheet, c, unitCosts(models, c.settings));
 }
 
 /** Every sheet of a workbook; project sheets share one inference of the cost per 人工. */

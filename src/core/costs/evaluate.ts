@@ -54,7 +54,7 @@ export interface RelationOutcome {
 /** Cost cells by column and row id. */
 export type CostGrid = Map<number, Map<string, CostCell>>;
 
-/** Cells of a table by column and row id (the rules build it once per check: ProjectRuleContext.grid). */
+/** Cells of a table by column and row id (built once per check: the engine gives it to the summary and the rules). */
 export function cellGrid(table: CostTable): CostGrid {
   const byColumn: CostGrid = new Map();
   for (const cell of table.cells) {
@@ -85,60 +85,94 @@ export interface RelationInput {
 
 /** The relation on one column; null when it does not apply there (a row missing, a figure blank). */
 export function evaluateRelation(input: RelationInput): RelationOutcome | null {
+  return evaluate(input, true);
+}
+
+/**
+ * The relation on one column when it has something to report (a difference with a severity);
+ * null when it holds or does not apply. Lists the cells only then: most relations hold.
+ */
+export function relationFinding(input: RelationInput): RelationOutcome | null {
+  return evaluate(input, false);
+}
+
+function evaluate(input: RelationInput, keepHolding: boolean): RelationOutcome | null {
   const { relation, cells, column } = input;
   if (!relation.columns.includes(column.column)) return null;
   const target = cells.get(relation.target);
   if (!target || target.value.value === null) return null;
   const actual = target.value.value;
-  const terms: RelationTerm[] = [];
-  const factors: RelationFactor[] = [];
-  let exact: number;
-  if (relation.sum) {
-    let printed = 0;
-    for (const term of relation.sum) {
-      const cell = cells.get(term.row) ?? null;
-      if (!cell) {
-        if (!term.optional) return null;
-        terms.push({ row: term.row, sign: term.sign, cell: null, value: 0 });
-        continue;
-      }
-      if (cell.value.status === "invalid") return null; // project.cost.value.not-numeric says why
-      if (cell.value.value === null) {
-        if (relation.blankTerms === "skip" && !term.optional) return null;
-        terms.push({ row: term.row, sign: term.sign, cell, value: 0 });
-        continue;
-      }
-      printed++;
-      terms.push({ row: term.row, sign: term.sign, cell, value: cell.value.value });
-    }
-    if (printed === 0) return null;
-    exact = terms.reduce((total, t) => total + t.sign * t.value, 0);
-  } else if (relation.product) {
-    for (const factor of relation.product) {
-      const cell = cells.get(factor.row) ?? null;
-      if (cell && cell.value.value !== null) {
-        factors.push({ row: factor.row, cell, value: cell.value.value });
-        continue;
-      }
-      if (cell && cell.value.status === "invalid") return null;
-      const unitCost = factor.fallback === "yearUnitCost" ? input.unitCostFor(column.year) : undefined;
-      if (!unitCost) return null;
-      factors.push({ row: factor.row, cell: null, value: unitCost.value, unitCost });
-    }
-    // A future year's plan may carry 人件費 0: not set yet, nothing to check.
-    const future = column.year !== null && input.fiscalYear !== null && column.year > input.fiscalYear;
-    if (actual === 0 && future) return null;
-    exact = factors[0].value * factors[1].value;
-  } else return null;
+  const exact = relation.sum ? sumFigure(relation.sum, relation.blankTerms, cells) : relation.product ? productFigure(relation.product, input, actual) : null;
+  if (exact === null) return null;
   const expected = rounded(exact, relation.round);
   const difference = Math.round((actual - expected) * 1e6) / 1e6;
   const within = Math.abs(difference) <= relation.tolerance;
   const severity = difference === 0 ? null : within ? relation.roundingSeverity : relation.severity;
+  if (severity === null && !keepHolding) return null;
+  const terms = relation.sum ? sumTerms(relation.sum, cells) : [];
+  const factors = relation.product ? productFactors(relation.product, input) : [];
   return { relation, columnIndex: input.columnIndex, target, terms, factors, expected, exact: rounded(exact, "none"), actual, difference, severity, rounding: within && difference !== 0 };
+}
+
+type SumSpec = NonNullable<CostRelation["sum"]>;
+type ProductSpec = NonNullable<CostRelation["product"]>;
+
+/** Σ sign × figure; null when the sum does not apply (a required row missing, a figure unreadable, a skipped blank, nothing printed). A blank term counts 0. */
+function sumFigure(sum: SumSpec, blankTerms: CostRelation["blankTerms"], cells: Map<string, CostCell>): number | null {
+  let total = 0;
+  let printed = 0;
+  for (const term of sum) {
+    const cell = cells.get(term.row);
+    if (!cell) {
+      if (!term.optional) return null;
+      continue;
+    }
+    if (cell.value.status === "invalid") return null; // project.cost.value.not-numeric says why
+    if (cell.value.value === null) {
+      if (blankTerms === "skip" && !term.optional) return null;
+      continue;
+    }
+    printed++;
+    total += term.sign * cell.value.value;
+  }
+  return printed === 0 ? null : total;
+}
+
+/** The terms of a sum that applies, as the finding lists them (a missing optional row or a blank as 0). */
+function sumTerms(sum: SumSpec, cells: Map<string, CostCell>): RelationTerm[] {
+  return sum.map((term) => {
+    const cell = cells.get(term.row) ?? null;
+    return { row: term.row, sign: term.sign, cell, value: cell?.value.value ?? 0 };
+  });
+}
+
+/** A factor's printed figure, else the year's cost per 人工 where the factor falls back to it; null when neither. */
+function factorOf(factor: ProductSpec[number], input: RelationInput): RelationFactor | null {
+  const cell = input.cells.get(factor.row) ?? null;
+  if (cell && cell.value.value !== null) return { row: factor.row, cell, value: cell.value.value };
+  if (cell && cell.value.status === "invalid") return null;
+  const unitCost = factor.fallback === "yearUnitCost" ? input.unitCostFor(input.column.year) : undefined;
+  return unitCost ? { row: factor.row, cell: null, value: unitCost.value, unitCost } : null;
+}
+
+/** a × b, unrounded; null when a factor is missing, or for a future year's plan whose 人件費 is 0 (not set yet, nothing to check). */
+function productFigure(product: ProductSpec, input: RelationInput, actual: number): number | null {
+  const a = factorOf(product[0], input);
+  const b = a && factorOf(product[1], input);
+  if (!a || !b) return null;
+  const { column, fiscalYear } = input;
+  const future = column.year !== null && fiscalYear !== null && column.year > fiscalYear;
+  if (actual === 0 && future) return null;
+  return a.value * b.value;
+}
+
+function productFactors(product: ProductSpec, input: RelationInput): RelationFactor[] {
+  return product.map((factor) => factorOf(factor, input)).filter((f): f is RelationFactor => f !== null);
 }
 
 /** The median of some numbers (they are sorted in place). */
 function median(values: number[]): number {
+  if (values.length === 1) return values[0];
   values.sort((a, b) => a - b);
   const mid = Math.floor(values.length / 2);
   return values.length % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
@@ -154,7 +188,7 @@ const STAFF_YEARS = "staffYears";
  */
 export function unitCosts(models: readonly ProjectSheet[], settings: Settings): (unit: CostUnit | null, year: number | null) => UnitCost | undefined {
   // Inferred on first need only: most tables print their unit cost, or need none.
-  let inferred: Map<string, UnitCost> | null = null;
+  let inferred: InferredCosts | null = null;
   return (unit, year) => {
     if (year === null) return undefined;
     const given = settings.staffUnitCosts?.[String(year)];
@@ -162,30 +196,49 @@ export function unitCosts(models: readonly ProjectSheet[], settings: Settings): 
       return { value: unit === "円" ? given * 1000 : given, source: "settings" };
     }
     inferred ??= inferUnitCosts(models);
-    return inferred.get(`${unit}:${year}`);
+    return inferred.get(unit)?.get(year);
   };
 }
 
-function inferUnitCosts(models: readonly ProjectSheet[]): Map<string, UnitCost> {
-  const samples = new Map<string, { ratios: number[]; sheets: Set<string> }>();
+/** Per column, the first 人件費 and 人工 cells of a table (as cellGrid would find them, without building it for every sheet checked together). */
+function staffCells(table: CostTable): { costs: (CostCell | undefined)[]; years: (CostCell | undefined)[] } {
+  const costs: (CostCell | undefined)[] = [];
+  const years: (CostCell | undefined)[] = [];
+  for (const cell of table.cells) {
+    if (cell.row === STAFF_COST) costs[cell.columnIndex] ??= cell;
+    else if (cell.row === STAFF_YEARS) years[cell.columnIndex] ??= cell;
+  }
+  return { costs, years };
+}
+
+/** Inferred costs per 人工 by the table's unit (null: unknown), then by year. */
+type InferredCosts = Map<CostUnit | null, Map<number, UnitCost>>;
+
+function inferUnitCosts(models: readonly ProjectSheet[]): InferredCosts {
+  const samples = new Map<CostUnit | null, Map<number, { ratios: number[]; sheets: Set<string> }>>();
   for (const model of models) {
     const unit = model.costs.unit.value;
-    const grid = cellGrid(model.costs);
+    const { costs, years: staffYears } = staffCells(model.costs);
     model.costs.columns.forEach((column, i) => {
-      const cells = grid.get(i);
-      const cost = cells?.get(STAFF_COST)?.value.value ?? null;
-      const years = cells?.get(STAFF_YEARS)?.value.value ?? null;
-      if (column.year.value === null || cost === null || years === null || cost <= 0 || years <= 0) return;
-      const key = `${unit}:${column.year.value}`;
-      let sample = samples.get(key);
-      if (!sample) samples.set(key, (sample = { ratios: [], sheets: new Set() }));
+      const year = column.year.value;
+      const cost = costs[i]?.value.value ?? null;
+      const years = staffYears[i]?.value.value ?? null;
+      if (year === null || cost === null || years === null || cost <= 0 || years <= 0) return;
+      let byYear = samples.get(unit);
+      if (!byYear) samples.set(unit, (byYear = new Map()));
+      let sample = byYear.get(year);
+      if (!sample) byYear.set(year, (sample = { ratios: [], sheets: new Set() }));
       sample.ratios.push(cost / years);
       sample.sheets.add(model.sheet);
     });
   }
-  const inferred = new Map<string, UnitCost>();
-  for (const [key, sample] of samples) {
-    inferred.set(key, { value: Math.round(median(sample.ratios)), source: "inferred", columns: sample.ratios.length, sheets: sample.sheets.size });
+  const inferred: InferredCosts = new Map();
+  for (const [unit, byYear] of samples) {
+    const costs = new Map<number, UnitCost>();
+    for (const [year, sample] of byYear) {
+      costs.set(year, { value: Math.round(median(sample.ratios)), source: "inferred", columns: sample.ratios.length, sheets: sample.sheets.size });
+    }
+    inferred.set(unit, costs);
   }
   return inferred;
 }

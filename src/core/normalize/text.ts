@@ -4,23 +4,30 @@ import type { CellValue } from "../grid";
 import { isCellDate, isCellError } from "../grid";
 import { NOTE } from "./notes";
 
-// Short texts (values, units, years, markers) repeat from sheet to sheet of one template, and
-// NFKC is the reader's costliest step: remember them. Free text is longer and rarely repeats,
-// so it is not kept; the bound keeps a long batch from growing the memo without end.
-const NFKC_MEMO_MAX_LENGTH = 40;
-const NFKC_MEMO_LIMIT = 4096;
+// Short texts (values, units, years, markers, labels) repeat from sheet to sheet of one
+// template, and NFKC is the reader's costliest step: remember them, and what is derived from
+// them. Free text is longer and rarely repeats, so it is not kept; the bound keeps a long batch
+// from growing a memo without end.
+const MEMO_MAX_LENGTH = 40;
+const MEMO_LIMIT = 4096;
+
+/** `compute(s)`, remembered for short texts in `memo` (cleared when full). */
+function remembered<T>(memo: Map<string, T>, s: string, compute: (s: string) => T): T {
+  if (s.length > MEMO_MAX_LENGTH) return compute(s);
+  let known = memo.get(s);
+  if (known === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    known = compute(s);
+    memo.set(s, known);
+  }
+  return known;
+}
+
 const nfkcMemo = new Map<string, string>();
 
 /** NFKC that cannot throw, whatever the input (lone surrogates, unassigned code points). */
 export function nfkc(s: string): string {
-  if (s.length > NFKC_MEMO_MAX_LENGTH) return nfkcOf(s);
-  let normalized = nfkcMemo.get(s);
-  if (normalized === undefined) {
-    if (nfkcMemo.size >= NFKC_MEMO_LIMIT) nfkcMemo.clear();
-    normalized = nfkcOf(s);
-    nfkcMemo.set(s, normalized);
-  }
-  return normalized;
+  return remembered(nfkcMemo, s, nfkcOf);
 }
 
 function nfkcOf(s: string): string {
@@ -65,8 +72,14 @@ export function cellText(v: CellValue): string {
   return "";
 }
 
+const normalizedMemo = new Map<string, string>();
+
 /** NFKC, CRLF/CR → LF, trim each end; inner line breaks kept. For free text and names. */
 export function normalizeText(s: string): string {
+  return remembered(normalizedMemo, s, normalizeTextOf);
+}
+
+function normalizeTextOf(s: string): string {
   return nfkc(s).replace(/\r\n?/g, "\n").trim();
 }
 
@@ -81,6 +94,12 @@ function labelKeyStep(s: string): string {
 
 /** Key for comparing labels: NFKC, all whitespace and line breaks removed, ー/－ variants unified, lower case; 評価表 → 評価票. */
 export function labelKey(s: string): string {
+  return remembered(labelKeyMemo, s, labelKeyOf);
+}
+
+const labelKeyMemo = new Map<string, string>();
+
+function labelKeyOf(s: string): string {
   // Removing spaces can bring a combining mark next to a letter that NFKC then composes
   // (and NFKC can produce spaces, e.g. from ¨): repeat until stable so the key is idempotent.
   let key = labelKeyStep(s);
@@ -102,6 +121,12 @@ const NO_VALUE_WORDS = new Set(["未集計", "集計中", "未定", "n/a"]);
 /** True for blank, －, ―, -, ‐, …, ・・・, 未集計, 集計中, N/A, ー (after trim/NFKC). Also 未定 and ‥. */
 export function isNoValueMarker(s: string): boolean {
   if (typeof s !== "string") return false;
+  return remembered(noValueMemo, s, isNoValueMarkerOf);
+}
+
+const noValueMemo = new Map<string, boolean>();
+
+function isNoValueMarkerOf(s: string): boolean {
   const compact = nfkc(s).replace(ALL_SPACE, "");
   if (compact === "") return true;
   return DASH_ONLY.test(compact) || DOTS_ONLY.test(compact) || NO_VALUE_WORDS.has(compact.toLowerCase());

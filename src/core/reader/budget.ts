@@ -52,20 +52,22 @@ function readUnit(index: SheetIndex, fromRow: number, toRow: number): string | n
   return null;
 }
 
+const columnOfKind = (columns: CostColumn[], kind: CostKind): CostColumn | undefined => columns.find((c) => c.kind === kind);
+
+function readKind(columns: CostColumn[], kind: CostKind, at: (col: number) => Field<number>): Field<number> {
+  const c = columnOfKind(columns, kind);
+  return c ? at(c.col) : emptyField();
+}
+
 /** One year's figures from its columns; `at` reads the value of a column. */
 function budgetYear(year: Field<number>, columns: CostColumn[], at: (col: number) => Field<number>): BudgetYear {
-  const column = (kind: CostKind) => columns.find((c) => c.kind === kind);
-  const read = (kind: CostKind): Field<number> => {
-    const c = column(kind);
-    return c ? at(c.col) : emptyField();
-  };
-  const settlement = read("settlement");
-  const forecast = read("settlementForecast");
-  const useForecast = column("settlementForecast") !== undefined && (forecast.status !== "empty" || !column("settlement"));
+  const settlement = readKind(columns, "settlement", at);
+  const forecast = readKind(columns, "settlementForecast", at);
+  const useForecast = columnOfKind(columns, "settlementForecast") !== undefined && (forecast.status !== "empty" || !columnOfKind(columns, "settlement"));
   return {
     year,
-    planned: read("plannedCost"),
-    budget: read("budget"),
+    planned: readKind(columns, "plannedCost", at),
+    budget: readKind(columns, "budget", at),
     settlement: useForecast ? forecast : settlement,
     settlementIsForecast: useForecast,
   };

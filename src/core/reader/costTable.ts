@@ -34,7 +34,9 @@ export function readCostTable(index: SheetIndex, costs: CostConfig): CostTable {
   const rows = new Set(labels.map((l) => l.cell.row)).size;
   const cols = new Set(labels.map((l) => l.cell.col)).size;
   const table = rows >= cols ? readAcross(index, costs, labels) : readDown(index, costs, labels);
-  return table ? { ...table, unit: readUnit(index, table.box) } : EMPTY_TABLE();
+  if (!table) return EMPTY_TABLE();
+  const { orientation, columns, rows: rowHeaders, cells, box } = table;
+  return { orientation, columns, rows: rowHeaders, cells, box, unit: readUnit(index, box) };
 }
 
 /** The longest run of label rows with small gaps (a lone 事業費 heading elsewhere is left out). */

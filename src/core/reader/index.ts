@@ -144,11 +144,15 @@ function readPlan(index: SheetIndex): PlanPeriod {
       continue;
     }
     const label = planLabel(index, cell);
-    const yearField = (value: number): Field<number> => ({ value, raw: cell.text, cell: label.cell, status: "ok" });
-    return { label, from: yearField(period.from), to: yearField(period.to) };
+    return { label, from: planYear(period.from, cell, label), to: planYear(period.to, cell, label) };
   }
   // A heading without a readable period keeps its cell, so the missing period points at it.
   return { label: unreadable ? planLabel(index, unreadable) : emptyField(), from: emptyField(), to: emptyField() };
+}
+
+/** A year of the plan period, read from its heading. */
+function planYear(value: number, cell: Cell, label: Field<string>): Field<number> {
+  return { value, raw: cell.text, cell: label.cell, status: "ok" };
 }
 
 function planLabel(index: SheetIndex, cell: Cell): Field<string> {
@@ -191,8 +195,14 @@ function readGlossary(index: SheetIndex): Field<string> {
  * beside) its year, or down a column with each code beside its year — and the reason; or a
  * table of their own, 年度 | 評価区分, one row per year (the reason then beside its own label).
  */
+// A module function returns the parser: tsx (esbuild keepNames) names every local arrow on each call.
+const codeParser =
+  (scale: Scale) =>
+  (cell: Cell): Parsed<string> =>
+    parseScaleValue(scale, cell.value);
+
 function readEvaluation(index: SheetIndex, scale: Scale): EvaluationResult {
-  const parseCode = (cell: Cell) => parseScaleValue(scale, cell.value);
+  const parseCode = codeParser(scale);
   const table = readCodesTable(index, parseCode);
   if (table) {
     const reasonLabel = index.labels("evaluationReason").find((c) => c !== table.header);

@@ -155,11 +155,15 @@ function baseOf(actual: Field<number>, plan: Field<number>): Field<number> {
   return actual.value !== null || plan.value === null ? actual : plan;
 }
 
+// Predicates made by module functions (their arrows carry no name to set on every call).
+const rightOf = (label: Cell) => (c: Cell) => c.row === label.row && c.col > label.col;
+const below = (label: Cell) => (c: Cell) => c.col === label.col && c.row > label.row;
+
 function readTable(index: SheetIndex, band: RangeBox): Table | null {
   const yearLabel = index.firstLabel("year", band);
   if (!yearLabel) return null;
-  const sameRow = (c: Cell) => c.row === yearLabel.row && c.col > yearLabel.col;
-  const sameCol = (c: Cell) => c.col === yearLabel.col && c.row > yearLabel.row;
+  const sameRow = rightOf(yearLabel);
+  const sameCol = below(yearLabel);
   if (labelIn(index, "plan", band, sameRow) || labelIn(index, "actual", band, sameRow)) {
     return readYearsDown(index, band, yearLabel, sameRow);
   }

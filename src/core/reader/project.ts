@@ -120,12 +120,14 @@ function readPeriod(index: SheetIndex): PlanPeriod {
   const text = textField(index, cell, slot);
   if (!cell || text.value === null) return { label: text, from: emptyField(), to: emptyField() };
   const ends = text.value.split(/[〜~～]|から/).map((s) => s.trim());
-  const end = (part: string | undefined): Field<number> => {
-    if (!part) return emptyField();
-    const parsed = parseYear(part);
-    return parsed.value === null ? emptyField() : { value: parsed.value, raw: cell.text, cell: text.cell, status: "ok" };
-  };
-  return { label: text, from: end(ends[0]), to: end(ends[1]) };
+  return { label: text, from: periodEnd(ends[0], cell, text), to: periodEnd(ends[1], cell, text) };
+}
+
+/** One end of 実施期間, at the period's cell. */
+function periodEnd(part: string | undefined, cell: Cell, text: Field<string>): Field<number> {
+  if (!part) return emptyField();
+  const parsed = parseYear(part);
+  return parsed.value === null ? emptyField() : { value: parsed.value, raw: cell.text, cell: text.cell, status: "ok" };
 }
 
 const POLICY_LABELS: LabelName[] = ["policyLevel", "basicPolicy", "policyDirection", "basicMeasure", "measure"];
@@ -143,8 +145,7 @@ function readPolicy(index: SheetIndex): PolicyLevel[] {
     });
 }
 
-function indicatorKind(label: Field<string>): IndicatorKind | null {
-  const text = label.raw;
+function indicatorKind(text: string): IndicatorKind | null {
   if (/活動/.test(text)) return "activity";
   if (/成果/.test(text)) return "outcome";
   return null;
@@ -158,15 +159,25 @@ function readProjectIndicators(index: SheetIndex): ProjectIndicator[] {
   return readIndicatorBlocks(index, ["projectIndicator", "indicatorName"])
     .filter(({ indicator }) => indicator.name.value !== null || indicator.rows.length > 0)
     .map(({ indicator, label, base }, i) => ({
-      ...indicator,
       // Numbered in reading order when the label carries no ①.
       index: label?.label?.index ?? i + 1,
-      kind: label ? indicatorKind(textField(index, label)) : null,
+      name: indicator.name,
+      description: indicator.description,
+      direction: indicator.direction,
+      unit: indicator.unit,
+      cumulative: indicator.cumulative,
+      rows: indicator.rows,
+      table: indicator.table,
+      kind: label ? indicatorKind(label.text) : null,
       base,
     }));
 }
 
-// A printed list of choices names at least two of them.
+/** A printed list of choices names at least two of them. */
+function isChoiceList(scale: Scale, cell: Cell): boolean {
+  return scale.values.filter((v) => cell.text.includes(v.label.ja)).length >= 2;
+}
+
 const MARK = /^[○〇◯●◎✓✔レ]$/;
 
 /**
@@ -191,18 +202,17 @@ function readChoice(index: SheetIndex, name: LabelName, scale: Scale): Field<str
     const under = index.under(label);
     if (under && !under.label) candidates.push(under);
   }
-  const at = (cell: Cell) => index.ref(cell.row, cell.col);
-  const isList = (cell: Cell) => scale.values.filter((v) => cell.text.includes(v.label.ja)).length >= 2;
-  const printed = candidates.filter((c) => !isList(c) && matchScale(scale, c.text)?.kind === "label");
-  const entries = candidates.filter((c) => !isList(c) && !printed.includes(c));
+  const unlisted = candidates.filter((c) => !isChoiceList(scale, c));
+  const printed = unlisted.filter((c) => matchScale(scale, c.text)?.kind === "label");
+  const entries = unlisted.filter((c) => !printed.includes(c));
   const mark = entries.find((c) => MARK.test(c.text.trim()));
   if (mark && printed.length > 0) {
     const chosen = printed.reduce((a, b) => (Math.abs(b.col - mark.col) + Math.abs(b.row - mark.row) < Math.abs(a.col - mark.col) + Math.abs(a.row - mark.row) ? b : a));
-    return toField(parseScaleValue(scale, chosen.value), at(chosen));
+    return toField(parseScaleValue(scale, chosen.value), index.ref(chosen.row, chosen.col));
   }
   const entry = entries.find((c) => c !== mark && c.text.length <= 20);
-  if (entry) return toField(parseScaleValue(scale, entry.value), at(entry));
-  if (printed.length === 1) return toField(parseScaleValue(scale, printed[0].value), at(printed[0]));
+  if (entry) return toField(parseScaleValue(scale, entry.value), index.ref(entry.row, entry.col));
+  if (printed.length === 1) return toField(parseScaleValue(scale, printed[0].value), index.ref(printed[0].row, printed[0].col));
   // Nothing chosen: the field is the blank cell right of the label, else (printed choices there) the label.
   const slot = { row: label.row, col: label.box.right + 1 };
   const free = !index.at(slot.row, slot.col) && !index.isCovered(slot.row, slot.col);

@@ -299,7 +299,7 @@ export class SheetIndex {
     const area = this.width * Math.max(0, this.bottom - this.top + 1);
     this.byPosition = new PositionTable(area);
     this.coveredBy = new PositionTable(area);
-    const heads = this.mergeBoxes(area);
+    const heads = this.mergeBoxes();
     const lines = grid.values;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -310,34 +310,36 @@ export class SheetIndex {
         const value: CellValue = line[j];
         if (value === null || value === undefined) continue;
         const text = cellText(value);
-        if (isBlank(text)) continue;
+        // A number's text is never blank; strings, errors and dates may be.
+        if (typeof value !== "number" && isBlank(text)) continue;
         const col = grid.left + j;
         const position = this.position(row, col);
         const box = heads.get(position) ?? { top: row, left: col, bottom: row, right: col };
         let label = typeof value === "string" ? matchLabel(text, matcher) : null;
         const inline = typeof value === "string" && !label ? matchInline(text, matcher) : null;
         if (inline) label = inline.label;
+        const rest = inline === null ? undefined : inline.rest;
+        // Cells are indexed in reading order: the cell on the left (or the head of its merge) is known already.
+        const valueOfLeft = rest !== undefined && this.isValueOfLeftLabel(row, col);
+        if (valueOfLeft) label = null;
         const cell: Cell = { row, col, value, text, box, label, year: undefined };
-        if (inline && inline.rest !== undefined) {
-          cell.inline = inline.rest === null ? null : { row, col, value: inline.rest, text: inline.rest, box, label: null, year: undefined };
+        if (rest !== undefined && !valueOfLeft) {
+          cell.inline = rest === null ? null : { row, col, value: rest, text: rest, box, label: null, year: undefined };
         }
         this.cells.push(cell);
         this.byPosition.set(position, cell);
         if (rowCells) rowCells.push(cell);
         else rowCells = this.byRow[i] = [cell];
+        if (label) this.addLabel(cell, label);
       }
     }
-    for (const cell of this.cells) {
-      if (cell.inline !== undefined && this.isValueOfLeftLabel(cell)) {
-        cell.label = null;
-        delete cell.inline;
-      }
-      if (!cell.label) continue;
-      for (const name of cell.label.names) {
-        const named = this.byName.get(name);
-        if (named) named.push(cell);
-        else this.byName.set(name, [cell]);
-      }
+  }
+
+  private addLabel(cell: Cell, label: LabelMatch): void {
+    for (const name of label.names) {
+      const named = this.byName.get(name);
+      if (named) named.push(cell);
+      else this.byName.set(name, [cell]);
     }
   }
 
@@ -345,9 +347,9 @@ export class SheetIndex {
    * Right next to a label of its own: the value of that label that happens to open with a
    * label word (`施策の概要 | 施策の目標：…を達成するため`), not a label with a value.
    */
-  private isValueOfLeftLabel(cell: Cell): boolean {
-    if (cell.col <= this.left) return false;
-    const leftPosition = this.position(cell.row, cell.col - 1);
+  private isValueOfLeftLabel(row: number, col: number): boolean {
+    if (col <= this.left) return false;
+    const leftPosition = this.position(row, col - 1);
     const headPosition = this.coveredBy.get(leftPosition) ?? leftPosition;
     const left = this.byPosition.get(headPosition);
     return left !== undefined && left.label !== null && left.inline === undefined;
@@ -359,9 +361,12 @@ export class SheetIndex {
     return (row - this.top) * this.width + (col - this.left);
   }
 
-  /** Valid merges clipped to the grid; the first merge claiming a cell wins (overlaps are ignored). */
-  private mergeBoxes(area: number): PositionTable<RangeBox> {
-    const heads = new PositionTable<RangeBox>(area);
+  /**
+   * Valid merges clipped to the grid, by head position; the first merge claiming a cell wins
+   * (overlaps are ignored). A map: sheets have a few dozen merges over hundreds of positions.
+   */
+  private mergeBoxes(): Map<number, RangeBox> {
+    const heads = new Map<number, RangeBox>();
     const merges = Array.isArray(this.grid.merges) ? this.grid.merges : [];
     let coveredBudget = COVERED_BUDGET;
     for (const m of merges) {
@@ -374,7 +379,7 @@ export class SheetIndex {
       };
       if (box.top !== m.top || box.left !== m.left || box.bottom < box.top || box.right < box.left) continue;
       const head = this.position(box.top, box.left);
-      if (heads.get(head) !== undefined || this.coveredBy.get(head) !== undefined) continue;
+      if (heads.has(head) || this.coveredBy.get(head) !== undefined) continue;
       const boxArea = (box.bottom - box.top + 1) * (box.right - box.left + 1);
       if (boxArea > coveredBudget) continue;
       coveredBudget -= boxArea;
@@ -442,14 +447,12 @@ export class SheetIndex {
   valueOf(label: Cell, maxCol = this.right, acceptSameLabel = false): { cell: Cell | null; slot: { row: number; col: number } | null } {
     if (label.inline !== undefined) return label.inline ? { cell: label.inline, slot: null } : { cell: null, slot: { row: label.row, col: label.col } };
     const row = label.row;
-    const sameName = (c: Cell): boolean => c.label !== null && c.label.names.some((n) => label.label?.names.includes(n));
-    const isStop = (c: Cell): boolean => c.label !== null && !(acceptSameLabel && sameName(c));
     let stoppedAtSame = false;
     for (let col = label.box.right + 1; col <= maxCol; col++) {
       const c = this.at(row, col);
       if (!c) continue;
-      if (isStop(c)) {
-        stoppedAtSame = sameName(c);
+      if (stopsValueOf(c, label, acceptSameLabel)) {
+        stoppedAtSame = sharesName(c, label);
         break;
       }
       return { cell: c, slot: null };
@@ -460,17 +463,17 @@ export class SheetIndex {
       stoppedAtSame ||
       label.box.right + 1 > maxCol ||
       rowCells.every((c) => c.col > maxCol) ||
-      rowCells.some((c) => c.col < label.col && sameName(c)) ||
+      rowCells.some((c) => c.col < label.col && sharesName(c, label)) ||
       this.labelsOverValues(label, rowCells);
     if (headerLike) {
       const below = this.at(label.box.bottom + 1, label.col);
-      if (below && !isStop(below)) return { cell: below, slot: null };
+      if (below && !stopsValueOf(below, label, acceptSameLabel)) return { cell: below, slot: null };
       if (!below && label.box.bottom + 1 <= this.bottom) return { cell: null, slot: { row: label.box.bottom + 1, col: label.col } };
       return { cell: null, slot: null };
     }
     // 作成課 on a row of labels with its value typed under it.
     const under = this.under(label);
-    if (under && !isStop(under) && !isHeading(under)) return { cell: under, slot: null };
+    if (under && !stopsValueOf(under, label, acceptSameLabel) && !isHeading(under)) return { cell: under, slot: null };
     const right = { row, col: label.box.right + 1 };
     if (!this.at(right.row, right.col) && !this.isCovered(right.row, right.col)) return { cell: null, slot: right };
     return { cell: null, slot: null };
@@ -497,6 +500,19 @@ export class SheetIndex {
       return under !== null && under.label === null;
     });
   }
+}
+
+// valueOf's helpers are module functions rather than closures made on every call: valueOf runs
+// dozens of times per sheet.
+
+/** A label cell naming one of the names `label` names. */
+function sharesName(c: Cell, label: Cell): boolean {
+  return c.label !== null && c.label.names.some((n) => label.label?.names.includes(n));
+}
+
+/** A label ends the search for a label's value; one of the same name only when not accepted. */
+function stopsValueOf(c: Cell, label: Cell, acceptSameLabel: boolean): boolean {
+  return c.label !== null && !(acceptSameLabel && sharesName(c, label));
 }
 
 // A section heading (`<参考指標>`, `■ 事業費`) is never a field's value.

@@ -18,7 +18,7 @@ function currentCode(model: EvaluationSheet) {
   if (fiscalYear === null) return null;
   const found = codeAt(model, fiscalYear);
   if (!found || found.entry.code.value === null) return null;
-  return { ...found, fiscalYear, code: found.entry.code.value };
+  return { entry: found.entry, index: found.index, fiscalYear, code: found.entry.code.value };
 }
 
 export const evaluationRules: Rule[] = [

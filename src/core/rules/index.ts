@@ -32,7 +32,7 @@
 
 import type { Finding } from "../findings";
 import type { CostConfig } from "../costs";
-import { cellGrid, type UnitCost } from "../costs/evaluate";
+import { cellGrid, type CostGrid, type UnitCost } from "../costs/evaluate";
 import type { EvaluationSheet, OtherSheet, ProjectSheet, RollupSheet } from "../model";
 import { DEFAULT_SCALES, type ScaleSet } from "../scales";
 import type { Settings } from "../settings";
@@ -101,11 +101,9 @@ export function ruleRows(scopes: readonly RuleScope[]): { id: string; severity: 
 }
 
 export function runRules(model: EvaluationSheet, summary: SheetSummary, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
-  const ctx: RuleContext = { model, summary, settings, scales };
+  const ctx: RuleContext = { model, summary, settings, scales, indicatorScope: undefined };
   const findings: Finding[] = [];
-  for (const rule of SHEET_RULES) {
-    for (const draft of rule.check(ctx)) findings.push(stamp(draft, rule, model.sheet));
-  }
+  for (const rule of SHEET_RULES) stampAll(findings, rule.check(ctx), rule, model.sheet);
   return findings;
 }
 
@@ -113,14 +111,25 @@ export interface ProjectRunOptions {
   scales: ScaleSet;
   costs: CostConfig;
   unitCostFor: (year: number | null) => UnitCost | undefined;
+  /** The table's cells by column and row, when the caller has built it already. */
+  grid?: CostGrid;
 }
 
 export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, settings: Settings, options: ProjectRunOptions): Finding[] {
-  const ctx: ProjectRuleContext = { model, summary, settings, ...options, grid: cellGrid(model.costs) };
+  // Every property up front (the shared parts filled by the first rule that needs them): one shape for all checks.
+  const ctx: ProjectRuleContext = {
+    model,
+    summary,
+    settings,
+    scales: options.scales,
+    costs: options.costs,
+    unitCostFor: options.unitCostFor,
+    grid: options.grid ?? cellGrid(model.costs),
+    indicatorScope: undefined,
+    relationOutcomes: undefined,
+  };
   const findings: Finding[] = [];
-  for (const rule of PROJECT_RULES) {
-    for (const draft of rule.checkProject!(ctx)) findings.push(stamp(draft, rule, model.sheet));
-  }
+  for (const rule of PROJECT_RULES) stampAll(findings, rule.checkProject!(ctx), rule, model.sheet);
   return findings;
 }
 
@@ -128,10 +137,13 @@ export function runProjectRules(model: ProjectSheet, summary: ProjectSummary, se
 export function runRollupRules(model: RollupSheet, settings: Settings, scales: ScaleSet = DEFAULT_SCALES): Finding[] {
   const ctx = { model, settings, scales };
   const findings: Finding[] = [];
-  for (const rule of rollupRules) {
-    for (const draft of rule.checkRollup(ctx)) findings.push(stamp(draft, rule, model.sheet));
-  }
+  for (const rule of rollupRules) stampAll(findings, rule.checkRollup(ctx), rule, model.sheet);
   return findings;
+}
+
+/** Stamps a rule's drafts onto the findings (most rules find nothing on most sheets). */
+function stampAll(findings: Finding[], drafts: FindingDraft[], rule: Rule, sheet: string): void {
+  for (let i = 0; i < drafts.length; i++) findings.push(stamp(drafts[i], rule, sheet));
 }
 
 /** Completes a draft in place (no copy: this runs for every finding of every sheet); key order as `{ ...draft, rule, severity, sheet }`. */

@@ -18,13 +18,17 @@ export interface IndicatorScope extends IndicatorWindow {
   summaries: readonly IndicatorSummary[];
 }
 
+function scopeOf({ fiscalYear, from, to }: IndicatorWindow, indicators: readonly Indicator[], summaries: readonly IndicatorSummary[]): IndicatorScope {
+  return { fiscalYear, from, to, indicators, summaries };
+}
+
 // One scope per check, kept on its context: every indicator rule of the sheet shares it.
 function evaluationScope(ctx: RuleContext): IndicatorScope {
-  return (ctx.indicatorScope ??= { ...windowOf(ctx.model), indicators: ctx.model.indicators, summaries: ctx.summary.indicators });
+  return (ctx.indicatorScope ??= scopeOf(windowOf(ctx.model), ctx.model.indicators, ctx.summary.indicators));
 }
 
 function projectScope(ctx: ProjectRuleContext): IndicatorScope {
-  return (ctx.indicatorScope ??= { ...projectWindow(ctx.model), indicators: ctx.model.indicators, summaries: ctx.summary.indicators });
+  return (ctx.indicatorScope ??= scopeOf(projectWindow(ctx.model), ctx.model.indicators, ctx.summary.indicators));
 }
 
 /** A rule on indicators: checked on 施策 sheets and on project sheets alike. */

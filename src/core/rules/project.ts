@@ -7,7 +7,7 @@ import type { LocalizedText } from "../findings";
 import { toA1 } from "../grid";
 import type { CostCell, CostColumnHeader, CostTable, Field, ProjectSheet } from "../model";
 import { relationsFor, type RelationCheck } from "../costs";
-import { evaluateRelation, type RelationOutcome } from "../costs/evaluate";
+import { relationFinding, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
 import { addressOf, at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
@@ -65,7 +65,8 @@ function unitWords(table: CostTable): LocalizedText {
 }
 
 const cellPath = (model: ProjectSheet, cell: CostCell): string => `costs.cells[${model.costs.cells.indexOf(cell)}].value`;
-const sheetRef = (cell: CostCell | null): string[] => (cell?.value.cell ? [`${cell.value.cell.sheet}!${cell.value.cell.address}`] : []);
+const sheetCellOf = (ref: { sheet: string; address: string }): string => `${ref.sheet}!${ref.address}`;
+const sheetRef = (cell: CostCell | null): string[] => (cell?.value.cell ? [sheetCellOf(cell.value.cell)] : []);
 
 /** `事業費A(I18) 9,001 + 人件費B(I23) 70,900` — the arithmetic a relation did, term by term. */
 function formula(table: CostTable, outcome: RelationOutcome): LocalizedText {
@@ -106,6 +107,8 @@ function relationRule(id: string, check: RelationCheck, title: LocalizedText, de
   });
 }
 
+const NO_CELLS = new Map<string, CostCell>();
+
 /** Every relation in force on the table, evaluated on every column once (three rules report them). */
 function outcomesOf(ctx: ProjectRuleContext): RelationOutcome[] {
   if (ctx.relationOutcomes) return ctx.relationOutcomes;
@@ -116,11 +119,11 @@ function outcomesOf(ctx: ProjectRuleContext): RelationOutcome[] {
   const found: RelationOutcome[] = [];
   for (const relation of relations) {
     table.columns.forEach((column, columnIndex) => {
-      const outcome = evaluateRelation({
+      const outcome = relationFinding({
         relation,
         columnIndex,
         column: { year: column.year.value, column: column.column },
-        cells: grid.get(columnIndex) ?? new Map(),
+        cells: grid.get(columnIndex) ?? NO_CELLS,
         fiscalYear: model.header.fiscalYear.value,
         unitCostFor: ctx.unitCostFor,
       });
@@ -149,7 +152,9 @@ function relationFindings(ctx: ProjectRuleContext, check: RelationCheck): Findin
     const diff = num(Math.abs(outcome.difference));
     const more = outcome.difference > 0;
     const rounding = outcome.rounding ? { ja: `(差が±${num(relation.tolerance)}以内: 元の端数処理とみられます)`, en: ` (within ±${num(relation.tolerance)}: source rounding)` } : { ja: "", en: "" };
-    const related = [...outcome.terms.flatMap((t) => sheetRef(t.cell)), ...outcome.factors.flatMap((f) => sheetRef(f.cell))];
+    const related: string[] = [];
+    for (const term of outcome.terms) if (term.cell?.value.cell) related.push(sheetCellOf(term.cell.value.cell));
+    for (const factor of outcome.factors) if (factor.cell?.value.cell) related.push(sheetCellOf(factor.cell.value.cell));
     out.push({
       severity: outcome.severity ?? undefined,
       cell: addressOf(target),
@@ -174,12 +179,21 @@ const REQUIRED_HEADER: { key: "projectCode" | "projectName" | "department" | "fi
   { key: "department", ja: "所属", en: "department (所属)" },
 ];
 
+// The settings' pattern, compiled once per pattern rather than once per sheet.
+const compiledPatterns = new Map<string, RegExp>();
+
 function codePattern(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return /^[0-9]{8}$/;
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    try {
+      compiled = new RegExp(pattern);
+    } catch {
+      compiled = /^[0-9]{8}$/;
+    }
+    if (compiledPatterns.size >= 64) compiledPatterns.clear();
+    compiledPatterns.set(pattern, compiled);
   }
+  return compiled;
 }
 
 type CostVisitor = (cell: CostCell, column: CostColumnHeader, k: number) => FindingDraft | null;

@@ -3,7 +3,7 @@
 // and 人件費 shares, 総コスト — plus its indicators' 達成率 as on a 施策 sheet.
 
 import type { CostCell, CostColumnKind, ProjectSheet } from "../model";
-import { cellGrid } from "../costs/evaluate";
+import { cellGrid, type CostGrid } from "../costs/evaluate";
 import type { Settings } from "../settings";
 import { summarizeIndicators, type IndicatorWindow } from "./indicators";
 import { ratio } from "./rates";
@@ -35,34 +35,31 @@ const NO_CELLS: ReadonlyMap<string, CostCell> = new Map();
 const valueIn = (cells: ReadonlyMap<string, CostCell>, row: string): number | null => cells.get(row)?.value.value ?? null;
 const addressIn = (cells: ReadonlyMap<string, CostCell>, row: string): string | null => cells.get(row)?.value.cell?.address ?? null;
 
-function costColumns(model: ProjectSheet): ProjectCostSummary[] {
-  const grid = cellGrid(model.costs);
+function costColumns(model: ProjectSheet, grid: CostGrid): ProjectCostSummary[] {
   return model.costs.columns.map((header, i) => {
     const cells = grid.get(i) ?? NO_CELLS;
-    const value = (row: string) => valueIn(cells, row);
-    const address = (row: string) => addressIn(cells, row);
     return {
       year: header.year.value,
       column: header.column,
       forecast: header.forecast,
-      projectCost: value(SUMMARY_ROWS.projectCost),
-      staffCost: value(SUMMARY_ROWS.staffCost),
-      totalCost: value(SUMMARY_ROWS.totalCost),
-      staffYears: value(SUMMARY_ROWS.staffYears),
+      projectCost: valueIn(cells, SUMMARY_ROWS.projectCost),
+      staffCost: valueIn(cells, SUMMARY_ROWS.staffCost),
+      totalCost: valueIn(cells, SUMMARY_ROWS.totalCost),
+      staffYears: valueIn(cells, SUMMARY_ROWS.staffYears),
       funding: {
-        national: value(FUNDING_ROWS.national),
-        prefectural: value(FUNDING_ROWS.prefectural),
-        bonds: value(FUNDING_ROWS.bonds),
+        national: valueIn(cells, FUNDING_ROWS.national),
+        prefectural: valueIn(cells, FUNDING_ROWS.prefectural),
+        bonds: valueIn(cells, FUNDING_ROWS.bonds),
         // その他特財, with 受益者負担 / 使用料及び手数料 where a form prints them apart.
-        other: sumOf([value(FUNDING_ROWS.other), value(USER_CHARGES)]),
-        general: value(FUNDING_ROWS.general),
+        other: sumOf([valueIn(cells, FUNDING_ROWS.other), valueIn(cells, USER_CHARGES)]),
+        general: valueIn(cells, FUNDING_ROWS.general),
       },
       cells: {
-        projectCost: address(SUMMARY_ROWS.projectCost),
-        staffCost: address(SUMMARY_ROWS.staffCost),
-        totalCost: address(SUMMARY_ROWS.totalCost),
-        staffYears: address(SUMMARY_ROWS.staffYears),
-        general: address(FUNDING_ROWS.general),
+        projectCost: addressIn(cells, SUMMARY_ROWS.projectCost),
+        staffCost: addressIn(cells, SUMMARY_ROWS.staffCost),
+        totalCost: addressIn(cells, SUMMARY_ROWS.totalCost),
+        staffYears: addressIn(cells, SUMMARY_ROWS.staffYears),
+        general: addressIn(cells, FUNDING_ROWS.general),
       },
     };
   });
@@ -118,8 +115,9 @@ export function projectWindow(model: ProjectSheet): IndicatorWindow {
   return { fiscalYear: model.header.fiscalYear.value, from: null, to: null };
 }
 
-export function summarizeProject(model: ProjectSheet, settings: Settings): ProjectSummary {
-  const costs = costColumns(model);
+/** `grid`: the table's cells by column and row, when the caller has built it already (the engine shares it with the rules). */
+export function summarizeProject(model: ProjectSheet, settings: Settings, grid: CostGrid = cellGrid(model.costs)): ProjectSummary {
+  const costs = costColumns(model, grid);
   return {
     projectCode: model.header.projectCode.value,
     projectName: model.header.projectName.value,
