@@ -124,12 +124,6 @@ function rangeAreaAt(bytes: Uint8Array, at: number, end: number): number {
   return (Math.abs(second[0] - first[0]) + 1) * (Math.abs(second[1] - first[1]) + 1);
 }
 
-/** Cells in an A1 range given as text (`A100:XFD1048576`, `$A$1`); 1 when it cannot be read. */
-export function rangeArea(ref: string): number {
-  const bytes = Uint8Array.from(ref, (ch) => Math.min(ch.charCodeAt(0), 0xff));
-  return rangeAreaAt(bytes, 0, bytes.length);
-}
-
 /**
  * Every value of an attribute with this local name in the start tag bytes[from, end), quoted
  * or not, wherever it appears — also inside another attribute's quotes or given twice. A
