@@ -15,7 +15,7 @@ import { WorkbookReadError } from "./errors";
 import { inflateBudget, type InflateRaw } from "./inflate";
 import { isOpenDocument, odsHandover, ooxmlHandover, ZipPackage, type Handover } from "./package";
 import { profileFromXml } from "./profileXml";
-import { compoundFileStreams, parseCompoundFile, parseParts, sheetToGrid, type ParsedWorkbook } from "./sheetjs";
+import { compoundFileStreams, parseCompoundFile, parseParts, readCompoundFile, sheetToGrid, type CompoundFile, type ParsedWorkbook } from "./sheetjs";
 import { mentionsEncryptedPackage, sniffWorkbook } from "./sniff";
 import { newTally, tallyBiff, type ReadLimits } from "./tally";
 
@@ -53,7 +53,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   const limits: ReadLimits = { maxCells: options.maxCells ?? DEFAULT_MAX_CELLS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES };
   const bytes = asBytes(data);
   const container = sniffWorkbook(bytes, limits);
-  if (container.kind === "compound") return readCompoundFile(bytes, limits);
+  if (container.kind === "compound") return readCompoundWorkbook(bytes, limits);
 
   const pkg = new ZipPackage(bytes, container.directory, inflateBudget(limits.maxBytes), options.inflateRaw);
   const tally = newTally();
@@ -74,14 +74,15 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, options: Read
   return { format: handover.format, sheets, profileJson };
 }
 
-async function readCompoundFile(bytes: Uint8Array, limits: ReadLimits): Promise<ReadWorkbook> {
-  let streams: Map<string, Uint8Array>;
+async function readCompoundWorkbook(bytes: Uint8Array, limits: ReadLimits): Promise<ReadWorkbook> {
+  let cfb: CompoundFile;
   try {
-    streams = compoundFileStreams(bytes);
+    cfb = readCompoundFile(bytes);
   } catch (e) {
     if (mentionsEncryptedPackage(bytes)) throw new WorkbookReadError("encrypted");
     throw e;
   }
+  const streams = compoundFileStreams(cfb);
   // An encrypted .xlsx is a compound file holding the real package as EncryptedPackage.
   if (streams.has("EncryptedPackage")) throw new WorkbookReadError("encrypted");
   const stream = streams.get("Workbook") ?? streams.get("Book");
@@ -93,7 +94,7 @@ async function readCompoundFile(bytes: Uint8Array, limits: ReadLimits): Promise<
   }
   const facts = tallyBiff(stream, newTally(), limits);
   if (facts.encrypted) throw new WorkbookReadError("encrypted");
-  const parsed = parseCompoundFile(bytes);
+  const parsed = parseCompoundFile(cfb);
   return { format: "xls", sheets: worksheetGrids(parsed, limits.maxCells, () => true), profileJson: null };
 }
 

@@ -81,6 +81,8 @@ XLSX.set_cptable({
 
 // parse_zip takes a container of parts that are already inflated; the types omit it.
 const parseZip = (XLSX as unknown as { parse_zip: (zip: unknown, options: XLSX.ParsingOptions) => ParsedWorkbook }).parse_zip;
+// parse_xlscfb takes a compound file already read by CFB.read (XLSX.read would read it again).
+const parseXlsCfb = (XLSX as unknown as { parse_xlscfb: (cfb: unknown, options: XLSX.ParsingOptions) => ParsedWorkbook }).parse_xlscfb;
 const cfbUtils = (XLSX.CFB as { utils: { cfb_new(): unknown; cfb_add(cfb: unknown, name: string, data: Uint8Array, options: { unsafe: boolean }): void } }).utils;
 
 /**
@@ -118,23 +120,36 @@ export function parseParts(parts: readonly HandoverPart[]): ParsedWorkbook {
   }
 }
 
-/** Parses an Excel 97–2003 compound file (its cells were counted beforehand, see tallyBiff). */
-export function parseCompoundFile(bytes: Uint8Array): ParsedWorkbook {
+/** A compound file's directory as SheetJS's CFB reader returns it. */
+export interface CompoundFile {
+  FullPaths: string[];
+  FileIndex: Array<{ type: number; content?: Uint8Array | number[] }>;
+}
+
+/** Reads a compound file's directory and streams once, for compoundFileStreams and parseCompoundFile. */
+export function readCompoundFile(bytes: Uint8Array): CompoundFile {
   try {
-    return XLSX.read(bytes, { ...readOptions(), type: "array" }) as unknown as ParsedWorkbook;
+    return (XLSX.CFB as { read(data: Uint8Array, options: { type: string }): CompoundFile }).read(bytes, { type: "array" });
+  } catch (e) {
+    throw parserFailed(e);
+  }
+}
+
+/**
+ * Parses an Excel 97–2003 compound file already read by readCompoundFile (its cells were
+ * counted beforehand, see tallyBiff): what XLSX.read does after its own CFB.read, for a file
+ * without an EncryptedPackage stream (read.ts refuses those first).
+ */
+export function parseCompoundFile(cfb: CompoundFile): ParsedWorkbook {
+  try {
+    return parseXlsCfb(cfb, readOptions());
   } catch (e) {
     throw parserFailed(e);
   }
 }
 
 /** The streams at the top of a compound file by name (Workbook, Book, EncryptedPackage…). */
-export function compoundFileStreams(bytes: Uint8Array): Map<string, Uint8Array> {
-  let cfb: { FullPaths: string[]; FileIndex: Array<{ type: number; content?: Uint8Array | number[] }> };
-  try {
-    cfb = (XLSX.CFB as { read(data: Uint8Array, options: { type: string }): typeof cfb }).read(bytes, { type: "array" });
-  } catch (e) {
-    throw parserFailed(e);
-  }
+export function compoundFileStreams(cfb: CompoundFile): Map<string, Uint8Array> {
   const streams = new Map<string, Uint8Array>();
   const root = cfb.FullPaths[0] ?? ""; // "Root Entry/", whatever the file calls it
   cfb.FileIndex.forEach((entry, i) => {
