@@ -281,20 +281,16 @@ export async function ooxmlHandover(pkg: ZipPackage, limits: ReadLimits, tally: 
     sheets.push({ id, worksheet: true });
   }
 
-  const strings = await firstRelated(pkg, workbook, rels, "/sharedStrings", SHARED_STRINGS_BYTES);
-  const stringsName = strings ? `xl/sharedStrings.${ext}` : null;
-  if (strings && stringsName) {
-    if (binary) tallyBiff12(strings, tally, limits);
-    else tallySharedStringsXml(strings, tally, limits);
-    parts.push({ name: stringsName, data: strings });
-  }
-  const styles = await firstRelated(pkg, workbook, rels, "/styles");
-  const stylesName = styles ? `xl/styles.${ext}` : null;
-  if (styles && stylesName) {
-    if (binary) tallyBiff12(styles, tally, limits);
-    else tallyXml(styles, tally, limits);
-    parts.push({ name: stylesName, data: styles });
-  }
+  /** Hands over the first part related by `suffix`, tallied, as `name`; null when there is none. */
+  const handOverRelated = async (suffix: string, name: string, tallyXmlPart: typeof tallyXml, cap?: number): Promise<string | null> => {
+    const data = await firstRelated(pkg, workbook, rels, suffix, cap);
+    if (data === null) return null;
+    (binary ? tallyBiff12 : tallyXmlPart)(data, tally, limits);
+    parts.push({ name, data });
+    return name;
+  };
+  const stringsName = await handOverRelated("/sharedStrings", `xl/sharedStrings.${ext}`, tallySharedStringsXml, SHARED_STRINGS_BYTES);
+  const stylesName = await handOverRelated("/styles", `xl/styles.${ext}`, tallyXml);
   checkTally(tally, limits);
 
   const encoder = new TextEncoder();
