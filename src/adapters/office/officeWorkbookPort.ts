@@ -21,6 +21,7 @@ import {
   batchBlocks,
   blankMergedFollowers,
   boxOf,
+  halves,
   isTooLargeError,
   planRowBlocks,
   splitBatch,
@@ -318,8 +319,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
    */
   private async readMergesApart(context: Excel.RequestContext, reads: PendingRead[], grids: SheetGrid[]): Promise<void> {
     const sheets = reads.map((_, i) => i).filter((i) => !reads[i].used.isNullObject && !grids[i].readError);
-    const half = Math.ceil(sheets.length / 2);
-    const queue: number[][] = sheets.length > 1 ? [sheets.slice(0, half), sheets.slice(half)] : [sheets];
+    const queue: number[][] = halves(sheets);
     while (queue.length) {
       const group = queue.shift()!;
       if (!group.length) continue;
@@ -330,7 +330,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         await context.sync();
       } catch {
         if (group.length === 1) grids[group[0]].mergesUnread = true;
-        else queue.unshift(group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)));
+        else queue.unshift(...halves(group));
         continue;
       }
       group.forEach((i, k) => (grids[i].merges = areas[k].isNullObject ? [] : areas[k].areas.items.map((a) => boxOf(a.address))));

@@ -123,15 +123,18 @@ export function batchBlocks(blocks: SheetBlock[], budget = REQUEST_CELL_BUDGET):
   return batches;
 }
 
+/** A list Excel refused in one request, in two for sending again; the first half the larger. */
+export function halves<T>(items: readonly T[]): [T[], T[]] {
+  const mid = Math.ceil(items.length / 2);
+  return [items.slice(0, mid), items.slice(mid)];
+}
+
 /**
  * A batch Excel refused, as two smaller batches: its halves, or a lone block's two row
  * halves. Null for a single row, which cannot be split further.
  */
 export function splitBatch(batch: SheetBlock[]): [SheetBlock[], SheetBlock[]] | null {
-  if (batch.length > 1) {
-    const mid = Math.ceil(batch.length / 2);
-    return [batch.slice(0, mid), batch.slice(mid)];
-  }
+  if (batch.length > 1) return halves(batch);
   const [b] = batch;
   if (!b || b.block.rows < 2) return null;
   const upper = Math.ceil(b.block.rows / 2);

@@ -2,7 +2,7 @@
 // included (resource-limits-and-performance-optimization#excel-add-ins). Desktop Excel has no
 // such cap, so there the budget is unlimited and everything goes in one request as before.
 
-import { isTooLargeError } from "./readPlan";
+import { halves, isTooLargeError } from "./readPlan";
 
 /**
  * Cell writes per request on a host with a payload cap. A written cell costs a few hundred
@@ -53,8 +53,7 @@ export async function syncInBatches(context: Excel.RequestContext, jobs: readonl
       await context.sync();
     } catch (error) {
       if (!isTooLargeError(error) || group.length < 2) throw error;
-      const mid = Math.ceil(group.length / 2);
-      queue.unshift(group.slice(0, mid), group.slice(mid));
+      queue.unshift(...halves(group));
     }
   }
 }
