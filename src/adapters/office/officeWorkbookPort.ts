@@ -2,7 +2,7 @@
 // default; tests pass a fake context's runner) and keeps its context.sync() count constant:
 // the whole workbook is read in 2 syncs whatever the number of sheets.
 
-import { fromA1, type CellValue, type SheetGrid, type WorkbookGrid } from "../../core/grid";
+import { fromA1, type CellValue, type RangeBox, type SheetGrid, type WorkbookGrid } from "../../core/grid";
 import type { SheetResult } from "../../core/engine";
 import type { Finding, Language } from "../../core/findings";
 import type { Settings } from "../../core/settings";
@@ -108,6 +108,11 @@ const REQUEST_FAILURE_CODES: readonly string[] = ["GeneralException", "InvalidOp
 function mayBeMergedAreas(error: unknown): boolean {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code !== "string" || REQUEST_FAILURE_CODES.includes(code);
+}
+
+/** The merged areas a loaded getMergedAreasOrNullObject found; none when it is a null object. */
+function mergeBoxes(areas: Excel.RangeAreas): RangeBox[] {
+  return areas.isNullObject ? [] : areas.areas.items.map((a) => boxOf(a.address));
 }
 
 /** Above this a used range is not read at all: an evaluation form is a few thousand cells, 2M means stray data. */
@@ -290,7 +295,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       if (r.used.isNullObject) return;
       const grid = grids[i];
       ({ row: grid.top, col: grid.left } = fromA1(r.used.address));
-      if (r.merges && !r.merges.isNullObject) grid.merges = r.merges.areas.items.map((a) => boxOf(a.address));
+      if (r.merges) grid.merges = mergeBoxes(r.merges);
       if (shape.values) {
         const values = assembleValues([{ values: r.used.values, valueTypes: r.used.valueTypes as string[][] }]);
         if (values) {
@@ -333,7 +338,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         else queue.unshift(...halves(group));
         continue;
       }
-      group.forEach((i, k) => (grids[i].merges = areas[k].isNullObject ? [] : areas[k].areas.items.map((a) => boxOf(a.address))));
+      group.forEach((i, k) => (grids[i].merges = mergeBoxes(areas[k])));
     }
   }
 
