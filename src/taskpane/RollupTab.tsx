@@ -6,7 +6,7 @@ import type { LinkGroup } from "../core/link";
 import type { Settings } from "../core/settings";
 import { rollUp, type ProjectRollup, type ProjectTotals, type ScaleDistribution } from "../core/summary";
 import { ROLLUP_FLAGS } from "../core/summary/rollup";
-import type { RollupDepartment, RollupFlag } from "../core/summary/types";
+import type { RollupFlag } from "../core/summary/types";
 import { formatNumber, formatRate, t, type StringKey } from "./i18n";
 import { FigureTable, ForecastBadge, NumberCell, TabSection, useSharedStyles } from "./ui";
 import { MeasureTree } from "./MeasureTree";
@@ -54,15 +54,10 @@ function FlagBadges({ flags, counts, lang }: { flags: readonly RollupFlag[]; cou
   );
 }
 
-/** A department's 決算 with its 決算見込 (forecasts are kept apart in the core, shown together here). */
-function departmentSettlement(d: RollupDepartment): number | null {
-  return d.settlement === null && d.settlementForecast === null ? null : (d.settlement ?? 0) + (d.settlementForecast ?? 0);
-}
-
 const PROJECT_COLUMNS: readonly StringKey[] = ["project", "projectDepartment", "budget", "settlement", "executionRate", "totalCost", "achievementLevel", "directionClass"];
 const PROJECT_TOTAL_COLUMNS: readonly StringKey[] = ["projectDepartment", "unit", "projectCount", "budget", "settlement", "executionRate", "totalCost"];
 
-/** A group's 決算 with its 決算見込 (kept apart in the core, shown together here). */
+/** A department's or group's 決算 with its 決算見込 (kept apart in the core, shown together here). */
 function withForecast(settlement: number | null, forecast: number | null): number | null {
   return settlement === null && forecast === null ? null : (settlement ?? 0) + (forecast ?? 0);
 }
@@ -195,7 +190,7 @@ export function RollupTab({ results, settings, lang, links = [], onSelect = () =
               <TableCell>{d.department ?? t(lang, "noDepartment")}</TableCell>
               <NumberCell className={styles.nowrap}>{d.measures}</NumberCell>
               <NumberCell className={styles.nowrap}>{formatNumber(d.budget)}</NumberCell>
-              <NumberCell className={styles.nowrap}>{formatNumber(departmentSettlement(d))}</NumberCell>
+              <NumberCell className={styles.nowrap}>{formatNumber(withForecast(d.settlement, d.settlementForecast))}</NumberCell>
               <NumberCell className={styles.nowrap}>{formatRate(d.executionRate)}</NumberCell>
               <TableCell>
                 <FlagBadges flags={ROLLUP_FLAGS.filter((flag) => d.flags[flag] > 0)} counts={d.flags} lang={lang} />
