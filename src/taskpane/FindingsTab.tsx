@@ -1,10 +1,11 @@
 import * as React from "react";
 import { Badge, Field, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Finding, Language, Severity } from "../core/findings";
+import type { Finding, Language } from "../core/findings";
 import type { SheetResult } from "../core/engine";
 import type { FindingCounts } from "../core/summary/types";
 import { groupFindings, ruleIds, totalCounts, type FindingFilter } from "./state";
 import { severityLabel, t } from "./i18n";
+import { SEVERITY_COLOR } from "./ui";
 
 const useStyles = makeStyles({
   filters: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", marginBottom: tokens.spacingVerticalM },
@@ -33,12 +34,6 @@ const useStyles = makeStyles({
   cell: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
-
-const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-};
 
 export function CountBadges({ counts, lang }: { counts: FindingCounts; lang: Language }) {
   return (

@@ -1,11 +1,11 @@
 import * as React from "react";
 import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import type { ProjectResult, SheetResult } from "../core/engine";
-import type { Finding, Language, Severity } from "../core/findings";
+import type { Finding, Language } from "../core/findings";
 import { SEVERITY_ORDER } from "../core/findings";
 import type { CostCell, CostColumnHeader, ProjectSheet } from "../core/model";
 import { formatNumber, formatRate, severityLabel, t } from "./i18n";
-import { ForecastBadge, Marks, NumberCell, TabSection, useSharedStyles } from "./ui";
+import { ForecastBadge, Marks, NumberCell, SEVERITY_COLOR, TabSection, useSharedStyles } from "./ui";
 
 const useStyles = makeStyles({
   // Eleven figure columns do not fit a task pane: the table scrolls sideways (focusable by keyboard).
@@ -109,12 +109,11 @@ function CostFindings({ result, lang, onSelect }: { result: ProjectResult; lang:
   const styles = useStyles();
   const findings = result.findings.filter((f) => COST_RULE.test(f.rule)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   if (findings.length === 0) return <p data-testid={`cost-clean-${result.sheet}`}>{t(lang, "costsHold")}</p>;
-  const color: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
   return (
     <ul className={styles.findings} aria-label={`${result.sheet} ${t(lang, "costFindings")}`}>
       {findings.map((f, i) => (
         <li key={i} data-testid={`cost-finding-${result.sheet}-${f.cell ?? "none"}`}>
-          <Badge size="small" color={color[f.severity]}>
+          <Badge size="small" color={SEVERITY_COLOR[f.severity]}>
             {severityLabel(lang, f.severity)}
           </Badge>{" "}
           {f.cell ? (

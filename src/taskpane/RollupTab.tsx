@@ -6,7 +6,7 @@ import type { LinkGroup } from "../core/link";
 import type { Settings } from "../core/settings";
 import { rollUp, type ProjectRollup, type ProjectTotals, type ScaleDistribution } from "../core/summary";
 import { ROLLUP_FLAGS } from "../core/summary/rollup";
-import type { RollupDepartment, RollupFlag } from "../core/summary/types";
+import type { Rollup, RollupFlag } from "../core/summary/types";
 import { formatNumber, formatRate, t, type StringKey } from "./i18n";
 import { FigureTable, ForecastBadge, NumberCell, TabSection, useSharedStyles } from "./ui";
 import { MeasureTree } from "./MeasureTree";
@@ -54,15 +54,10 @@ function FlagBadges({ flags, counts, lang }: { flags: readonly RollupFlag[]; cou
   );
 }
 
-/** A department's 決算 with its 決算見込 (forecasts are kept apart in the core, shown together here). */
-function departmentSettlement(d: RollupDepartment): number | null {
-  return d.settlement === null && d.settlementForecast === null ? null : (d.settlement ?? 0) + (d.settlementForecast ?? 0);
-}
-
 const PROJECT_COLUMNS: readonly StringKey[] = ["project", "projectDepartment", "budget", "settlement", "executionRate", "totalCost", "achievementLevel", "directionClass"];
 const PROJECT_TOTAL_COLUMNS: readonly StringKey[] = ["projectDepartment", "unit", "projectCount", "budget", "settlement", "executionRate", "totalCost"];
 
-/** A group's 決算 with its 決算見込 (kept apart in the core, shown together here). */
+/** A department's or group's 決算 with its 決算見込 (kept apart in the core, shown together here). */
 function withForecast(settlement: number | null, forecast: number | null): number | null {
   return settlement === null && forecast === null ? null : (settlement ?? 0) + (forecast ?? 0);
 }
@@ -144,22 +139,25 @@ export interface RollupTabProps {
  * per 作成課; then the project sheets, and the tree of linked 施策 and their projects.
  */
 export function RollupTab({ results, settings, lang, links = [], onSelect = () => undefined }: RollupTabProps) {
-  const shared = useSharedStyles();
-  const styles = useStyles();
   const rollup = React.useMemo(() => rollUp(results, settings), [results, settings]);
   const projects = rollup.projects.projects.length > 0 ? <ProjectRollupSection rollup={rollup.projects} lang={lang} /> : null;
   const tree = <MeasureTree links={links} lang={lang} onSelect={onSelect} />;
   if (rollup.measures.length === 0 && !projects && links.length === 0) return <p>{t(lang, "noEvaluationSheets")}</p>;
-  if (rollup.measures.length === 0) {
-    return (
-      <TabSection id="rollup" title={t(lang, "rollupHeading")}>
-        {projects}
-        {tree}
-      </TabSection>
-    );
-  }
   return (
     <TabSection id="rollup" title={t(lang, "rollupHeading")}>
+      {rollup.measures.length > 0 && <MeasureRollupSection rollup={rollup} lang={lang} />}
+      {projects}
+      {tree}
+    </TabSection>
+  );
+}
+
+/** The 施策 part of 全体: each measure's rates, budget and flags, and the totals per 作成課. */
+function MeasureRollupSection({ rollup, lang }: { rollup: Rollup; lang: Language }) {
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  return (
+    <>
       <p className={shared.meta}>{t(lang, "rollupNote")}</p>
       <div className={styles.scroller} tabIndex={0} role="region" aria-label={t(lang, "rollupHeading")}>
         <FigureTable label={t(lang, "rollupHeading")} columns={MEASURE_COLUMNS} lang={lang} className={styles.wide}>
@@ -195,7 +193,7 @@ export function RollupTab({ results, settings, lang, links = [], onSelect = () =
               <TableCell>{d.department ?? t(lang, "noDepartment")}</TableCell>
               <NumberCell className={styles.nowrap}>{d.measures}</NumberCell>
               <NumberCell className={styles.nowrap}>{formatNumber(d.budget)}</NumberCell>
-              <NumberCell className={styles.nowrap}>{formatNumber(departmentSettlement(d))}</NumberCell>
+              <NumberCell className={styles.nowrap}>{formatNumber(withForecast(d.settlement, d.settlementForecast))}</NumberCell>
               <NumberCell className={styles.nowrap}>{formatRate(d.executionRate)}</NumberCell>
               <TableCell>
                 <FlagBadges flags={ROLLUP_FLAGS.filter((flag) => d.flags[flag] > 0)} counts={d.flags} lang={lang} />
@@ -204,8 +202,6 @@ export function RollupTab({ results, settings, lang, links = [], onSelect = () =
           ))}
         </FigureTable>
       </div>
-      {projects}
-      {tree}
-    </TabSection>
+    </>
   );
 }

@@ -17,7 +17,7 @@ import {
   tokens,
   type MessageBarProps,
 } from "@fluentui/react-components";
-import type { Language } from "../core/findings";
+import type { Language, Severity } from "../core/findings";
 import type { EvaluationResult, SheetResult } from "../core/engine";
 import type { SheetSummary } from "../core/summary/types";
 import { sheetHeading, t, type StringKey } from "./i18n";
@@ -28,6 +28,13 @@ export const useSharedStyles = makeStyles({
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   marks: { display: "inline-flex", gap: "2px", marginInlineStart: tokens.spacingHorizontalXS },
 });
+
+/** A severity's badge colour, the same in every tab. */
+export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
 
 /** A tab's content under its h2 (`${id}-heading` names the section). */
 export function TabSection({ id, title, className, children }: { id: string; title: string; className?: string; children: React.ReactNode }) {

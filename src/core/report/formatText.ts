@@ -93,11 +93,13 @@ function formatProjectFigures(p: ReportProjectSummary, lang: Language, out: stri
   out.push(`    ${safe(projectHeadline(p, lang))}`);
   indicatorLines(p.indicators, lang, out);
   if (p.costs.length) {
-    const line = (keys: readonly LabelKey[], row: string[]) => `      ${row.map((v, i) => (i < 2 ? v : `${label(keys[i], lang)} ${v || "-"}`)).join("  ")}`;
+    // The leading cells (year, and the cost table's column) name the row; the rest carry their header.
+    const line = (keys: readonly LabelKey[], row: string[], leading: number) =>
+      `      ${row.map((v, i) => (i < leading ? v : `${label(keys[i], lang)} ${v || "-"}`)).join("  ")}`;
     out.push(`    ${label("projectCosts", lang)} (${unitWords(p.costUnit, lang)})`);
-    for (const row of costRows(p, lang)) out.push(line(COST_HEADERS, row));
+    for (const row of costRows(p, lang)) out.push(line(COST_HEADERS, row, 2));
     out.push(`    ${label("projectYears", lang)}`);
-    for (const row of yearRows(p, lang)) out.push(`      ${row.map((v, i) => (i === 0 ? v : `${label(YEAR_HEADERS[i], lang)} ${v || "-"}`)).join("  ")}`);
+    for (const row of yearRows(p, lang)) out.push(line(YEAR_HEADERS, row, 1));
   }
 }
 

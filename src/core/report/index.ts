@@ -11,7 +11,7 @@ export { sha256Hex, canonicalJson, contentHash, utf8Bytes } from "./hash";
 export { formatRate, formatNumber, circled } from "./labels";
 export * from "./summaryLayout";
 export { withCrossYearFindings, CROSS_YEAR_RULE_ROWS } from "./crossYear";
-export { digestsOf, linkInputs, LINK_RULE_ROWS, toReportLink, linkWorkbook, withLinkFindingsOnSheets, withLinkIssues, withLinks } from "./links";
+export { digestsOf, linkInputs, toReportLink, linkWorkbook, withLinkFindingsOnSheets, withLinkIssues, withLinks } from "./links";
 export { INVALID_PROFILE_RULE, PROFILE_RULE_ROWS, invalidProfileFinding, withInvalidProfileFinding } from "./profileFindings";
 export { buildTemplateShow, formatTemplateShow, type TemplateShow, type TemplateShowSheet } from "./templateShow";
 

@@ -99,6 +99,7 @@ export function buildLinkTable(groups: readonly LinkGroup[], language: Language)
   for (const g of groups) {
     const measure = { value: [g.measureCode, g.measureName].filter((x) => x).join(" ") };
     const unit = g.costUnit;
+    const measureCost = (c: CostColumn) => g.costs.find((x) => x.year === c.year && x.column === c.column);
     // Without a 施策 sheet there is no sum to compare: every project is listed plainly.
     const members = g.measureSheet ? g.projects.filter((p) => isCostMember(g, p)) : g.projects;
     const others = g.measureSheet ? g.projects.filter((p) => !isCostMember(g, p)) : [];
@@ -127,7 +128,7 @@ export function buildLinkTable(groups: readonly LinkGroup[], language: Language)
         { value: null },
         { value: null },
         ...columns.map((c, k) => {
-          const cost = g.costs.find((x) => x.year === c.year && x.column === c.column);
+          const cost = measureCost(c);
           const col = first + k;
           return amount(cost?.projectsSum ?? null, members.length ? `=SUM(${toA1(from, col)}:${toA1(to, col)})` : undefined);
         }),
@@ -142,7 +143,7 @@ export function buildLinkTable(groups: readonly LinkGroup[], language: Language)
         { value: null },
         { value: g.measureSheet.file },
         { value: g.measureSheet.sheet },
-        ...columns.map((c) => amount(g.costs.find((x) => x.year === c.year && x.column === c.column)?.measure ?? null)),
+        ...columns.map((c) => amount(measureCost(c)?.measure ?? null)),
         { value: null },
         { value: null },
         { value: null },
@@ -154,7 +155,7 @@ export function buildLinkTable(groups: readonly LinkGroup[], language: Language)
         { value: null },
         { value: null },
         ...columns.map((c, k) => {
-          const cost = g.costs.find((x) => x.year === c.year && x.column === c.column);
+          const cost = measureCost(c);
           const [m, s] = [toA1(measureRow, first + k), toA1(sumRow, first + k)];
           return amount(cost?.difference ?? null, `=IF(OR(${m}="",${s}=""),"",${m}-${s})`);
         }),

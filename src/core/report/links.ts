@@ -3,17 +3,13 @@
 // other), and the top-level `links[]`, one entry per 施策 (docs/report.md § Links).
 
 import { countFindings, type SheetResult } from "../engine";
-import type { Language, Severity } from "../findings";
+import type { Language } from "../findings";
 import { linkDigest, linkSheets, type LinkDigest, type LinkFinding, type LinkGroup, type LinkInput } from "../link";
-import { ruleRows } from "../rules";
 import { resolveScales } from "../scales";
 import type { Settings } from "../settings";
 import type { TemplateProfile } from "../profile";
 import { toReportIssue } from "./build";
 import type { FileResult, ReportFile, ReportLink } from "./types";
-
-/** The link rules for the per-rule table, from the catalogue. */
-export const LINK_RULE_ROWS: ReadonlyArray<{ id: string; severity: Severity }> = ruleRows(["link"]);
 
 /** Each sheet's link digest, read with the scales of the file's template profile (null: not linkable). */
 export function digestsOf(sheets: readonly SheetResult[], profile?: TemplateProfile): (LinkDigest | null)[] {

@@ -15,7 +15,7 @@ export function unitWords(unit: CostUnit | null, lang: Language): string {
 const KIND_LABELS: Record<CostColumnKind, LabelKey> = { plan: "planned", budget: "budgetAmount", settlement: "settlement" };
 
 /** `予算`, `決算`, `決算見込`, `計画事業費`. */
-export function columnWords(cost: ReportProjectCost, lang: Language): string {
+function columnWords(cost: ReportProjectCost, lang: Language): string {
   return label(cost.forecast ? "forecast" : KIND_LABELS[cost.column], lang);
 }
 
