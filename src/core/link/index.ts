@@ -103,15 +103,15 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
     ordered.push(g);
     return g;
   };
-  /** Of several candidate groups: the one of the same file, else one whose sheets' files hold no project, else the first. */
-  const pick = (candidates: readonly Group[], file: string | null): Group | undefined => {
-    const fileOf = (g: Group) => g.measure?.file ?? g.rollup?.file;
-    const projectFiles = new Set(projects.map((p) => p.file));
-    return candidates.find((g) => fileOf(g) === file) ?? candidates.find((g) => !projectFiles.has(fileOf(g) ?? null)) ?? candidates[0];
-  };
   const measures = inputs.filter((i) => i.digest.kind === "evaluation") as { file: string | null; digest: MeasureDigest }[];
   const rollups = inputs.filter((i) => i.digest.kind === "rollup") as { file: string | null; digest: RollupDigest }[];
   const projects = inputs.filter((i) => i.digest.kind === "project") as { file: string | null; digest: ProjectDigest }[];
+  const projectFiles = new Set(projects.map((p) => p.file));
+  /** Of several candidate groups: the one of the same file, else one whose sheets' files hold no project, else the first. */
+  const pick = (candidates: readonly Group[], file: string | null): Group | undefined => {
+    const fileOf = (g: Group) => g.measure?.file ?? g.rollup?.file;
+    return candidates.find((g) => fileOf(g) === file) ?? candidates.find((g) => !projectFiles.has(fileOf(g) ?? null)) ?? candidates[0];
+  };
 
   // One group per (1). The same 施策 and year may come twice (a copy, another version): its (2)
   // and projects go with the (1) of their own file, else with one whose file holds no projects.
