@@ -150,9 +150,10 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
   const out: LinkGroup[] = [];
   for (const g of ordered) {
     const linked = projectsOf(g);
-    const costs = costsOf(g, linked);
-    if (g.rollup || g.projects.length > 0) out.push(groupOut(g, linked, costs, costMembers(g, linked).members));
-    const ctx: CheckContext = { g, linked, costs, settings, options, anyProjectSheet };
+    const members = costMembers(g, linked);
+    const costs = costsOf(g, members);
+    if (g.rollup || g.projects.length > 0) out.push(groupOut(g, linked, costs, members.members));
+    const ctx: CheckContext = { g, linked, costMembers: members.members, costs, settings, options, anyProjectSheet };
     for (const check of CHECKS) findings.push(...check(ctx));
   }
   return { groups: out, findings };
@@ -259,10 +260,9 @@ function costMembers(g: Group, linked: readonly LinkedProject[]): { members: Lin
   return { members: inList.filter((p) => p.sheet !== null), missing: inList.filter((p) => p.sheet === null).length };
 }
 
-function costsOf(g: Group, linked: readonly LinkedProject[]): LinkCost[] {
+function costsOf(g: Group, { members, missing: missingSheets }: ReturnType<typeof costMembers>): LinkCost[] {
   const measure = g.measure?.digest;
   if (!measure) return [];
-  const { members, missing: missingSheets } = costMembers(g, linked);
   if (members.length === 0) return [];
   const unit = measure.budgetUnit ?? "千円";
   const out: LinkCost[] = [];
@@ -323,6 +323,8 @@ function groupOut(g: Group, projects: LinkedProject[], costs: LinkCost[], member
 interface CheckContext {
   g: Group;
   linked: LinkedProject[];
+  /** costMembers(g, linked).members */
+  costMembers: LinkedProject[];
   costs: LinkCost[];
   settings: Settings;
   options: LinkOptions;
@@ -406,11 +408,10 @@ const CHECKS: ReadonlyArray<(ctx: CheckContext) => LinkFinding[]> = [
     return out;
   },
   // link.cost.mismatch: the 施策's 事業費 against its projects' 事業費 A, when every project has a figure.
-  ({ g, linked, costs, settings }) => {
+  ({ g, costMembers: members, costs, settings }) => {
     if (!g.measure) return [];
     const rule = LINK_CATALOGUE.costMismatch;
     const out: LinkFinding[] = [];
-    const { members } = costMembers(g, linked);
     for (const c of costs) {
       if (c.projectsMissing > 0 || c.difference === null || Math.abs(c.difference) <= settings.linkCostTolerance) continue;
       const column = c.column === "settlement" && c.forecast ? { ja: "決算見込", en: "forecast settlement" } : COLUMN_NAMES[c.column];
