@@ -159,12 +159,11 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
   return { groups: out, findings };
 }
 
-/** Same 施策課題 code, and the same year unless either is unknown. */
-function sameMeasure(g: Group, code: string, year: number | null): boolean {
-  return g.code === code && (g.year === null || year === null || g.year === year);
-}
-
+/** The same year unless either is unknown. */
 const sameYear = (g: Group, year: number | null): boolean => g.year === null || year === null || g.year === year;
+
+/** Same 施策課題 code, and the same year unless either is unknown. */
+const sameMeasure = (g: Group, code: string, year: number | null): boolean => g.code === code && sameYear(g, year);
 
 /** The groups of the 施策 a project's 政策体系 names: by code, else by name. */
 function groupsOfProjectPolicy(groups: readonly Group[], p: ProjectDigest): Group[] {
