@@ -103,15 +103,15 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
     ordered.push(g);
     return g;
   };
-  /** Of several candidate groups: the one of the same file, else one whose sheets' files hold no project, else the first. */
-  const pick = (candidates: readonly Group[], file: string | null): Group | undefined => {
-    const fileOf = (g: Group) => g.measure?.file ?? g.rollup?.file;
-    const projectFiles = new Set(projects.map((p) => p.file));
-    return candidates.find((g) => fileOf(g) === file) ?? candidates.find((g) => !projectFiles.has(fileOf(g) ?? null)) ?? candidates[0];
-  };
   const measures = inputs.filter((i) => i.digest.kind === "evaluation") as { file: string | null; digest: MeasureDigest }[];
   const rollups = inputs.filter((i) => i.digest.kind === "rollup") as { file: string | null; digest: RollupDigest }[];
   const projects = inputs.filter((i) => i.digest.kind === "project") as { file: string | null; digest: ProjectDigest }[];
+  const projectFiles = new Set(projects.map((p) => p.file));
+  /** Of several candidate groups: the one of the same file, else one whose sheets' files hold no project, else the first. */
+  const pick = (candidates: readonly Group[], file: string | null): Group | undefined => {
+    const fileOf = (g: Group) => g.measure?.file ?? g.rollup?.file;
+    return candidates.find((g) => fileOf(g) === file) ?? candidates.find((g) => !projectFiles.has(fileOf(g) ?? null)) ?? candidates[0];
+  };
 
   // One group per (1). The same 施策 and year may come twice (a copy, another version): its (2)
   // and projects go with the (1) of their own file, else with one whose file holds no projects.
@@ -150,20 +150,20 @@ export function linkSheets(inputs: readonly LinkInput[], settings: Settings, opt
   const out: LinkGroup[] = [];
   for (const g of ordered) {
     const linked = projectsOf(g);
-    const costs = costsOf(g, linked);
-    if (g.rollup || g.projects.length > 0) out.push(groupOut(g, linked, costs, costMembers(g, linked).members));
-    const ctx: CheckContext = { g, linked, costs, settings, options, anyProjectSheet };
+    const members = costMembers(g, linked);
+    const costs = costsOf(g, members);
+    if (g.rollup || g.projects.length > 0) out.push(groupOut(g, linked, costs, members.members));
+    const ctx: CheckContext = { g, linked, costMembers: members.members, costs, settings, options, anyProjectSheet };
     for (const check of CHECKS) findings.push(...check(ctx));
   }
   return { groups: out, findings };
 }
 
-/** Same 施策課題 code, and the same year unless either is unknown. */
-function sameMeasure(g: Group, code: string, year: number | null): boolean {
-  return g.code === code && (g.year === null || year === null || g.year === year);
-}
-
+/** The same year unless either is unknown. */
 const sameYear = (g: Group, year: number | null): boolean => g.year === null || year === null || g.year === year;
+
+/** Same 施策課題 code, and the same year unless either is unknown. */
+const sameMeasure = (g: Group, code: string, year: number | null): boolean => g.code === code && sameYear(g, year);
 
 /** The groups of the 施策 a project's 政策体系 names: by code, else by name. */
 function groupsOfProjectPolicy(groups: readonly Group[], p: ProjectDigest): Group[] {
@@ -259,10 +259,9 @@ function costMembers(g: Group, linked: readonly LinkedProject[]): { members: Lin
   return { members: inList.filter((p) => p.sheet !== null), missing: inList.filter((p) => p.sheet === null).length };
 }
 
-function costsOf(g: Group, linked: readonly LinkedProject[]): LinkCost[] {
+function costsOf(g: Group, { members, missing: missingSheets }: ReturnType<typeof costMembers>): LinkCost[] {
   const measure = g.measure?.digest;
   if (!measure) return [];
-  const { members, missing: missingSheets } = costMembers(g, linked);
   if (members.length === 0) return [];
   const unit = measure.budgetUnit ?? "千円";
   const out: LinkCost[] = [];
@@ -323,6 +322,8 @@ function groupOut(g: Group, projects: LinkedProject[], costs: LinkCost[], member
 interface CheckContext {
   g: Group;
   linked: LinkedProject[];
+  /** costMembers(g, linked).members */
+  costMembers: LinkedProject[];
   costs: LinkCost[];
   settings: Settings;
   options: LinkOptions;
@@ -406,11 +407,10 @@ const CHECKS: ReadonlyArray<(ctx: CheckContext) => LinkFinding[]> = [
     return out;
   },
   // link.cost.mismatch: the 施策's 事業費 against its projects' 事業費 A, when every project has a figure.
-  ({ g, linked, costs, settings }) => {
+  ({ g, costMembers: members, costs, settings }) => {
     if (!g.measure) return [];
     const rule = LINK_CATALOGUE.costMismatch;
     const out: LinkFinding[] = [];
-    const { members } = costMembers(g, linked);
     for (const c of costs) {
       if (c.projectsMissing > 0 || c.difference === null || Math.abs(c.difference) <= settings.linkCostTolerance) continue;
       const column = c.column === "settlement" && c.forecast ? { ja: "決算見込", en: "forecast settlement" } : COLUMN_NAMES[c.column];

@@ -2,11 +2,9 @@
 // different evaluation years, so core/crossyear checks them, not runRules; it takes the IDs
 // and severities from here.
 
-import type { Rule } from "./types";
+import { catalogueRule } from "./types";
 
-type CrossYearRule = Rule & { scope: "cross-year" };
-
-const crossYearRule = (entry: Omit<CrossYearRule, "scope" | "check">): CrossYearRule => ({ ...entry, scope: "cross-year", check: () => [] });
+const crossYearRule = catalogueRule("cross-year");
 
 export const CROSS_YEAR_CATALOGUE = {
   valueChanged: crossYearRule({

@@ -2,11 +2,9 @@
 // its 施策進行管理・評価票(1), its (2) and its 事務事業評価シート — so core/link checks them, not
 // runRules; it takes the IDs and severities from here.
 
-import type { Rule } from "./types";
+import { catalogueRule } from "./types";
 
-type LinkRule = Rule & { scope: "link" };
-
-const linkRule = (entry: Omit<LinkRule, "scope" | "check">): LinkRule => ({ ...entry, scope: "link", check: () => [] });
+const linkRule = catalogueRule("link");
 
 export const LINK_CATALOGUE = {
   projectMissing: linkRule({

@@ -2,11 +2,9 @@
 // sheet's content: core/profile (stale pins) and core/report (invalid saved profiles) emit
 // them and take the IDs and severities from here.
 
-import type { Rule } from "./types";
+import { catalogueRule } from "./types";
 
-type TemplateRule = Rule & { scope: "template" };
-
-const templateRule = (entry: Omit<TemplateRule, "scope" | "check">): TemplateRule => ({ ...entry, scope: "template", check: () => [] });
+const templateRule = catalogueRule("template");
 
 export const TEMPLATE_CATALOGUE = {
   stalePin: templateRule({

@@ -71,3 +71,11 @@ export interface Rule {
   /** 事務事業評価シート (scope `sheet`): the project rules, and the indicator rules on a project's indicators. */
   checkProject?: (ctx: ProjectRuleContext) => FindingDraft[];
 }
+
+/**
+ * A catalogue-only entry maker for a scope checked outside runRules (link, cross-year, template):
+ * the module of that scope emits the findings and takes the ID and severity from the entry.
+ */
+export const catalogueRule =
+  <S extends RuleScope>(scope: S) =>
+  (entry: Omit<Rule, "scope" | "check">): Rule & { scope: S } => ({ ...entry, scope, check: () => [] });

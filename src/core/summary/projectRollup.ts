@@ -6,28 +6,15 @@ import type { ProjectResult } from "../engine";
 import type { CostUnit } from "../model";
 import { DEFAULT_SCALES, type Scale, type ScaleSet } from "../scales";
 import { ratio } from "./rates";
-import type { FindingCounts, ProjectSummary } from "./types";
+import type { FindingCounts, ProjectSummary, ProjectYearSummary } from "./types";
 
-export interface ProjectRollupLine {
+/** One project: who it is, its evaluation year's figures (事業費 A: 予算額, 決算額 or 決算見込), its grades and findings. */
+export interface ProjectRollupLine
+  extends Pick<ProjectSummary, "projectCode" | "projectName" | "department" | "policyArea" | "fiscalYear" | "costUnit" | "achievement" | "direction">,
+    Omit<ProjectYearSummary, "year"> {
   /** The file the sheet came from; null within one workbook. */
   file: string | null;
   sheet: string;
-  projectCode: string | null;
-  projectName: string | null;
-  department: string | null;
-  policyArea: string | null;
-  fiscalYear: number | null;
-  costUnit: CostUnit | null;
-  /** 事業費 A of the evaluation year: 予算額, 決算額 (or 決算見込). */
-  budget: number | null;
-  settlement: number | null;
-  settlementIsForecast: boolean;
-  executionRate: number | null;
-  generalShare: number | null;
-  staffShare: number | null;
-  totalCost: number | null;
-  achievement: number | string | null;
-  direction: string | null;
   counts: FindingCounts;
 }
 
