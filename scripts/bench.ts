@@ -475,9 +475,10 @@ How each figure is taken:
 - **linking**: 50 generated 施策 sheets, each listing six projects, and those 300 project sheets
   (the four 41303000 projects in turn, renamed, each naming its 施策 in its 政策体系; the 施策's
   事業費 their sums), one sheet per file in one folder; \`hyoka check <dir> --format json
-  --fail-on never -o <dir>/report.json\`, linked (the default: entries are kept until every file
-  is checked, then grouped by 施策 from the digests the workers send back) and with \`--no-link\`
-  (entries written as they come), best of \`--repeat\`.
+  --fail-on never -o <dir>/report.json\`, linked (the default: entries are written as they come
+  and also kept until every file is checked, then grouped by 施策 from the digests the workers send
+  back, a link finding rewriting the report from its entry on) and with \`--no-link\` (entries
+  written as they come, nothing kept), best of \`--repeat\`.
 - **preview**: \`npm run preview\`'s bundle (dist/preview) on a local static server, Chromium
   (playwright-core, headless) with the HTTP cache disabled through CDP and, for the second row,
   \`Emulation.setCPUThrottlingRate\` 4; the time is the page's \`performance.now()\` (from

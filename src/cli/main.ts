@@ -1,7 +1,7 @@
 // The `hyoka` command. `main(argv, io)` does everything and returns the exit code, so tests
 // call it directly; bin/hyoka.js runs it on the real process.
 
-import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, promises as fs, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Language, Severity } from "../core/findings";
 import {
@@ -232,10 +232,12 @@ function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): 
 }
 
 /**
- * The check command. Each file comes back as a report entry (see CheckedEntry). Without linking
- * (--no-link) the JSON report is written entry by entry as files finish, so its size never sits
- * in memory at once; linking needs every file's sheets first, so the entries (without their
- * models, which stay in the serialized JSON text) are kept until the last file is checked.
+ * The check command. Each file comes back as a report entry (see CheckedEntry). The JSON report
+ * is written entry by entry as files finish. Without linking (--no-link) that is final, so its
+ * size never sits in memory at once. Linking needs every file's sheets first, so the entries
+ * (without their models, which stay in the serialized JSON text) are also kept until the last
+ * file is checked; a link finding then rewrites the report from the first entry it lands on
+ * (to a file; on standard output, where nothing can be taken back, the entries wait instead).
  */
 async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOptions: PoolOptions, customVocabulary: unknown, io: CliIo): Promise<number> {
   const settings = poolOptions.settings;
@@ -254,10 +256,14 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
   // Nothing before "files" depends on the files: the head can be written before any is checked.
   const json = entryOptions.json ? jsonReportParts(buildReportFromFiles(reportInput, [])) : null;
   const out = openOutput(args, io, MSG.reportWritten, settings.language);
+  const streamed = !args.link || out.rewind !== null;
   try {
     const kept: ReportFile[] = [];
     const held: CheckedEntry[] = [];
+    /** Where each entry written so far starts in the output (its separator included). */
+    const starts: number[] = [];
     const write = (entry: CheckedEntry) => {
+      starts.push(out.written());
       if (json && entry.json) {
         out.write(kept.length === 0 ? json.head : json.separator);
         out.write(entry.json);
@@ -267,7 +273,7 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
     const take = (entry: CheckedEntry) => {
       reportUnreadable(entry.file, io);
       if (args.link) held.push(entry);
-      else write(entry);
+      if (streamed) write(entry);
     };
     if (args.crossYear) {
       // Across files, so only once every file is read; the findings join the later sheets.
@@ -277,7 +283,15 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
       await checkEntries(files, poolOptions, entryOptions, take);
     }
     const linked = args.link ? linkEntries(held, settings) : { entries: [], groups: [] };
-    for (const entry of linked.entries) write(entry);
+    // The entries a link finding changed, and all after them, are written again.
+    const from = !streamed ? 0 : linked.entries.findIndex((entry, i) => entry !== held[i]);
+    if (from >= 0 && linked.entries.length > 0) {
+      if (streamed) {
+        out.rewind?.(starts[from]);
+        kept.length = from;
+      }
+      for (const entry of linked.entries.slice(from)) write(entry);
+    }
     const report = buildReportFromFiles(reportInput, kept, linked.groups.map(toReportLink));
     if (json) out.write(jsonReportParts(report).tail);
     else {
@@ -294,6 +308,10 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
 
 interface Output {
   write(text: string | Uint8Array): void;
+  /** Bytes written so far. */
+  written(): number;
+  /** Cuts what was written back to `at` bytes, to write it again; null where that cannot be done (standard output). */
+  rewind: ((at: number) => void) | null;
   /** Puts the written file in place (a rename): until then -o is untouched. */
   close(): void;
   /** Removes the temporary file if close was not reached (a failed run). */
@@ -384,7 +402,19 @@ function removeQuietly(file: string): void {
 /** To -o (creating its folder; written to a temporary file, renamed at close) or to standard output. */
 function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text, language: Language): Output {
   const given = args.output;
-  if (!given) return { write: (text) => void io.stdout.write(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8")), close: () => undefined, discard: () => undefined };
+  if (!given) {
+    let count = 0;
+    return {
+      write: (text) => {
+        count += typeof text === "string" ? Buffer.byteLength(text, "utf8") : text.byteLength;
+        io.stdout.write(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8"));
+      },
+      written: () => count,
+      rewind: null,
+      close: () => undefined,
+      discard: () => undefined,
+    };
+  }
   const file = path.resolve(io.cwd, given);
   const temp = temporaryBeside(file);
   const fd = writing(given, () => {
@@ -393,6 +423,8 @@ function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text,
   });
   let open = true;
   let placed = false;
+  // Every write names its position, so a rewind needs no seek.
+  let position = 0;
   const closeFd = () => {
     if (open) closeSync(fd);
     open = false;
@@ -401,8 +433,14 @@ function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text,
     write(text) {
       const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
       writing(given, () => {
-        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, position + at);
       });
+      position += bytes.length;
+    },
+    written: () => position,
+    rewind(at) {
+      writing(given, () => ftruncateSync(fd, at));
+      position = at;
     },
     close() {
       writing(given, () => {

@@ -97,6 +97,23 @@ describe("hyoka check on the 41303000 family", () => {
     expect(report.links.filter((l) => l.measureSheet?.file?.startsWith("split-")).map((l) => l.rollupSheet)).toEqual([{ file: "split-41303000(2).xlsx", sheet: "41303000(2)" }]);
   });
 
+  // To a file the entries are written as they come, and a link finding rewrites the report from
+  // the first entry it lands on: the file must be what standard output (written at the end) gets.
+  it.each([
+    ["family.xlsx then the split files and variant.xlsx, findings from the second entry on", ["."]],
+    ["variant.xlsx alone, a finding on the first entry", ["variant.xlsx"]],
+    ["family.xlsx alone, no link finding", ["family.xlsx"]],
+  ])("-o holds the same bytes as standard output: %s", async (_what, inputs) => {
+    const toStdout = captureIo(dir);
+    const stdoutCode = await main(["check", "--format", "json", ...inputs], toStdout);
+    const toFile = captureIo(dir);
+    const name = `out/linked-${inputs[0].replace(/\W/g, "_")}.json`;
+    expect(await main(["check", "--format", "json", ...inputs, "-o", name], toFile)).toBe(stdoutCode);
+    const written = readFileSync(path.join(dir, name), "utf8");
+    expect(written).toBe(toStdout.out());
+    expect((JSON.parse(written) as Report).files.length).toBe(inputs[0] === "." ? 2 + familyMistakesWorkbook().sheets.length : 1);
+  });
+
   it("Markdown: a section per 施策 with its sheets, its projects and its costs against their sum", async () => {
     const io = captureIo(dir);
     await main(["check", "variant.xlsx", "--format", "md"], io);
