@@ -54,15 +54,21 @@ export function toCheckedEntry(result: FileResult, language: Language, options: 
  * finding to the entry and sheet it is about — to the report entry and, for the JSON report, to
  * its serialized text (re-serialized only for the few entries a finding lands on).
  */
-export function linkEntries(entries: readonly CheckedEntry[], settings: Settings): { entries: CheckedEntry[]; groups: LinkGroup[] } {
+export function linkEntries(
+  entries: readonly CheckedEntry[],
+  settings: Settings,
+  /** An entry's serialized text when its `json` is not held (the check command reads it back from the report). */
+  textOf: (index: number) => Uint8Array | null = (index) => entries[index].json,
+): { entries: CheckedEntry[]; groups: LinkGroup[] } {
   const language = settings.language;
   const inputs = linkInputs(entries.map((e) => ({ path: e.file.path, digests: e.digests })));
   const { groups, findings } = linkSheets(inputs, settings, { singleFile: entries.length <= 1 });
   if (findings.length === 0) return { entries: [...entries], groups };
-  const linked = entries.map((e) => {
+  const linked = entries.map((e, index) => {
     const file = withLinkIssues(e.file, findings, language);
     if (file === e.file) return e;
-    const json = e.json === null ? null : reportFileJsonBytes(withLinkIssues(JSON.parse(new TextDecoder().decode(e.json)) as ReportFile, findings, language), utf8Buffer);
+    const text = textOf(index);
+    const json = text === null ? null : reportFileJsonBytes(withLinkIssues(JSON.parse(new TextDecoder().decode(text)) as ReportFile, findings, language), utf8Buffer);
     return { ...e, file, json };
   });
   return { entries: linked, groups };

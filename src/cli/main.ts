@@ -1,7 +1,7 @@
 // The `hyoka` command. `main(argv, io)` does everything and returns the exit code, so tests
 // call it directly; bin/hyoka.js runs it on the real process.
 
-import { closeSync, promises as fs, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, promises as fs, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Language, Severity } from "../core/findings";
 import {
@@ -256,24 +256,31 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
   // Nothing before "files" depends on the files: the head can be written before any is checked.
   const json = entryOptions.json ? jsonReportParts(buildReportFromFiles(reportInput, [])) : null;
   const out = openOutput(args, io, MSG.reportWritten, settings.language);
-  const streamed = !args.link || out.rewind !== null;
+  const revisable = out.revisable;
+  const streamed = !args.link || revisable !== null;
   try {
     const kept: ReportFile[] = [];
     const held: CheckedEntry[] = [];
-    /** Where each entry written so far starts in the output (its separator included). */
-    const starts: number[] = [];
+    /** Where each entry written so far starts (its separator included), and where its JSON text lies. */
+    const spans: Array<{ start: number; text: number; length: number }> = [];
     const write = (entry: CheckedEntry) => {
-      starts.push(out.written());
-      if (json && entry.json) {
-        out.write(kept.length === 0 ? json.head : json.separator);
-        out.write(entry.json);
-      }
+      const start = out.written();
+      if (json && entry.json) out.write(kept.length === 0 ? json.head : json.separator);
+      spans.push({ start, text: out.written(), length: entry.json?.byteLength ?? 0 });
+      if (json && entry.json) out.write(entry.json);
       kept.push(entry.file);
+    };
+    /** An entry's JSON text: held, or read back from the output where it was written. */
+    const textOf = (index: number): Uint8Array | null => {
+      const { json: text } = held[index];
+      if (text !== null || revisable === null || spans[index].length === 0) return text;
+      return revisable.read(spans[index].text, spans[index].length);
     };
     const take = (entry: CheckedEntry) => {
       reportUnreadable(entry.file, io);
-      if (args.link) held.push(entry);
       if (streamed) write(entry);
+      // A written entry is kept without its text, which the output holds.
+      if (args.link) held.push(streamed ? { ...entry, json: null } : entry);
     };
     if (args.crossYear) {
       // Across files, so only once every file is read; the findings join the later sheets.
@@ -282,15 +289,19 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
     } else {
       await checkEntries(files, poolOptions, entryOptions, take);
     }
-    const linked = args.link ? linkEntries(held, settings) : { entries: [], groups: [] };
+    const linked = args.link ? linkEntries(held, settings, textOf) : { entries: [], groups: [] };
     // The entries a link finding changed, and all after them, are written again.
-    const from = !streamed ? 0 : linked.entries.findIndex((entry, i) => entry !== held[i]);
+    const from = streamed ? linked.entries.findIndex((entry, i) => entry !== held[i]) : 0;
     if (from >= 0 && linked.entries.length > 0) {
-      if (streamed) {
-        out.rewind?.(starts[from]);
+      let again = linked.entries.slice(from);
+      if (revisable !== null) {
+        // The unchanged ones are read back before the output is cut: the rewrite moves them.
+        again = again.map((entry, k) => (entry === held[from + k] ? { ...entry, json: textOf(from + k) } : entry));
+        revisable.cut(spans[from].start);
         kept.length = from;
+        spans.length = from;
       }
-      for (const entry of linked.entries.slice(from)) write(entry);
+      for (const entry of again) write(entry);
     }
     const report = buildReportFromFiles(reportInput, kept, linked.groups.map(toReportLink));
     if (json) out.write(jsonReportParts(report).tail);
@@ -310,8 +321,8 @@ interface Output {
   write(text: string | Uint8Array): void;
   /** Bytes written so far. */
   written(): number;
-  /** Cuts what was written back to `at` bytes, to write it again; null where that cannot be done (standard output). */
-  rewind: ((at: number) => void) | null;
+  /** Reading back and cutting what was written (to -o); null on standard output, where nothing can be taken back. */
+  revisable: { read(at: number, length: number): Uint8Array; cut(at: number): void } | null;
   /** Puts the written file in place (a rename): until then -o is untouched. */
   close(): void;
   /** Removes the temporary file if close was not reached (a failed run). */
@@ -410,7 +421,7 @@ function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text,
         io.stdout.write(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8"));
       },
       written: () => count,
-      rewind: null,
+      revisable: null,
       close: () => undefined,
       discard: () => undefined,
     };
@@ -419,7 +430,7 @@ function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text,
   const temp = temporaryBeside(file);
   const fd = writing(given, () => {
     mkdirSync(path.dirname(file), { recursive: true });
-    return openSync(temp, "wx");
+    return openSync(temp, "wx+"); // read too: linking may read entries back
   });
   let open = true;
   let placed = false;
@@ -438,9 +449,22 @@ function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text,
       position += bytes.length;
     },
     written: () => position,
-    rewind(at) {
-      writing(given, () => ftruncateSync(fd, at));
-      position = at;
+    revisable: {
+      read(at, length) {
+        const bytes = Buffer.allocUnsafe(length);
+        writing(given, () => {
+          for (let done = 0; done < length; ) {
+            const n = readSync(fd, bytes, done, length - done, at + done);
+            if (n === 0) throw Object.assign(new Error("the report being written is shorter than what was written to it"), { code: "EIO" });
+            done += n;
+          }
+        });
+        return bytes;
+      },
+      cut(at) {
+        writing(given, () => ftruncateSync(fd, at));
+        position = at;
+      },
     },
     close() {
       writing(given, () => {
