@@ -35,6 +35,9 @@ export interface Field<T> {
   pinned?: boolean;
 }
 
+/** The A1 address of the cell a field was read from, or null when it was not found. */
+export const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
+
 export type Direction = "higher" | "lower" | "target";
 
 /**

@@ -1,10 +1,10 @@
 // 事業費 rules: one column per plan year, readable non-negative figures, 決算 within 予算,
 // 予算 near 計画事業費, forecasts marked.
 
-import type { BudgetYear, Field } from "../model";
+import { addressOf, type BudgetYear, type Field } from "../model";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { addressOf, at, isBlank, num, pct, sheetCell } from "./text";
+import { at, isBlank, num, pct, sheetCell } from "./text";
 
 const BUDGET_VALUES = {
   planned: { ja: "計画事業費", en: "planned cost (計画事業費)" },

@@ -1,11 +1,11 @@
 // 評価区分 rules: one code per plan year up to 評価年度, readable, consistent with the
 // remaining-issues text and plausible against the indicators.
 
-import type { EvaluationCodeEntry, EvaluationSheet } from "../model";
+import { addressOf, type EvaluationCodeEntry, type EvaluationSheet } from "../model";
 import { hasTag, isBestValue, isWorstValue, scaleExamples } from "../scales";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { addressOf, at, hasText, isBlank, pct, quoted, sheetCell } from "./text";
+import { at, hasText, isBlank, pct, quoted, sheetCell } from "./text";
 
 function codeAt(model: EvaluationSheet, year: number): { entry: EvaluationCodeEntry; index: number } | null {
   const index = model.evaluation.codes.findIndex((c) => c.year.value === year);

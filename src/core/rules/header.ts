@@ -1,8 +1,8 @@
 // Header and plan-period rules.
 
-import type { Field, SheetHeader } from "../model";
+import { addressOf, type Field, type SheetHeader } from "../model";
 import type { Rule } from "./types";
-import { addressOf, at, isBlank, missingFieldFindings, quoted } from "./text";
+import { at, isBlank, missingFieldFindings, quoted } from "./text";
 
 /** Header fields a sheet cannot be filed without. */
 const REQUIRED_HEADER: { key: keyof SheetHeader; ja: string; en: string }[] = [

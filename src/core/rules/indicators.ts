@@ -3,13 +3,13 @@
 // (the indicators, their summaries and the window of years), built from either kind of sheet.
 
 import { toA1 } from "../grid";
-import type { Field, Indicator, IndicatorRow } from "../model";
+import { addressOf, type Field, type Indicator, type IndicatorRow } from "../model";
 import { RATE_UNDEFINED_REASONS, windowOf, type IndicatorWindow } from "../summary";
 import { windowBaseYear, windowYears } from "../summary/indicators";
 import { projectWindow } from "../summary/project";
 import type { IndicatorSummary } from "../summary/types";
 import type { FindingDraft, ProjectRuleContext, Rule, RuleContext } from "./types";
-import { addressOf, at, circled, hasText, indicatorLabel, isBlank, num, quoted, sheetCell } from "./text";
+import { at, circled, hasText, indicatorLabel, isBlank, num, quoted, sheetCell } from "./text";
 import { rateUndefinedReasonOf } from "../summary/labels";
 
 /** What the indicator rules look at, from a 施策 sheet or a project sheet. */

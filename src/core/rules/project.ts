@@ -5,12 +5,12 @@
 
 import type { LocalizedText } from "../findings";
 import { toA1 } from "../grid";
-import type { CostCell, CostColumnHeader, CostTable, Field, ProjectSheet } from "../model";
+import { addressOf, type CostCell, type CostColumnHeader, type CostTable, type Field, type ProjectSheet } from "../model";
 import { relationsFor, type RelationCheck } from "../costs";
 import { relationFinding, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
-import { addressOf, at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
+import { at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
 
 /** Project rules are checked on project sheets only (checkProject); `check` has nothing to do. */
 function projectRule(rule: Omit<Rule, "check">): Rule {

@@ -6,9 +6,9 @@
 // (by rollup.total.mismatch) and not again by every comparison that would start from it.
 
 import type { LocalizedText } from "../findings";
-import type { Field, RollupBlock, RollupBlockId, RollupCount, RollupProject, RollupSheet } from "../model";
+import { addressOf, type Field, type RollupBlock, type RollupBlockId, type RollupCount, type RollupProject, type RollupSheet } from "../model";
 import type { FindingDraft, Rule, RollupRuleContext } from "./types";
-import { addressOf, at, num, sheetCell } from "./text";
+import { at, num, sheetCell } from "./text";
 
 type RollupRule = Rule & { scope: "rollup"; checkRollup: (ctx: RollupRuleContext) => FindingDraft[] };
 

@@ -1,11 +1,10 @@
 // Wording shared by the rule messages: how an indicator, a cell and a raw value are named.
 
 import type { LocalizedText } from "../findings";
-import type { CellRef, Field, Indicator, OtherSheet } from "../model";
+import { addressOf, type CellRef, type Field, type Indicator, type OtherSheet } from "../model";
 import { isNoValueMarker } from "../normalize";
 import type { FindingDraft } from "./types";
 
-export const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
 /** `(D45)`, or nothing when the field was not found. */
 export const at = (f: Field<unknown>): string => (f.cell ? `(${f.cell.address})` : "");

@@ -1,13 +1,12 @@
 // Per-sheet summary figures: 達成率 per indicator and year, progress of cumulative
 // indicators, 執行率 and 予算/計画事業費 per budget year, the 評価区分 per year.
 
-import type { EvaluationCode, EvaluationSheet, Field, Indicator } from "../model";
+import { addressOf, type EvaluationCode, type EvaluationSheet, type Indicator } from "../model";
 import type { Settings } from "../settings";
 import { summarizeIndicators, windowBaseYear, windowProgress, inWindow, windowYears, type IndicatorWindow } from "./indicators";
 import { ratio } from "./rates";
 import type { BudgetYearSummary, SheetSummary } from "./types";
 
-const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
 export { achievementRate, gradeOf, ratio, RATE_UNDEFINED_REASONS } from "./rates";
 export type { RateUndefinedReason, RateResult } from "./rates";

@@ -2,7 +2,7 @@
 // every year of a project's indicator table. The 基準 (starting value) is the base-year row
 // before the span, or a project indicator's own 基準値.
 
-import type { Field, Indicator, IndicatorRow, ProjectIndicator } from "../model";
+import { addressOf, type Indicator, type IndicatorRow, type ProjectIndicator } from "../model";
 import type { Settings } from "../settings";
 import { achievementRate, gradeOf, ratio, RATE_UNDEFINED_REASONS } from "./rates";
 import type { IndicatorBaseSummary, IndicatorSummary, IndicatorYearSummary } from "./types";
@@ -15,7 +15,6 @@ export interface IndicatorWindow {
   to: number | null;
 }
 
-const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
 /** The year before the span, whose row holds the starting value (基準); null when the span is open. */
 export function windowBaseYear(span: IndicatorWindow): number | null {

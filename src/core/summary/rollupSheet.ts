@@ -1,10 +1,9 @@
 // The figures of one 施策進行管理・評価票(2) in the report's shape: each block's rows and 合計,
 // the 点検結果 matrix and the listed projects, with the cells they came from.
 
-import type { Field, RollupSheet } from "../model";
+import { addressOf, type RollupSheet } from "../model";
 import type { RollupSheetSummary } from "./types";
 
-const addressOf = (f: Field<unknown>): string | null => f.cell?.address ?? null;
 
 export function summarizeRollupSheet(model: RollupSheet): RollupSheetSummary {
   return {
