@@ -126,8 +126,8 @@ function ioCode(e: unknown): string {
   return "io";
 }
 
-/** A file's bytes or why they could not be read; never rejects, so it may be started ahead. */
-export type PendingRead = Promise<{ bytes: Uint8Array } | { failure: unknown } | { refused: WorkbookReadError } | { special: string }>;
+/** A file's bytes, or why they could not be read. */
+type FileRead = { bytes: Uint8Array } | { failure: unknown } | { refused: WorkbookReadError } | { special: string };
 
 /**
  * Reads a regular file of at most maxBytes. Opened without blocking (a FIFO would wait for a
@@ -135,10 +135,15 @@ export type PendingRead = Promise<{ bytes: Uint8Array } | { failure: unknown } |
  * is read: FIFOs, devices (/dev/zero never ends) and sockets are refused, and so is a file
  * above the limit. A file that grows meanwhile is read up to the size it had.
  * Synchronous: it runs on a worker thread of its own, and fs.promises' four thread-pool round
- * trips per file cost ~0.2 ms of CPU against ~0.05 ms (BENCHMARKS.md, 1,000 files).
+ * trips per file cost ~0.2 ms of CPU against ~0.05 ms (1,000 files of the bench).
  */
-function readRegularFile(absolute: string, maxBytes: number): Awaited<PendingRead> {
-  const fd = openSync(absolute, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+function readRegularFile(absolute: string, maxBytes: number): FileRead {
+  let fd: number;
+  try {
+    fd = openSync(absolute, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (failure) {
+    return { failure };
+  }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { failure: Object.assign(new Error("is a directory"), { code: "EISDIR" }) };
@@ -152,23 +157,16 @@ function readRegularFile(absolute: string, maxBytes: number): Awaited<PendingRea
       filled += bytesRead;
     }
     return { bytes: bytes.subarray(0, filled) };
+  } catch (failure) {
+    return { failure };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Reads a file now and holds the outcome (never a rejection), for checkFile to take later. */
-export function readAhead(absolute: string, maxBytes = CLI_MAX_FILE_BYTES): PendingRead {
-  try {
-    return Promise.resolve(readRegularFile(absolute, maxBytes));
-  } catch (failure) {
-    return Promise.resolve({ failure });
-  }
-}
-
-export async function checkFile(absolute: string, display: string, options: CheckFileOptions, pending?: PendingRead): Promise<FileResult> {
+export async function checkFile(absolute: string, display: string, options: CheckFileOptions): Promise<FileResult> {
   const language = options.settings.language;
-  const read = await (pending ?? readAhead(absolute));
+  const read = readRegularFile(absolute, CLI_MAX_FILE_BYTES);
   if ("failure" in read) return { path: display, sha256: null, error: fileError(ioCode(read.failure), language), sheets: [] };
   if ("special" in read) return { path: display, sha256: null, error: fileError("not-regular-file", language, read.special), sheets: [] };
   if ("refused" in read) return readErrorResult(display, null, read.refused, language);
@@ -198,9 +196,8 @@ export async function checkForOutput(
   display: string,
   options: CheckFileOptions,
   entry: EntryOptions | null,
-  pending?: PendingRead,
 ): Promise<FileResult | CheckedEntry> {
-  const result = await checkFile(absolute, display, options, pending);
+  const result = await checkFile(absolute, display, options);
   return entry ? toCheckedEntry(result, options.settings.language, entry) : result;
 }
 

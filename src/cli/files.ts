@@ -65,7 +65,7 @@ async function walk(dir: string, out: Walked): Promise<void> {
     else if (!isSpreadsheetName(e.name)) continue;
     else if (!e.isFile() && !e.isSymbolicLink()) out.special.push({ absolute: full, kind: specialFileKind(e) ?? "special" });
     else if (isLockFileName(e.name)) out.locks.push(full);
-    // A symbolic link is followed when read; readAhead refuses one that leads to a FIFO or device.
+    // A symbolic link is followed when read; checkFile refuses one that leads to a FIFO or device.
     else out.files.push(full);
   }
 }

@@ -127,15 +127,8 @@ async function runChecks(
   // Only without the compiled worker script (tests from the sources): no isolation there.
   const checkHere = async () => {
     const check = await import("./checkFile");
-    // The next file's bytes load while this one is checked.
-    let index = queue.take();
-    let pending = index === null ? null : check.readAhead(files[index].absolute);
-    while (index !== null && pending !== null) {
-      const next = queue.take();
-      const nextPending = next === null ? null : check.readAhead(files[next].absolute);
-      finished(index, await check.checkForOutput(files[index].absolute, files[index].display, checkOptions, entry, pending));
-      index = next;
-      pending = nextPending;
+    for (let index = queue.take(); index !== null; index = queue.take()) {
+      finished(index, await check.checkForOutput(files[index].absolute, files[index].display, checkOptions, entry));
     }
   };
   if (script === null) return checkHere();
@@ -283,7 +276,7 @@ function runWorkers(pool: WorkerPool, count: number): { done: Promise<void>; sto
       worker.on("error", (error) => died(worker, { error }));
       // Also an exit without an error event (process.exit in the thread); after "error" it is a no-op.
       worker.on("exit", (exitCode) => died(worker, { exitCode }));
-      // Two files in flight per worker: the second one's bytes load while the first is checked.
+      // Two files in flight per worker: the next one is there when it finishes one, without waiting for this thread.
       feed(worker);
       feed(worker);
     };

@@ -1,7 +1,7 @@
 // Worker thread entry: checks the files the pool sends, one at a time, and posts plain results.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { checkForOutput, readAhead, type CheckFileOptions } from "./checkFile";
+import { checkForOutput, type CheckFileOptions } from "./checkFile";
 import type { EntryOptions } from "./entry";
 
 export interface WorkerSetup {
@@ -50,13 +50,12 @@ if (parentPort) {
   // One file at a time: when the thread dies, the pool knows which file it was on.
   let chain = Promise.resolve();
   port.on("message", (task: WorkerTask) => {
-    // The pool keeps two files in flight: the second one's bytes load while the first is checked.
-    const pending = readAhead(task.absolute);
     chain = chain
       .then(async () => {
+        // Before the file is read: its time limit covers reading it too (a stalled network drive).
         port.postMessage({ started: task.id } satisfies WorkerMessage);
         if (fault?.display === task.display) injectFault(fault.mode);
-        const value = await checkForOutput(task.absolute, task.display, options, entry, pending);
+        const value = await checkForOutput(task.absolute, task.display, options, entry);
         // A report entry's bytes are handed over, not copied.
         const json = "json" in value ? value.json : null;
         port.postMessage({ id: task.id, value } satisfies WorkerMessage, json ? [json.buffer as ArrayBuffer] : []);

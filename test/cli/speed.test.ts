@@ -2,7 +2,8 @@
 // entries made per file, the one-shot inflate of the prescan and the profile skip.
 
 import { deflateRawSync } from "node:zlib";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import { readWorkbook } from "../../src/adapters/xlsx/read";
 import { WorkbookReadError } from "../../src/adapters/xlsx/errors";
 import { readZipDirectory } from "../../src/adapters/xlsx/zip";
@@ -11,7 +12,7 @@ import { buildReport, buildReportFromFiles, formatJson, jsonReportParts, reportF
 import { withDefaults } from "../../src/core/settings";
 import { renderSheet } from "../../src/samples/layout";
 import { sample41303000 } from "../../src/samples/sample41303000";
-import { checkFile, readAhead } from "../../src/cli/checkFile";
+import { checkFile } from "../../src/cli/checkFile";
 import { toCheckedEntry } from "../../src/cli/entry";
 import { exitCodeFor, main, EXIT } from "../../src/cli/main";
 import { nodeInflateRaw } from "../../src/cli/nodeInflate";
@@ -166,27 +167,22 @@ describe("hyoka check --format json -o", () => {
   });
 });
 
-describe("reading the next file ahead (readAhead)", () => {
+describe("reading a file (checkFile reads it synchronously, on its worker)", () => {
   let fx: Fixtures;
   beforeAll(async () => {
     fx = await makeFixtures();
   });
   afterAll(() => rmSync(fx.dir, { recursive: true, force: true }));
 
-  it("gives the same result as reading the file itself", async () => {
-    const options = { settings };
-    const ahead = await checkFile(fx.sample, "sample.xlsx", options, readAhead(fx.sample));
-    const plain = await checkFile(fx.sample, "sample.xlsx", options);
-    expect(ahead).toEqual(plain);
-    expect(ahead.error).toBeNull();
-    expect(ahead.sha256).toMatch(/^[0-9a-f]{64}$/);
+  it("reads the bytes it hashes and checks", async () => {
+    const result = await checkFile(fx.sample, "sample.xlsx", { settings });
+    expect(result.error).toBeNull();
+    expect(result.sha256).toBe(createHash("sha256").update(readFileSync(fx.sample)).digest("hex"));
+    expect(result.sheets.map((s) => s.sheet)).toEqual(["41303000"]);
   });
 
-  it("holds a read failure as a value, so a file read ahead and never awaited cannot crash the run", async () => {
-    const missing = `${fx.dir}/gone.xlsx`;
-    const read = await readAhead(missing);
-    expect("failure" in read && (read.failure as NodeJS.ErrnoException).code).toBe("ENOENT");
-    const result = await checkFile(missing, "gone.xlsx", { settings }, readAhead(missing));
-    expect(result).toEqual({ path: "gone.xlsx", sha256: null, error: { code: "not-found", message: "ファイルが見つかりません。" }, sheets: [] });
+  it("turns a file that cannot be opened, or a folder, into a result, never an exception", async () => {
+    expect(await checkFile(`${fx.dir}/gone.xlsx`, "gone.xlsx", { settings })).toEqual({ path: "gone.xlsx", sha256: null, error: { code: "not-found", message: "ファイルが見つかりません。" }, sheets: [] });
+    expect(await checkFile(fx.dir, "dir", { settings })).toEqual({ path: "dir", sha256: null, error: { code: "is-directory", message: "ファイルではなくフォルダです。" }, sheets: [] });
   });
 });
