@@ -1,4 +1,7 @@
 // `npm run bench [-- --files 1000 --sheets 3 --iterations 2000 --repeat 3 --measures 50 --preview-runs 5 --no-preview --no-write]`
+// `npm run bench -- --only preview[,engine,…]` runs only the named sections (engine, large,
+// crafted, cli, link, preview) and never writes BENCHMARKS.md: a partial table would replace
+// the whole one.
 // (a) engine throughput: checkSheet on the 41303000 sample grid, one core; the same on project
 //     sheets (the four 41303000 projects and the 令和6年度 sheet, in turn);
 // (b) large legitimate workbooks: a 300-sheet workbook and a sheet with 100,000 used rows;
@@ -512,6 +515,19 @@ function syncsSection(): string {
   return at < 0 ? "" : old.slice(at);
 }
 
+const SECTIONS = ["engine", "large", "crafted", "cli", "link", "preview"] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The sections named by `--only a,b` (null: all of them); an unknown name is an error. */
+function selectedSections(): Set<Section> | null {
+  const i = process.argv.indexOf("--only");
+  if (i < 0) return null;
+  const names = (process.argv[i + 1] ?? "").split(",").filter(Boolean);
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length) throw new Error(`--only takes ${SECTIONS.join(", ")} (comma-separated); got "${process.argv[i + 1] ?? ""}"`);
+  return new Set(names as Section[]);
+}
+
 async function main(): Promise<void> {
   const files = option("files", 1000);
   const repeat = option("repeat", 3);
@@ -519,23 +535,28 @@ async function main(): Promise<void> {
   const iterations = option("iterations", 2000);
   const previewRuns = option("preview-runs", 5);
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  const only = selectedSections();
+  const runs = (section: Section) => only === null || only.has(section);
   process.stdout.write(`hyoka bench — ${machine()}\n`);
-  engineThroughput(iterations, "the 41303000 sample", sampleGrid().sheets);
-  // Project sheets in a process of their own would be faster still (V8 tunes for one kind of
-  // sheet): measured after the 施策 sheets, as a mixed batch runs.
-  engineThroughput(iterations, "project sheets (the four 41303000 projects and the 令和6年度 sheet in turn)", [...projectsGrid().sheets, ...kawasakiR6Grid().sheets]);
+  if (runs("engine")) {
+    engineThroughput(iterations, "the 41303000 sample", sampleGrid().sheets);
+    // Project sheets in a process of their own would be faster still (V8 tunes for one kind of
+    // sheet): measured after the 施策 sheets, as a mixed batch runs.
+    engineThroughput(iterations, "project sheets (the four 41303000 projects and the 令和6年度 sheet in turn)", [...projectsGrid().sheets, ...kawasakiR6Grid().sheets]);
+  }
   // In-process cases first: their peak RSS is the bench process's maximum so far.
-  await largeWorkbooks();
-  await craftedRuns();
-  await cliVersusOpenOnly(files, sheetsPerFile, repeat);
-  if (cliBuilt()) {
+  if (runs("large")) await largeWorkbooks();
+  if (runs("crafted")) await craftedRuns();
+  if (runs("cli")) await cliVersusOpenOnly(files, sheetsPerFile, repeat);
+  if (runs("link") && cliBuilt()) {
     const run = (args: string[], times: number) => timed(process.execPath, args, times);
     await linkedVersusUnlinked({ record, run, describe }, join(ROOT, "bin", "hyoka.js"), option("measures", 50), repeat);
   }
-  if (!process.argv.includes("--no-preview")) await previewTiming(previewRuns);
+  if (runs("preview") && !process.argv.includes("--no-preview")) await previewTiming(previewRuns);
   const text = markdown(command);
   process.stdout.write(`\n${text.slice(text.indexOf("| measure"), text.indexOf("\n\nHow"))}\n`);
-  if (!process.argv.includes("--no-write")) {
+  if (only !== null) process.stdout.write("\n--only: BENCHMARKS.md left as it is (it holds one full run)\n");
+  else if (!process.argv.includes("--no-write")) {
     writeFileSync(join(ROOT, "BENCHMARKS.md"), text + syncsSection());
     process.stdout.write("\nwrote BENCHMARKS.md\n");
   }
