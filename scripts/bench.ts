@@ -1,7 +1,8 @@
 // `npm run bench [-- --files 1000 --sheets 3 --iterations 2000 --repeat 3 --measures 50 --preview-runs 5 --no-preview --no-write]`
 // `npm run bench -- --only preview[,engine,…]` runs only the named sections (engine, large,
 // crafted, cli, link, preview) and never writes BENCHMARKS.md: a partial table would replace
-// the whole one.
+// the whole one. `--preview-dir DIR` times a preview built elsewhere (e.g. an older commit's
+// dist/preview, for a before/after comparison) instead of building this one.
 // (a) engine throughput: checkSheet on the 41303000 sample grid, one core; the same on project
 //     sheets (the four 41303000 projects and the 令和6年度 sheet, in turn);
 // (b) large legitimate workbooks: a 300-sheet workbook and a sheet with 100,000 used rows;
@@ -41,6 +42,12 @@ const ROOT = resolve(__dirname, "..");
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** `--name value` as given, or null. */
+function textOption(name: string): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? resolve(process.argv[i + 1]) : null;
 }
 
 interface Row {
@@ -372,9 +379,9 @@ async function craftedRuns(): Promise<void> {
  * the page's own clock says (performance.now() when the status text appears), with the cache
  * disabled: a first visit. Median and best of `runs` fresh pages.
  */
-async function previewTiming(runs: number): Promise<void> {
-  if (previewIsStale()) buildPreview();
-  const server = await startStaticServer(PREVIEW_DIR, 0);
+async function previewTiming(runs: number, builtDir: string | null): Promise<void> {
+  if (builtDir === null && previewIsStale()) buildPreview();
+  const server = await startStaticServer(builtDir ?? PREVIEW_DIR, 0);
   const userDataDir = mkdtempSync(join(os.tmpdir(), "hyoka-bench-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -487,7 +494,8 @@ How each figure is taken:
   navigation start) when the pane's status first shows the sample's 5 findings; "reading" is the
   span between the preview's \`hyoka:read-start\` and \`hyoka:read-end\` marks (loading the
   reader chunk and \`readWorkbook\`). The sample and the reader chunk are requested as soon as
-  the preview starts, in parallel with the first render.
+  the preview starts, in parallel with the first render; the grid draws after the findings
+  (docs/architecture.md, "The task pane page: what loads when").
 ${notes.length ? `\n## Notes on this run\n\n${notes.map((n) => `- ${n}`).join("\n")}\n` : ""}
 ## Where the time goes
 
@@ -552,7 +560,7 @@ async function main(): Promise<void> {
     const run = (args: string[], times: number) => timed(process.execPath, args, times);
     await linkedVersusUnlinked({ record, run, describe }, join(ROOT, "bin", "hyoka.js"), option("measures", 50), repeat);
   }
-  if (runs("preview") && !process.argv.includes("--no-preview")) await previewTiming(previewRuns);
+  if (runs("preview") && !process.argv.includes("--no-preview")) await previewTiming(previewRuns, textOption("preview-dir"));
   const text = markdown(command);
   process.stdout.write(`\n${text.slice(text.indexOf("| measure"), text.indexOf("\n\nHow"))}\n`);
   if (only !== null) process.stdout.write("\n--only: BENCHMARKS.md left as it is (it holds one full run)\n");
