@@ -1,4 +1,8 @@
 // `npm run bench [-- --files 1000 --sheets 3 --iterations 2000 --repeat 3 --measures 50 --preview-runs 5 --no-preview --no-write]`
+// `npm run bench -- --only preview[,engine,…]` runs only the named sections (engine, large,
+// crafted, cli, link, preview) and never writes BENCHMARKS.md: a partial table would replace
+// the whole one. `--preview-dir DIR` times a preview built elsewhere (e.g. an older commit's
+// dist/preview, for a before/after comparison) instead of building this one.
 // (a) engine throughput: checkSheet on the 41303000 sample grid, one core; the same on project
 //     sheets (the four 41303000 projects and the 令和6年度 sheet, in turn);
 // (b) large legitimate workbooks: a 300-sheet workbook and a sheet with 100,000 used rows;
@@ -38,6 +42,12 @@ const ROOT = resolve(__dirname, "..");
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** `--name value` as given, or null. */
+function textOption(name: string): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? resolve(process.argv[i + 1]) : null;
 }
 
 interface Row {
@@ -391,9 +401,9 @@ async function craftedRuns(): Promise<void> {
  * the page's own clock says (performance.now() when the status text appears), with the cache
  * disabled: a first visit. Median and best of `runs` fresh pages.
  */
-async function previewTiming(runs: number): Promise<void> {
-  if (previewIsStale()) buildPreview();
-  const server = await startStaticServer(PREVIEW_DIR, 0);
+async function previewTiming(runs: number, builtDir: string | null): Promise<void> {
+  if (builtDir === null && previewIsStale()) buildPreview();
+  const server = await startStaticServer(builtDir ?? PREVIEW_DIR, 0);
   const userDataDir = mkdtempSync(join(os.tmpdir(), "hyoka-bench-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -510,7 +520,8 @@ How each figure is taken:
   navigation start) when the pane's status first shows the sample's 5 findings; "reading" is the
   span between the preview's \`hyoka:read-start\` and \`hyoka:read-end\` marks (loading the
   reader chunk and \`readWorkbook\`). The sample and the reader chunk are requested as soon as
-  the preview starts, in parallel with the first render.
+  the preview starts, in parallel with the first render; the grid draws after the findings
+  (docs/architecture.md, "The task pane page: what loads when").
 ${notes.length ? `\n## Notes on this run\n\n${notes.map((n) => `- ${n}`).join("\n")}\n` : ""}
 ## Where the time goes
 
@@ -538,6 +549,19 @@ function syncsSection(): string {
   return at < 0 ? "" : old.slice(at);
 }
 
+const SECTIONS = ["engine", "large", "crafted", "cli", "link", "preview"] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The sections named by `--only a,b` (null: all of them); an unknown name is an error. */
+function selectedSections(): Set<Section> | null {
+  const i = process.argv.indexOf("--only");
+  if (i < 0) return null;
+  const names = (process.argv[i + 1] ?? "").split(",").filter(Boolean);
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length) throw new Error(`--only takes ${SECTIONS.join(", ")} (comma-separated); got "${process.argv[i + 1] ?? ""}"`);
+  return new Set(names as Section[]);
+}
+
 async function main(): Promise<void> {
   const files = option("files", 1000);
   const repeat = option("repeat", 3);
@@ -545,23 +569,28 @@ async function main(): Promise<void> {
   const iterations = option("iterations", 2000);
   const previewRuns = option("preview-runs", 5);
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  const only = selectedSections();
+  const runs = (section: Section) => only === null || only.has(section);
   process.stdout.write(`hyoka bench — ${machine()}\n`);
-  engineThroughput(iterations, "the 41303000 sample", sampleGrid().sheets);
-  // Project sheets in a process of their own would be faster still (V8 tunes for one kind of
-  // sheet): measured after the 施策 sheets, as a mixed batch runs.
-  engineThroughput(iterations, "project sheets (the four 41303000 projects and the 令和6年度 sheet in turn)", [...projectsGrid().sheets, ...kawasakiR6Grid().sheets]);
+  if (runs("engine")) {
+    engineThroughput(iterations, "the 41303000 sample", sampleGrid().sheets);
+    // Project sheets in a process of their own would be faster still (V8 tunes for one kind of
+    // sheet): measured after the 施策 sheets, as a mixed batch runs.
+    engineThroughput(iterations, "project sheets (the four 41303000 projects and the 令和6年度 sheet in turn)", [...projectsGrid().sheets, ...kawasakiR6Grid().sheets]);
+  }
   // In-process cases first: their peak RSS is the bench process's maximum so far.
-  await largeWorkbooks();
-  await craftedRuns();
-  await cliVersusOpenOnly(files, sheetsPerFile, repeat);
-  if (cliBuilt()) {
+  if (runs("large")) await largeWorkbooks();
+  if (runs("crafted")) await craftedRuns();
+  if (runs("cli")) await cliVersusOpenOnly(files, sheetsPerFile, repeat);
+  if (runs("link") && cliBuilt()) {
     const run = (args: string[], times: number) => timed(process.execPath, args, times);
     await linkedVersusUnlinked({ record, run, describe }, join(ROOT, "bin", "hyoka.js"), option("measures", 50), repeat);
   }
-  if (!process.argv.includes("--no-preview")) await previewTiming(previewRuns);
+  if (runs("preview") && !process.argv.includes("--no-preview")) await previewTiming(previewRuns, textOption("preview-dir"));
   const text = markdown(command);
   process.stdout.write(`\n${text.slice(text.indexOf("| measure"), text.indexOf("\n\nHow"))}\n`);
-  if (!process.argv.includes("--no-write")) {
+  if (only !== null) process.stdout.write("\n--only: BENCHMARKS.md left as it is (it holds one full run)\n");
+  else if (!process.argv.includes("--no-write")) {
     writeFileSync(join(ROOT, "BENCHMARKS.md"), text + syncsSection());
     process.stdout.write("\nwrote BENCHMARKS.md\n");
   }

@@ -6,6 +6,7 @@ import type { Direction } from "../core/model";
 import type { Grade } from "../core/summary/types";
 import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel, rateReasonLabel } from "../core/summary/labels";
 import { formatRate as reportFormatRate } from "../core/report/labels";
+import { groupThousands, isWholeNumber } from "../core/rules/text";
 
 export { circled as circledNumber } from "../core/report/labels";
 
@@ -258,6 +259,8 @@ export function formatRate(rate: number | null | undefined): string {
 /** Figures as entered in the sheets: thousands separators, no forced decimals. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  // As the rules' messages do: whole numbers without Intl, whose first use costs the page ICU data.
+  if (isWholeNumber(value)) return groupThousands(String(value));
   return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
 }
 

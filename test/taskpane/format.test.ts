@@ -30,6 +30,18 @@ describe("formatNumber and labels", () => {
     expect(formatNumber(43769)).toBe("43,769");
     expect(formatNumber(null)).toBe("—");
   });
+  it("reads like toLocaleString en-US (3 decimals at most), whole numbers grouped without Intl", () => {
+    const spy = jest.spyOn(Number.prototype, "toLocaleString");
+    try {
+      expect([formatNumber(-1234567), formatNumber(0), formatNumber(Number.MAX_SAFE_INTEGER)]).toEqual(["-1,234,567", "0", "9,007,199,254,740,991"]);
+      expect(spy).not.toHaveBeenCalled();
+      expect(formatNumber(1e21)).toBe("1,000,000,000,000,000,000,000"); // past 2^53: Intl's
+      expect(formatNumber(1234.56789)).toBe("1,234.568");
+      expect(formatNumber(-0)).toBe("-0");
+    } finally {
+      spy.mockRestore();
+    }
+  });
   it("numbers indicators with circled digits", () => {
     expect(circledNumber(1)).toBe("①");
     expect(circledNumber(3)).toBe("③");

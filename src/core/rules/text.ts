@@ -47,19 +47,27 @@ export function indicatorLabel(ind: Indicator): LocalizedText {
 }
 
 // One formatter for all messages: toLocaleString with options builds a new one per call,
-// which made the rules several times slower than reading the sheet.
-const NUMBER_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+// which made the rules several times slower than reading the sheet. Made on first use: a page's
+// first Intl formatter loads ICU data (20–80 ms in Chromium), which the browser preview would
+// otherwise pay before its first findings, where whole numbers never need it.
+let numberFormat: Intl.NumberFormat | null = null;
 
 /** A number as people write it in these sheets: 43,769. */
 export function num(n: number | null): string {
   if (n === null) return "-";
   // Whole numbers (nearly every figure here) are grouped by hand: Intl costs ~20× as much.
-  if (Number.isSafeInteger(n) && !Object.is(n, -0)) return groupThousands(String(n));
-  return NUMBER_FORMAT.format(n);
+  if (isWholeNumber(n)) return groupThousands(String(n));
+  numberFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+  return numberFormat.format(n);
+}
+
+/** True for the numbers groupThousands formats exactly as en-US does (not -0, nothing past 2^53). */
+export function isWholeNumber(n: number): boolean {
+  return Number.isSafeInteger(n) && !Object.is(n, -0);
 }
 
 /** `-43769` → `-43,769`: the digits of a whole number, grouped by three like en-US. */
-function groupThousands(text: string): string {
+export function groupThousands(text: string): string {
   const sign = text[0] === "-" ? "-" : "";
   const digits = sign ? text.slice(1) : text;
   if (digits.length <= 3) return text;

@@ -11,11 +11,20 @@ import type { PreviewText } from "./previewText";
 /** Rows drawn above and below the visible ones, so a quick scroll shows no blank rows. */
 const OVERSCAN_ROWS = 12;
 
+/**
+ * Renders the grid again whenever the workbook changes, as a transition: when a workbook loads,
+ * React first mounts the pane beside it, which checks the workbook and lists its findings, and
+ * draws the grid right after — its first layout costs more than the rest of the page (measured in
+ * `npm run bench`). A transition never shows stale data here: each render reads the workbook as it is.
+ */
 function useWorkbookVersion(workbook: PreviewWorkbook): number {
-  return React.useSyncExternalStore(
-    (listener) => workbook.subscribe(listener),
-    () => workbook.version,
-  );
+  const [version, setVersion] = React.useState(workbook.version);
+  React.useEffect(() => {
+    const update = () => React.startTransition(() => setVersion(workbook.version));
+    update(); // a change between the first render and this subscription
+    return workbook.subscribe(update);
+  }, [workbook]);
+  return version;
 }
 
 function intersects(a: RangeBox, b: RangeBox): boolean {
@@ -31,45 +40,52 @@ export interface GridViewProps {
   text: PreviewText;
 }
 
-export function GridView({ workbook, text }: GridViewProps): React.ReactElement {
+function GridViewBody({ workbook, text }: GridViewProps): React.ReactElement {
   useWorkbookVersion(workbook);
   const sheet = workbook.sheet(workbook.activeSheet);
   const selection = workbook.selection;
   const scroller = React.useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = React.useState(0);
-  const [viewportHeight, setViewportHeight] = React.useState(600);
+  // The window's height bounds the scroller's: rows enough from the first render, read without a layout.
+  const [viewportHeight, setViewportHeight] = React.useState(() => (typeof window === "undefined" ? 600 : window.innerHeight || 600));
 
   const grid = sheet?.grid;
   const extent = React.useMemo(() => (grid ? sheetExtent(grid) : { rows: 0, cols: 0 }), [grid]);
   const widths = React.useMemo(() => (grid ? columnWidths(grid, extent.cols) : []), [grid, extent.cols]);
   const selectedBox = selection && selection.sheet === workbook.activeSheet ? selectionBox(selection.address) : null;
 
-  React.useLayoutEffect(() => {
+  // Sizes are read where the browser has just laid the page out (a ResizeObserver's callback, the
+  // next animation frame), never while React commits: a read there forces a layout of the whole
+  // page, grid and pane, which the pane's first render and check then redo.
+  const hasScroller = grid !== undefined;
+  React.useEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    setViewportHeight(el.clientHeight || 600);
-    if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => setViewportHeight(el.clientHeight || 600));
+    if (!el || typeof ResizeObserver === "undefined") return undefined;
+    // Only ever more rows: fewer would redraw the grid for rows that cost nothing to keep.
+    const observer = new ResizeObserver(() => setViewportHeight((h) => Math.max(h, el.clientHeight)));
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [hasScroller]);
 
   // Bring the selected cell into view whenever the selection (or the sheet) changes.
   const selectionKey = selection ? `${selection.sheet}!${selection.address}` : "";
-  React.useLayoutEffect(() => {
+  React.useEffect(() => {
     const el = scroller.current;
-    if (!el || !selectedBox) return;
-    // Content coordinates: the sticky column-header row sits above row 1.
-    const top = ROW_HEIGHT + selectedBox.top * ROW_HEIGHT;
-    if (top < el.scrollTop + ROW_HEIGHT || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
-      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-    }
-    let left = ROW_HEADER_WIDTH;
-    for (let c = 0; c < selectedBox.left; c++) left += widths[c] ?? 0;
-    if (left < el.scrollLeft + ROW_HEADER_WIDTH || left + (widths[selectedBox.left] ?? 0) > el.scrollLeft + el.clientWidth) {
-      el.scrollLeft = Math.max(0, left - el.clientWidth / 3);
-    }
-    setScrollTop(el.scrollTop);
+    if (!el || !selectedBox) return undefined;
+    const frame = requestAnimationFrame(() => {
+      // Content coordinates: the sticky column-header row sits above row 1.
+      const top = ROW_HEIGHT + selectedBox.top * ROW_HEIGHT;
+      if (top < el.scrollTop + ROW_HEIGHT || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
+        el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+      }
+      let left = ROW_HEADER_WIDTH;
+      for (let c = 0; c < selectedBox.left; c++) left += widths[c] ?? 0;
+      if (left < el.scrollLeft + ROW_HEADER_WIDTH || left + (widths[selectedBox.left] ?? 0) > el.scrollLeft + el.clientWidth) {
+        el.scrollLeft = Math.max(0, left - el.clientWidth / 3);
+      }
+      setScrollTop(el.scrollTop);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selectionKey, workbook.activeSheet, widths]);
 
   if (!sheet || !grid) {
@@ -199,3 +215,9 @@ export function GridView({ workbook, text }: GridViewProps): React.ReactElement 
     </div>
   );
 }
+
+/**
+ * Memoized: the page around it re-renders when a workbook loads (the pane mounts), and the grid
+ * must then wait for its own transition (useWorkbookVersion) instead of drawing in that render.
+ */
+export const GridView = React.memo(GridViewBody);

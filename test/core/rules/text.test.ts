@@ -34,3 +34,21 @@ describe("num", () => {
     );
   });
 });
+
+describe("num and Intl", () => {
+  test("whole numbers never construct an Intl formatter: the browser preview's first one costs it ICU data", () => {
+    jest.isolateModules(() => {
+      const spy = jest.spyOn(Intl, "NumberFormat");
+      try {
+        const { num: fresh } = require("../../../src/core/rules/text") as typeof import("../../../src/core/rules/text");
+        expect([fresh(43769), fresh(-1000), fresh(0)]).toEqual(["43,769", "-1,000", "0"]);
+        expect(spy).not.toHaveBeenCalled();
+        expect(fresh(1234.5)).toBe("1,234.5");
+        expect(fresh(0.25)).toBe("0.25");
+        expect(spy).toHaveBeenCalledTimes(1); // made once, on the first fraction, then kept
+      } finally {
+        spy.mockRestore();
+      }
+    });
+  });
+});
