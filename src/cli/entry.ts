@@ -57,8 +57,8 @@ export function toCheckedEntry(result: FileResult, language: Language, options: 
 export function linkEntries(
   entries: readonly CheckedEntry[],
   settings: Settings,
-  /** An entry's serialized text when its `json` is not held (the check command reads it back from the report). */
-  textOf: (index: number) => Uint8Array | null = (index) => entries[index].json,
+  /** An entry's serialized text (the check command reads it back from the report it writes); null without one. */
+  textOf: (index: number) => Uint8Array | null,
 ): { entries: CheckedEntry[]; groups: LinkGroup[] } {
   const language = settings.language;
   const inputs = linkInputs(entries.map((e) => ({ path: e.file.path, digests: e.digests })));

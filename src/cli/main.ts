@@ -235,9 +235,8 @@ function reportUnreadable(file: Pick<FileResult, "path" | "error">, io: CliIo): 
  * The check command. Each file comes back as a report entry (see CheckedEntry). The JSON report
  * is written entry by entry as files finish. Without linking (--no-link) that is final, so its
  * size never sits in memory at once. Linking needs every file's sheets first, so the entries
- * (without their models, which stay in the serialized JSON text) are also kept until the last
- * file is checked; a link finding then rewrites the report from the first entry it lands on
- * (to a file; on standard output, where nothing can be taken back, the entries wait instead).
+ * (without their models and JSON text) are also kept until the last file is checked; a link
+ * finding then rewrites the report from the first entry it lands on.
  */
 async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOptions: PoolOptions, customVocabulary: unknown, io: CliIo): Promise<number> {
   const settings = poolOptions.settings;
@@ -255,11 +254,11 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
   const entryOptions = { includeModel: args.includeModel, json: args.format === "json" };
   // Nothing before "files" depends on the files: the head can be written before any is checked.
   const json = entryOptions.json ? jsonReportParts(buildReportFromFiles(reportInput, [])) : null;
-  const out = openOutput(args, io, MSG.reportWritten, settings.language);
-  const revisable = out.revisable;
-  const streamed = !args.link || revisable !== null;
+  // Linking may rewrite entries already written: the output must be able to take them back.
+  const out = openOutput(args, io, MSG.reportWritten, settings.language, { revisable: args.link });
   try {
     const kept: ReportFile[] = [];
+    /** Linking's copy of each entry, without its JSON text (the output holds it). */
     const held: CheckedEntry[] = [];
     /** Where each entry written so far starts (its separator included), and where its JSON text lies. */
     const spans: Array<{ start: number; text: number; length: number }> = [];
@@ -270,17 +269,11 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
       if (json && entry.json) out.write(entry.json);
       kept.push(entry.file);
     };
-    /** An entry's JSON text: held, or read back from the output where it was written. */
-    const textOf = (index: number): Uint8Array | null => {
-      const { json: text } = held[index];
-      if (text !== null || revisable === null || spans[index].length === 0) return text;
-      return revisable.read(spans[index].text, spans[index].length);
-    };
+    const textOf = (index: number): Uint8Array | null => (spans[index].length === 0 ? null : out.revisable!.read(spans[index].text, spans[index].length));
     const take = (entry: CheckedEntry) => {
       reportUnreadable(entry.file, io);
-      if (streamed) write(entry);
-      // A written entry is kept without its text, which the output holds.
-      if (args.link) held.push(streamed ? { ...entry, json: null } : entry);
+      write(entry);
+      if (args.link) held.push({ ...entry, json: null });
     };
     if (args.crossYear) {
       // Across files, so only once every file is read; the findings join the later sheets.
@@ -290,17 +283,14 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
       await checkEntries(files, poolOptions, entryOptions, take);
     }
     const linked = args.link ? linkEntries(held, settings, textOf) : { entries: [], groups: [] };
-    // The entries a link finding changed, and all after them, are written again.
-    const from = streamed ? linked.entries.findIndex((entry, i) => entry !== held[i]) : 0;
-    if (from >= 0 && linked.entries.length > 0) {
-      let again = linked.entries.slice(from);
-      if (revisable !== null) {
-        // The unchanged ones are read back before the output is cut: the rewrite moves them.
-        again = again.map((entry, k) => (entry === held[from + k] ? { ...entry, json: textOf(from + k) } : entry));
-        revisable.cut(spans[from].start);
-        kept.length = from;
-        spans.length = from;
-      }
+    // The first entry a link finding changed and all after it are written again; the unchanged
+    // ones are read back before the output is cut, since the rewrite moves them.
+    const from = linked.entries.findIndex((entry, i) => entry !== held[i]);
+    if (from >= 0) {
+      const again = linked.entries.slice(from).map((entry, k) => (entry === held[from + k] ? { ...entry, json: textOf(from + k) } : entry));
+      out.revisable!.cut(spans[from].start);
+      kept.length = from;
+      spans.length = from;
       for (const entry of again) write(entry);
     }
     const report = buildReportFromFiles(reportInput, kept, linked.groups.map(toReportLink));
@@ -317,13 +307,19 @@ async function runCheck(args: CheckArgs, files: readonly InputFile[], poolOption
   }
 }
 
+/** Written output that can be read back and cut short, to rewrite its end. */
+interface Revisable {
+  read(at: number, length: number): Uint8Array;
+  cut(at: number): void;
+}
+
 interface Output {
   write(text: string | Uint8Array): void;
   /** Bytes written so far. */
   written(): number;
-  /** Reading back and cutting what was written (to -o); null on standard output, where nothing can be taken back. */
-  revisable: { read(at: number, length: number): Uint8Array; cut(at: number): void } | null;
-  /** Puts the written file in place (a rename): until then -o is untouched. */
+  /** Always for -o; on standard output only when asked for (the output is then held until close). */
+  revisable: Revisable | null;
+  /** Puts the written file in place (a rename), or prints held output: until then nothing is final. */
   close(): void;
   /** Removes the temporary file if close was not reached (a failed run). */
   discard(): void;
@@ -410,22 +406,57 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** To -o (creating its folder; written to a temporary file, renamed at close) or to standard output. */
-function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text, language: Language): Output {
-  const given = args.output;
-  if (!given) {
-    let count = 0;
-    return {
-      write: (text) => {
-        count += typeof text === "string" ? Buffer.byteLength(text, "utf8") : text.byteLength;
-        io.stdout.write(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8"));
+const utf8Bytes = (text: string | Uint8Array): Uint8Array => (typeof text === "string" ? Buffer.from(text, "utf8") : text);
+
+/** Standard output, written as it comes. */
+function directStdout(io: CliIo): Output {
+  let count = 0;
+  return {
+    write: (text) => {
+      count += typeof text === "string" ? Buffer.byteLength(text, "utf8") : text.byteLength;
+      io.stdout.write(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8"));
+    },
+    written: () => count,
+    revisable: null,
+    close: () => undefined,
+    discard: () => undefined,
+  };
+}
+
+/** Standard output held in memory until close, where nothing printed could be taken back. */
+function heldStdout(io: CliIo): Output {
+  let held = Buffer.allocUnsafe(1 << 16);
+  let size = 0;
+  return {
+    write(text) {
+      const bytes = utf8Bytes(text);
+      if (size + bytes.length > held.length) {
+        const grown = Buffer.allocUnsafe(Math.max(held.length * 2, size + bytes.length));
+        held.copy(grown, 0, 0, size);
+        held = grown;
+      }
+      held.set(bytes, size);
+      size += bytes.length;
+    },
+    written: () => size,
+    revisable: {
+      read: (at, length) => Buffer.from(held.subarray(at, at + length)),
+      cut: (at) => {
+        size = at;
       },
-      written: () => count,
-      revisable: null,
-      close: () => undefined,
-      discard: () => undefined,
-    };
-  }
+    },
+    close: () => void io.stdout.write(held.toString("utf8", 0, size)),
+    discard: () => undefined,
+  };
+}
+
+/**
+ * To -o (creating its folder; written to a temporary file, renamed at close) or to standard
+ * output, held until close when `revisable` is asked for.
+ */
+function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text, language: Language, options: { revisable?: boolean } = {}): Output {
+  const given = args.output;
+  if (!given) return options.revisable ? heldStdout(io) : directStdout(io);
   const file = path.resolve(io.cwd, given);
   const temp = temporaryBeside(file);
   const fd = writing(given, () => {
@@ -442,7 +473,7 @@ function openOutput(args: CheckArgs, io: CliIo, written: (file: string) => Text,
   };
   return {
     write(text) {
-      const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+      const bytes = utf8Bytes(text);
       writing(given, () => {
         for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, position + at);
       });
