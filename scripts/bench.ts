@@ -39,15 +39,21 @@ import { buildPreview, previewIsStale, PREVIEW_DIR, startStaticServer } from "./
 
 const ROOT = resolve(__dirname, "..");
 
-function option(name: string, fallback: number): number {
+/** The value after `--name`, or undefined when the flag is absent. */
+function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? (process.argv[i + 1] ?? "") : undefined;
 }
 
-/** `--name value` as given, or null. */
-function textOption(name: string): string | null {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? resolve(process.argv[i + 1]) : null;
+function option(name: string, fallback: number): number {
+  const value = argValue(name);
+  return value === undefined ? fallback : Number(value);
+}
+
+/** A path given as `--name path`, resolved, or null. */
+function pathOption(name: string): string | null {
+  const value = argValue(name);
+  return value ? resolve(value) : null;
 }
 
 interface Row {
@@ -554,11 +560,11 @@ type Section = (typeof SECTIONS)[number];
 
 /** The sections named by `--only a,b` (null: all of them); an unknown name is an error. */
 function selectedSections(): Set<Section> | null {
-  const i = process.argv.indexOf("--only");
-  if (i < 0) return null;
-  const names = (process.argv[i + 1] ?? "").split(",").filter(Boolean);
+  const given = argValue("only");
+  if (given === undefined) return null;
+  const names = given.split(",").filter(Boolean);
   const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
-  if (names.length === 0 || unknown.length) throw new Error(`--only takes ${SECTIONS.join(", ")} (comma-separated); got "${process.argv[i + 1] ?? ""}"`);
+  if (names.length === 0 || unknown.length) throw new Error(`--only takes ${SECTIONS.join(", ")} (comma-separated); got "${given}"`);
   return new Set(names as Section[]);
 }
 
@@ -586,7 +592,7 @@ async function main(): Promise<void> {
     const run = (args: string[], times: number) => timed(process.execPath, args, times);
     await linkedVersusUnlinked({ record, run, describe }, join(ROOT, "bin", "hyoka.js"), option("measures", 50), repeat);
   }
-  if (runs("preview") && !process.argv.includes("--no-preview")) await previewTiming(previewRuns, textOption("preview-dir"));
+  if (runs("preview") && !process.argv.includes("--no-preview")) await previewTiming(previewRuns, pathOption("preview-dir"));
   const text = markdown(command);
   process.stdout.write(`\n${text.slice(text.indexOf("| measure"), text.indexOf("\n\nHow"))}\n`);
   if (only !== null) process.stdout.write("\n--only: BENCHMARKS.md left as it is (it holds one full run)\n");

@@ -5,7 +5,6 @@ import { addressOf, type CellRef, type Field, type Indicator, type OtherSheet } 
 import { isNoValueMarker } from "../normalize";
 import type { FindingDraft } from "./types";
 
-
 /** `(D45)`, or nothing when the field was not found. */
 export const at = (f: Field<unknown>): string => (f.cell ? `(${f.cell.address})` : "");
 
