@@ -194,7 +194,7 @@ describe("clean text on the terminal and in reports (item 7)", () => {
     const report: Report = JSON.parse(json.out);
     // JSON keeps the exact value (escaped as \u001b, \u202e): the data is not changed.
     expect(report.files[0].sheets[0].sheet).toBe("41303000\u202Ec");
-    expect(json.out).toContain('"sheet": "41303000\\u202ec"');
+    expect(json.out).toContain('"sheet":"41303000\\u202ec"');
     expect(evaluationSummary(report.files[0].sheets[0]).measureName).toBe("![i](http://host/img.png) *x* `y` <b>z</b> \u202Eevil");
     expect(existsSync(path.join(at, "book.xlsx"))).toBe(true);
   });

