@@ -93,7 +93,7 @@ function hasRawInUtf8(bytes: Uint8Array): boolean {
 /**
  * escapeJsonText, already UTF-8 encoded: the text is encoded first and searched for the rare
  * characters with native byte searches, and only re-escaped when one is there. A regular
- * expression over the whole text costs as much as serializing it (a report entry is ~180 KB).
+ * expression over the whole text costs as much as serializing it (a report entry is ~100 KB).
  * `encode` may return a Node Buffer (the CLI's workers), whose byte search is faster.
  */
 export function escapedJsonBytes(json: string, encode: Utf8Encode = encodeUtf8): Uint8Array {
