@@ -5,10 +5,9 @@ import type { Language, LocalizedText, Severity } from "../core/findings";
 import type { Direction } from "../core/model";
 import type { Grade } from "../core/summary/types";
 import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel, rateReasonLabel } from "../core/summary/labels";
-import { formatRate as reportFormatRate } from "../core/report/labels";
-import { groupThousands, isWholeNumber } from "../core/rules/text";
+import { formatRate as reportFormatRate, groupedNumber } from "../core/format/number";
 
-export { circled as circledNumber } from "../core/report/labels";
+export { circled as circledNumber } from "../core/format/number";
 
 const STRINGS = {
   appTitle: { ja: "施策評価票チェック", en: "Evaluation sheet check" },
@@ -259,9 +258,7 @@ export function formatRate(rate: number | null | undefined): string {
 /** Figures as entered in the sheets: thousands separators, no forced decimals. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  // As the rules' messages do: whole numbers without Intl, whose first use costs the page ICU data.
-  if (isWholeNumber(value)) return groupThousands(String(value));
-  return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
+  return groupedNumber(value, 3);
 }
 
 /**

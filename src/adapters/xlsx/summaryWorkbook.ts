@@ -5,6 +5,7 @@
 
 import ExcelJS from "exceljs";
 import type { SheetResult } from "../../core/engine";
+import { AMOUNT_FORMAT, RATE_FORMAT } from "../../core/format/number";
 import { columnLetters } from "../../core/grid";
 import { buildSummaryLayout, type GradeRule, type LayoutCell, type LayoutTable } from "../../core/report/summaryLayout";
 import { buildLinkTable } from "../../core/report/linkTable";
@@ -251,8 +252,8 @@ interface SheetTable {
 }
 
 /** A rate and an amount as the summary sheets show them. */
-const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
-const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
+const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: RATE_FORMAT });
+const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: AMOUNT_FORMAT });
 
 /** An Excel table with its header on `top` (1-based row) at column A, number formats applied. */
 function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, "name" | "headers" | "rows">): void {
@@ -492,7 +493,7 @@ function addProjectSheet(wb: ExcelJS.Workbook, sheetName: string, rollup: Projec
       { name: w.totals.totalCost, values: `${column("totalCost")}${first}:${column("totalCost")}${lastRow}` },
     ],
     yTitle: w.totals.totalCost,
-    numberFormat: "#,##0",
+    numberFormat: AMOUNT_FORMAT,
     anchor: { fromCol, fromRow: departmentTop - 1, toCol: fromCol + 9, toRow: departmentTop + 19 },
   };
 }

@@ -7,7 +7,7 @@
 
 import type { Finding, LocalizedText } from "../findings";
 import { LINK_CATALOGUE, type Rule } from "../rules";
-import { num } from "../rules/text";
+import { num } from "../format/number";
 import type { Settings } from "../settings";
 import { nameKey, type CostFigure, type LinkDigest, type MeasureDigest, type ProjectDigest, type RollupDigest } from "./digest";
 

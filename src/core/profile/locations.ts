@@ -4,7 +4,7 @@
 import { boxToA1, fromA1, type RangeBox } from "../grid";
 import type { LocalizedText } from "../findings";
 import type { EvaluationSheet, Field, ProjectSheet, RollupSheet } from "../model";
-import { circled } from "../rules/text";
+import { circled } from "../format/number";
 import { pinTarget } from "./paths";
 
 export interface FieldLocation {

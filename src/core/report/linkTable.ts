@@ -4,6 +4,7 @@
 // results), so the workbook shows where every total comes from. Anchored at A1 (header row 1).
 
 import type { Language } from "../findings";
+import { AMOUNT_FORMAT } from "../format/number";
 import { toA1 } from "../grid";
 import { isCostMember, projectFigure, type LinkGroup } from "../link";
 import type { CostColumnKind } from "../model";
@@ -62,8 +63,6 @@ export interface LinkTable {
   /** Columns holding money (for number formats). */
   amountColumns: number[];
 }
-
-const AMOUNT_FORMAT = "#,##0";
 
 /** Every (year, column) any 施策 prints, in year order; a forecast settlement is its own heading. */
 function costColumns(groups: readonly LinkGroup[]): CostColumn[] {

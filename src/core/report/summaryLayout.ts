@@ -10,7 +10,8 @@ import type { CellRef, EvaluationSheet, Field, Indicator, IndicatorRow } from ".
 import type { Settings } from "../settings";
 import { columnLetters, toA1 } from "../grid";
 import type { Grade, IndicatorBaseSummary, IndicatorSummary, SheetSummary } from "../summary/types";
-import { circled, gradeLabel } from "./labels";
+import { AMOUNT_FORMAT, circled, RATE_FORMAT } from "../format/number";
+import { gradeLabel } from "./labels";
 
 /** The sheet's name in either language: adapters find their own summary sheet by it. */
 export const SUMMARY_SHEET_NAME = "達成率サマリー";
@@ -136,9 +137,6 @@ export interface SummaryLayoutOptions {
   /** Headings, grades and notes; settings.language when not given. */
   language?: Language;
 }
-
-const RATE_FORMAT = "0.0%";
-const AMOUNT_FORMAT = "#,##0";
 
 /** `'Sheet name'!D45`: always quoted, `'` doubled, as Excel accepts for any sheet name. */
 export function sheetRef(ref: CellRef): string {

@@ -4,7 +4,8 @@
 import { addressOf, type BudgetYear, type Field } from "../model";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { at, isBlank, num, pct, sheetCell } from "./text";
+import { num, pct } from "../format/number";
+import { at, isBlank, sheetCell } from "./text";
 
 const BUDGET_VALUES = {
   planned: { ja: "計画事業費", en: "planned cost (計画事業費)" },

@@ -10,7 +10,8 @@ import { relationsFor, type RelationCheck } from "../costs";
 import { relationFinding, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
-import { at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
+import { num, pct } from "../format/number";
+import { at, isBlank, missingFieldFindings, quoted } from "./text";
 
 /** Project rules are checked on project sheets only (checkProject); `check` has nothing to do. */
 function projectRule(rule: Omit<Rule, "check">): Rule {
