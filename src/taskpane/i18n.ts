@@ -6,6 +6,7 @@ import type { Direction } from "../core/model";
 import type { Grade } from "../core/summary/types";
 import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel, rateReasonLabel } from "../core/summary/labels";
 import { formatRate as reportFormatRate, groupedNumber } from "../core/format/number";
+import { FORECAST_SETTLEMENT } from "../core/terms";
 
 export { circled as circledNumber } from "../core/format/number";
 
@@ -76,8 +77,8 @@ const STRINGS = {
   planned: { ja: "計画事業費", en: "Planned cost" },
   budget: { ja: "予算", en: "Budget" },
   settlement: { ja: "決算", en: "Settlement" },
-  forecast: { ja: "見込", en: "forecast" },
-  forecastLong: { ja: "決算見込", en: "Forecast settlement" },
+  forecast: FORECAST_SETTLEMENT.mark,
+  forecastLong: FORECAST_SETTLEMENT.heading,
   executionRate: { ja: "執行率", en: "Execution rate" },
   budgetToPlan: { ja: "予算/計画", en: "Budget/plan" },
   overrun: { ja: "予算超過", en: "Over budget" },

@@ -4,6 +4,7 @@ import type { Language, Severity } from "../findings";
 import type { Grade } from "../summary/types";
 import type { Direction } from "../model";
 import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel } from "../summary/labels";
+import { FORECAST_SETTLEMENT } from "../terms";
 
 const LABELS = {
   file: { ja: "ファイル", en: "File" },
@@ -65,7 +66,7 @@ const LABELS = {
   planned: { ja: "計画事業費", en: "Planned cost" },
   budgetAmount: { ja: "予算", en: "Budget" },
   settlement: { ja: "決算", en: "Settlement" },
-  forecast: { ja: "決算見込", en: "Forecast" },
+  forecast: FORECAST_SETTLEMENT.heading,
   executionRate: { ja: "執行率", en: "Execution" },
   budgetToPlan: { ja: "予算/計画", en: "Budget/plan" },
   cumulative: { ja: "累計", en: "cumulative" },

@@ -11,6 +11,7 @@ import type { Settings } from "../settings";
 import { columnLetters, toA1 } from "../grid";
 import type { Grade, IndicatorBaseSummary, IndicatorSummary, SheetSummary } from "../summary/types";
 import { AMOUNT_FORMAT, circled, RATE_FORMAT } from "../format/number";
+import { FORECAST_SETTLEMENT } from "../terms";
 import { gradeLabel } from "./labels";
 
 /** The sheet's name in either language: adapters find their own summary sheet by it. */
@@ -36,8 +37,8 @@ const WORDS = {
     planned: "計画事業費",
     budget: "予算",
     settlement: "決算",
-    forecast: "決算見込",
-    forecastMark: "見込",
+    forecast: FORECAST_SETTLEMENT.heading.ja,
+    forecastMark: FORECAST_SETTLEMENT.mark.ja,
     execution: "執行率",
     budgetToPlan: "予算/計画",
     sourceText: (raw: string, value: string) => `元セルは文字列: ${raw} → ${value}`,
@@ -62,8 +63,8 @@ const WORDS = {
     planned: "Planned cost",
     budget: "Budget",
     settlement: "Settlement",
-    forecast: "Forecast",
-    forecastMark: "forecast",
+    forecast: FORECAST_SETTLEMENT.heading.en,
+    forecastMark: FORECAST_SETTLEMENT.mark.en,
     execution: "Execution rate",
     budgetToPlan: "Budget/plan",
     sourceText: (raw: string, value: string) => `source cell is text: ${raw} → ${value}`,
