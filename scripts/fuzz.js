@@ -11,7 +11,7 @@ const { randomInt } = require("node:crypto");
 const FUZZ_FILES = [
   "test/fuzz/",
   "test/core/rules/robustness\\.test",
-  "test/core/rules/text\\.test",
+  "test/core/format/number\\.test",
   "test/core/normalize/properties\\.test",
   "test/core/reader/neverThrows\\.test",
 ];

@@ -4,7 +4,7 @@
 // departments actually use; the reader must read every one of them with the same figures.
 
 import { toA1, type CellValue, type RangeBox, type SheetGrid } from "../core/grid";
-import { circled } from "../core/rules/text";
+import { circled } from "../core/format/number";
 import type { Entry, IndicatorData, MeasureData } from "./measureData";
 
 export interface LayoutOptions {

@@ -4,7 +4,7 @@
 // with their printed choices), and records where every value went (`cellOf`). The options give
 // the shapes other cities use: years down, no merges, numbers as text or full width, spacing.
 
-import { circled } from "../core/rules/text";
+import { circled } from "../core/format/number";
 import { SheetBuilder, type RenderedSheet } from "./layout";
 import type { Entry } from "./measureData";
 import {

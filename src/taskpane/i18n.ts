@@ -5,10 +5,10 @@ import type { Language, LocalizedText, Severity } from "../core/findings";
 import type { Direction } from "../core/model";
 import type { Grade } from "../core/summary/types";
 import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel, rateReasonLabel } from "../core/summary/labels";
-import { formatRate as reportFormatRate } from "../core/report/labels";
-import { groupThousands, isWholeNumber } from "../core/rules/text";
+import { formatRate as reportFormatRate, groupedNumber } from "../core/format/number";
+import { FORECAST_SETTLEMENT } from "../core/terms";
 
-export { circled as circledNumber } from "../core/report/labels";
+export { circled as circledNumber } from "../core/format/number";
 
 const STRINGS = {
   appTitle: { ja: "施策評価票チェック", en: "Evaluation sheet check" },
@@ -77,8 +77,8 @@ const STRINGS = {
   planned: { ja: "計画事業費", en: "Planned cost" },
   budget: { ja: "予算", en: "Budget" },
   settlement: { ja: "決算", en: "Settlement" },
-  forecast: { ja: "見込", en: "forecast" },
-  forecastLong: { ja: "決算見込", en: "Forecast settlement" },
+  forecast: FORECAST_SETTLEMENT.mark,
+  forecastLong: FORECAST_SETTLEMENT.heading,
   executionRate: { ja: "執行率", en: "Execution rate" },
   budgetToPlan: { ja: "予算/計画", en: "Budget/plan" },
   overrun: { ja: "予算超過", en: "Over budget" },
@@ -259,9 +259,7 @@ export function formatRate(rate: number | null | undefined): string {
 /** Figures as entered in the sheets: thousands separators, no forced decimals. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  // As the rules' messages do: whole numbers without Intl, whose first use costs the page ICU data.
-  if (isWholeNumber(value)) return groupThousands(String(value));
-  return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
+  return groupedNumber(value, 3);
 }
 
 /**

@@ -100,7 +100,7 @@ test("md and text reports show the cost table and the per-year figures", async (
   expect(md).toContain("| 2011 | 12,480 | 11,205 | 89.8% | 96.0% | 65.0% | 32,055 |");
   const text = (await check(["r6.xlsx", "--lang", "en"])).out;
   expect(text).toContain('Sheet "10101010" — Project sheets 10101010 地域防災力向上事業 2024 — error 0 · warning 3 · info 1');
-  expect(text).toContain("2024  Budget 48,300  Settlement 47,950 (Forecast)  Execution 99.3%");
+  expect(text).toContain("2024  Budget 48,300  Settlement 47,950 (Forecast settlement)  Execution 99.3%");
 });
 
 test("hyoka summary: a 事務事業 sheet with the projects, totals by 所属 and policy area, distributions and a bar chart", async () => {

@@ -77,12 +77,12 @@ describe("writeSummaryWorkbook", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Achievement rates", "Project costs", "Overview", "By department"]);
     expect((wb.getWorksheet("Achievement rates")!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["File", "Sheet", "Measure"]);
     const r = wb.getWorksheet("Overview")!;
-    expect(r.getRow(1).values).toEqual([undefined, "File", "Sheet", "Measure", "Department", "Fiscal year", "Evaluation", "Mean achievement", "Lowest achievement", "Budget", "Settlement", "Forecast", "Execution rate", "Budget/plan", "Flags", "Errors", "Warnings"]);
+    expect(r.getRow(1).values).toEqual([undefined, "File", "Sheet", "Measure", "Department", "Fiscal year", "Evaluation", "Mean achievement", "Lowest achievement", "Budget", "Settlement", "Forecast settlement", "Execution rate", "Budget/plan", "Flags", "Errors", "Warnings"]);
     expect(r.getCell("K2").value).toBe("forecast");
     expect(r.getCell("L2").value).toBeCloseTo(21165 / 21959, 12);
     expect(r.getCell("G2").value).toBeCloseTo((868 / 950 + 161 / 130 + 36 / 40) / 3, 12);
     const d = wb.getWorksheet("By department")!;
-    expect(d.getRow(1).values).toEqual([undefined, "Department", "Measures", "Fiscal year unknown", "Budget total", "Settlement total", "Forecast total", "Execution rate (incl. forecast)", "Overrun", "High spend, low achievement", "Under-execution"]);
+    expect(d.getRow(1).values).toEqual([undefined, "Department", "Measures", "Fiscal year unknown", "Budget total", "Settlement total", "Forecast settlement total", "Execution rate (incl. forecast)", "Overrun", "High spend, low achievement", "Under-execution"]);
     expect((d.getRow(2).values as unknown[]).slice(1, 4)).toEqual(["環境局地球環境推進室", 2, 0]);
     // Grade colours on the mean and lowest rates, found by meaning like the chart's columns.
     const cf = (r as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;

@@ -1,5 +1,8 @@
 import { circledNumber, directionLabel, formatNumber, formatRate, gradeLabel, rateReasonText, sheetHeading, t } from "../../src/taskpane/i18n";
 import { describeError } from "../../src/taskpane/errors";
+import { label } from "../../src/core/report/labels";
+import { buildSummaryLayout } from "../../src/core/report/summaryLayout";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { isDarkColor, officeThemeName } from "../../src/taskpane/theme";
 import { documentFileName, wantsAutoCheck } from "../../src/taskpane/boot";
 import { reportFileName } from "../../src/taskpane/ReportPanel";
@@ -49,6 +52,16 @@ describe("formatNumber and labels", () => {
   it("has both languages", () => {
     expect(t("ja", "check")).toBe("検証");
     expect(t("en", "check")).toBe("Check");
+  });
+  it("names 決算見込 as the reports and the summary sheet do", () => {
+    const summaryHeading = (lang: "ja" | "en") => {
+      const { budget } = buildSummaryLayout([], DEFAULT_SETTINGS, { formulas: false, language: lang });
+      return budget.headers[budget.columns.forecast];
+    };
+    const headings = (lang: "ja" | "en") => [t(lang, "forecastLong"), label("forecast", lang), summaryHeading(lang)];
+    expect(headings("ja")).toEqual(["決算見込", "決算見込", "決算見込"]);
+    expect(headings("en")).toEqual(["Forecast settlement", "Forecast settlement", "Forecast settlement"]);
+    expect([t("ja", "forecast"), t("en", "forecast")]).toEqual(["見込", "forecast"]);
   });
   it("translates the core's rate reasons", () => {
     expect(rateReasonText("ja", "plan is 0")).toBe("計画値が0");

@@ -14,6 +14,7 @@
 // (the next run would otherwise write "(2)").
 
 import type { SheetResult } from "../../core/engine";
+import { RATE_FORMAT } from "../../core/format/number";
 import { columnLetters, toA1 } from "../../core/grid";
 import type { Settings } from "../../core/settings";
 import { buildSummaryLayout, type LayoutCell, type LayoutTable, type SummaryLayout } from "../../core/report/summaryLayout";
@@ -59,7 +60,6 @@ function sheetOfAddress(address: string): string {
 }
 
 const TABLE_STYLE = "TableStyleMedium2";
-const RATE_FORMAT = "0.0%";
 
 
 /**

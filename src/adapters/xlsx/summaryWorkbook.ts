@@ -5,7 +5,9 @@
 
 import ExcelJS from "exceljs";
 import type { SheetResult } from "../../core/engine";
+import { AMOUNT_FORMAT, RATE_FORMAT } from "../../core/format/number";
 import { columnLetters } from "../../core/grid";
+import { FORECAST_SETTLEMENT } from "../../core/terms";
 import { buildSummaryLayout, type GradeRule, type LayoutCell, type LayoutTable } from "../../core/report/summaryLayout";
 import { buildLinkTable } from "../../core/report/linkTable";
 import type { LinkGroup } from "../../core/link";
@@ -89,7 +91,7 @@ const WORDS: Record<Language, SummaryWords> = {
         unit: "単位",
         budget: "予算(事業費A)",
         settlement: "決算",
-        forecast: "決算見込",
+        forecast: FORECAST_SETTLEMENT.heading.ja,
         executionRate: "執行率",
         generalShare: "一般財源比率",
         staffShare: "人件費比率",
@@ -106,8 +108,8 @@ const WORDS: Record<Language, SummaryWords> = {
         unknownYear: "評価年度不明",
         budget: "予算計",
         settlement: "決算計",
-        forecast: "決算見込計",
-        executionRate: "執行率(見込含む)",
+        forecast: `${FORECAST_SETTLEMENT.heading.ja}計`,
+        executionRate: `執行率(${FORECAST_SETTLEMENT.mark.ja}含む)`,
         totalCost: "総コスト計",
       },
       byDepartment: "所属別の合計(評価年度)",
@@ -133,7 +135,7 @@ const WORDS: Record<Language, SummaryWords> = {
       minRate: "最小達成率",
       budget: "予算",
       settlement: "決算",
-      forecast: "決算見込",
+      forecast: FORECAST_SETTLEMENT.heading.ja,
       executionRate: "執行率",
       budgetToPlan: "予算/計画",
       flags: "フラグ",
@@ -146,12 +148,12 @@ const WORDS: Record<Language, SummaryWords> = {
       unknownYear: "評価年度不明",
       budget: "予算計",
       settlement: "決算計",
-      forecast: "決算見込計",
-      executionRate: "執行率(見込含む)",
+      forecast: `${FORECAST_SETTLEMENT.heading.ja}計`,
+      executionRate: `執行率(${FORECAST_SETTLEMENT.mark.ja}含む)`,
     },
     flags: { overrun: "決算超過", "high-spend-low-achievement": "高執行・低達成", "under-execution": "執行率低" },
     flagSeparator: "、",
-    forecastMark: "見込",
+    forecastMark: FORECAST_SETTLEMENT.mark.ja,
     noDepartment: "(作成課なし)",
     chartTitle: "執行率と平均達成率",
     chartSeries: "施策",
@@ -170,7 +172,7 @@ const WORDS: Record<Language, SummaryWords> = {
         unit: "Unit",
         budget: "Budget (project cost)",
         settlement: "Settlement",
-        forecast: "Forecast",
+        forecast: FORECAST_SETTLEMENT.heading.en,
         executionRate: "Execution rate",
         generalShare: "General revenue share",
         staffShare: "Staff cost share",
@@ -187,8 +189,8 @@ const WORDS: Record<Language, SummaryWords> = {
         unknownYear: "Fiscal year unknown",
         budget: "Budget total",
         settlement: "Settlement total",
-        forecast: "Forecast total",
-        executionRate: "Execution rate (incl. forecast)",
+        forecast: `${FORECAST_SETTLEMENT.heading.en} total`,
+        executionRate: `Execution rate (incl. ${FORECAST_SETTLEMENT.mark.en})`,
         totalCost: "Total cost",
       },
       byDepartment: "Totals by department (evaluation year)",
@@ -214,7 +216,7 @@ const WORDS: Record<Language, SummaryWords> = {
       minRate: "Lowest achievement",
       budget: "Budget",
       settlement: "Settlement",
-      forecast: "Forecast",
+      forecast: FORECAST_SETTLEMENT.heading.en,
       executionRate: "Execution rate",
       budgetToPlan: "Budget/plan",
       flags: "Flags",
@@ -227,13 +229,13 @@ const WORDS: Record<Language, SummaryWords> = {
       unknownYear: "Fiscal year unknown",
       budget: "Budget total",
       settlement: "Settlement total",
-      forecast: "Forecast total",
-      executionRate: "Execution rate (incl. forecast)",
+      forecast: `${FORECAST_SETTLEMENT.heading.en} total`,
+      executionRate: `Execution rate (incl. ${FORECAST_SETTLEMENT.mark.en})`,
     },
     flags: { overrun: "Overrun", "high-spend-low-achievement": "High spend, low achievement", "under-execution": "Under-execution" },
     // "; " because a label holds a comma.
     flagSeparator: "; ",
-    forecastMark: "forecast",
+    forecastMark: FORECAST_SETTLEMENT.mark.en,
     noDepartment: "(no department)",
     chartTitle: "Execution rate vs mean achievement",
     chartSeries: "Measures",
@@ -251,8 +253,8 @@ interface SheetTable {
 }
 
 /** A rate and an amount as the summary sheets show them. */
-const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: "0.0%" });
-const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: "#,##0" });
+const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: RATE_FORMAT });
+const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: AMOUNT_FORMAT });
 
 /** An Excel table with its header on `top` (1-based row) at column A, number formats applied. */
 function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, "name" | "headers" | "rows">): void {
@@ -492,7 +494,7 @@ function addProjectSheet(wb: ExcelJS.Workbook, sheetName: string, rollup: Projec
       { name: w.totals.totalCost, values: `${column("totalCost")}${first}:${column("totalCost")}${lastRow}` },
     ],
     yTitle: w.totals.totalCost,
-    numberFormat: "#,##0",
+    numberFormat: AMOUNT_FORMAT,
     anchor: { fromCol, fromRow: departmentTop - 1, toCol: fromCol + 9, toRow: departmentTop + 19 },
   };
 }

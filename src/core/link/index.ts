@@ -7,7 +7,8 @@
 
 import type { Finding, LocalizedText } from "../findings";
 import { LINK_CATALOGUE, type Rule } from "../rules";
-import { num } from "../rules/text";
+import { num } from "../format/number";
+import { FORECAST_SETTLEMENT } from "../terms";
 import type { Settings } from "../settings";
 import { nameKey, type CostFigure, type LinkDigest, type MeasureDigest, type ProjectDigest, type RollupDigest } from "./digest";
 
@@ -413,7 +414,7 @@ const CHECKS: ReadonlyArray<(ctx: CheckContext) => LinkFinding[]> = [
     const out: LinkFinding[] = [];
     for (const c of costs) {
       if (c.projectsMissing > 0 || c.difference === null || Math.abs(c.difference) <= settings.linkCostTolerance) continue;
-      const column = c.column === "settlement" && c.forecast ? { ja: "決算見込", en: "forecast settlement" } : COLUMN_NAMES[c.column];
+      const column = c.column === "settlement" && c.forecast ? FORECAST_SETTLEMENT.inText : COLUMN_NAMES[c.column];
       const related = members.flatMap((p) => {
         const f = figureOf(p.costs, c.year, c.column);
         return f ? [where(p.file, p.sheet as string, f.cell)] : [];

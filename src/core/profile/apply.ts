@@ -14,7 +14,7 @@ import { directionField, isYearCell, textField } from "../reader/fields";
 import { readIndicatorTableIn } from "../reader/indicators";
 import { emptyField, inside, SheetIndex, toField, type Cell } from "../reader/sheetIndex";
 import { TEMPLATE_CATALOGUE } from "../rules";
-import { circled } from "../rules/text";
+import { circled } from "../format/number";
 import { mergeVocabulary, type Vocabulary } from "../vocabulary";
 import { DEFAULT_SCALES, resolveScales, type Scale } from "../scales";
 import { resolveCosts } from "../costs";

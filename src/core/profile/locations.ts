@@ -4,7 +4,8 @@
 import { boxToA1, fromA1, type RangeBox } from "../grid";
 import type { LocalizedText } from "../findings";
 import type { EvaluationSheet, Field, ProjectSheet, RollupSheet } from "../model";
-import { circled } from "../rules/text";
+import { circled } from "../format/number";
+import { FORECAST_SETTLEMENT } from "../terms";
 import { pinTarget } from "./paths";
 
 export interface FieldLocation {
@@ -187,7 +188,7 @@ export function fieldLocations(model: EvaluationSheet): FieldLocation[] {
       `${at}.settlement`,
       entry.settlement,
       undefined,
-      entry.settlementIsForecast ? label(`${year}年度 決算見込`, `${year} settlement (forecast)`) : label(`${year}年度 決算`, `${year} settlement`),
+      entry.settlementIsForecast ? label(`${year}年度 ${FORECAST_SETTLEMENT.inText.ja}`, `${year} ${FORECAST_SETTLEMENT.inText.en}`) : label(`${year}年度 決算`, `${year} settlement`),
     );
   });
 

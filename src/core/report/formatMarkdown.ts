@@ -5,7 +5,8 @@ import type { Language } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportLink, ReportRollupSummary, ReportSheet } from "./types";
 import { cleanMarkdown } from "./cleanText";
-import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel } from "./labels";
+import { circled, formatNumber, formatRate } from "../format/number";
+import { directionLabel, gradeLabel, label, profileLabel, severityLabel } from "./labels";
 import { COST_HEADERS, costRows, projectHeadline, unitWords, YEAR_HEADERS, yearRows } from "./projectFigures";
 
 /**

@@ -5,7 +5,8 @@ import type { Language, Severity } from "../findings";
 import { SEVERITY_ORDER } from "../findings";
 import type { Report, ReportIndicator, ReportIssue, ReportProjectSummary, ReportRollupSummary, ReportSheet, ReportSummary } from "./types";
 import { cleanLine as safe } from "./cleanText";
-import { circled, directionLabel, formatNumber, formatRate, gradeLabel, label, profileLabel, severityLabel, type LabelKey } from "./labels";
+import { circled, formatNumber, formatRate } from "../format/number";
+import { directionLabel, gradeLabel, label, profileLabel, severityLabel, type LabelKey } from "./labels";
 import { COST_HEADERS, costRows, projectHeadline, unitWords, YEAR_HEADERS, yearRows } from "./projectFigures";
 
 export interface TextOptions {

@@ -8,7 +8,6 @@ export { cleanLine, cleanText, cleanMarkdown, escapeJsonText, escapedJsonBytes, 
 export { formatCsv, csvField, neutralizeFormula, CSV_COLUMNS } from "./formatCsv";
 export { formatJson, jsonReportParts, reportFileJson, reportFileJsonBytes } from "./formatJson";
 export { sha256Hex, canonicalJson, contentHash, utf8Bytes } from "./hash";
-export { formatRate, formatNumber, circled } from "./labels";
 export * from "./summaryLayout";
 export { withCrossYearFindings, CROSS_YEAR_RULE_ROWS } from "./crossYear";
 export { digestsOf, linkInputs, toReportLink, linkWorkbook, withLinkFindingsOnSheets, withLinkIssues, withLinks } from "./links";

@@ -1,9 +1,10 @@
-// Words the report formatters print, in both languages, and the number formats they share.
+// Words the report formatters print, in both languages (numbers: core/format/number).
 
 import type { Language, Severity } from "../findings";
 import type { Grade } from "../summary/types";
 import type { Direction } from "../model";
 import { directionLabel as coreDirectionLabel, gradeLabel as coreGradeLabel } from "../summary/labels";
+import { FORECAST_SETTLEMENT } from "../terms";
 
 const LABELS = {
   file: { ja: "ファイル", en: "File" },
@@ -65,7 +66,7 @@ const LABELS = {
   planned: { ja: "計画事業費", en: "Planned cost" },
   budgetAmount: { ja: "予算", en: "Budget" },
   settlement: { ja: "決算", en: "Settlement" },
-  forecast: { ja: "決算見込", en: "Forecast" },
+  forecast: FORECAST_SETTLEMENT.heading,
   executionRate: { ja: "執行率", en: "Execution" },
   budgetToPlan: { ja: "予算/計画", en: "Budget/plan" },
   cumulative: { ja: "累計", en: "cumulative" },
@@ -129,18 +130,3 @@ export function profileLabel(profile: { name: string; version: number; source: "
   return `${profile.name} v${profile.version} (${source})`;
 }
 
-/** A fraction as a percentage with one decimal: 0.71333 → "71.3%"; null → "". */
-export function formatRate(rate: number | null): string {
-  return rate === null || !Number.isFinite(rate) ? "" : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
-/** A figure as people read it: thousands separators, no locale dependence; null → "". */
-export function formatNumber(n: number | null): string {
-  if (n === null || !Number.isFinite(n)) return "";
-  const [int, frac] = String(Math.abs(n)).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${n < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
-}
-
-/** ①–⑳ for an indicator's 1-based index, `(21)` beyond: the rule messages' own. */
-export { circled } from "../rules/text";

@@ -4,6 +4,8 @@
 // results), so the workbook shows where every total comes from. Anchored at A1 (header row 1).
 
 import type { Language } from "../findings";
+import { AMOUNT_FORMAT } from "../format/number";
+import { FORECAST_SETTLEMENT } from "../terms";
 import { toA1 } from "../grid";
 import { isCostMember, projectFigure, type LinkGroup } from "../link";
 import type { CostColumnKind } from "../model";
@@ -23,7 +25,7 @@ const WORDS = {
     sumLine: "事務事業計",
     measureLine: "施策の事業費",
     differenceLine: "差(施策−計)",
-    columns: { plan: "計画", budget: "予算", settlement: "決算", forecast: "決算見込" },
+    columns: { plan: "計画", budget: "予算", settlement: "決算", forecast: FORECAST_SETTLEMENT.inText.ja },
     unlisted: "一覧にない事務事業(合計に含めない)",
     noSheet: "シートなし",
     partial: "シートのない事務事業があるため照合していません",
@@ -41,7 +43,7 @@ const WORDS = {
     sumLine: "projects total",
     measureLine: "measure cost",
     differenceLine: "difference (measure − total)",
-    columns: { plan: "plan", budget: "budget", settlement: "settlement", forecast: "forecast" },
+    columns: { plan: "plan", budget: "budget", settlement: "settlement", forecast: FORECAST_SETTLEMENT.inText.en },
     unlisted: "not in the list (not summed)",
     noSheet: "no sheet",
     partial: "not compared: a listed project has no sheet",
@@ -62,8 +64,6 @@ export interface LinkTable {
   /** Columns holding money (for number formats). */
   amountColumns: number[];
 }
-
-const AMOUNT_FORMAT = "#,##0";
 
 /** Every (year, column) any 施策 prints, in year order; a forecast settlement is its own heading. */
 function costColumns(groups: readonly LinkGroup[]): CostColumn[] {

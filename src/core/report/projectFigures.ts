@@ -4,7 +4,8 @@
 
 import type { Language } from "../findings";
 import type { CostColumnKind, CostUnit } from "../model";
-import { formatNumber, formatRate, label, type LabelKey } from "./labels";
+import { formatNumber, formatRate } from "../format/number";
+import { label, type LabelKey } from "./labels";
 import type { ReportProjectCost, ReportProjectSummary } from "./types";
 
 /** `(単位:千円)`, `(単位:円)`, or that the table gave none. */

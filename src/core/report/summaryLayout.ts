@@ -10,7 +10,9 @@ import type { CellRef, EvaluationSheet, Field, Indicator, IndicatorRow } from ".
 import type { Settings } from "../settings";
 import { columnLetters, toA1 } from "../grid";
 import type { Grade, IndicatorBaseSummary, IndicatorSummary, SheetSummary } from "../summary/types";
-import { circled, gradeLabel } from "./labels";
+import { AMOUNT_FORMAT, circled, RATE_FORMAT } from "../format/number";
+import { FORECAST_SETTLEMENT } from "../terms";
+import { gradeLabel } from "./labels";
 
 /** The sheet's name in either language: adapters find their own summary sheet by it. */
 export const SUMMARY_SHEET_NAME = "達成率サマリー";
@@ -35,8 +37,8 @@ const WORDS = {
     planned: "計画事業費",
     budget: "予算",
     settlement: "決算",
-    forecast: "決算見込",
-    forecastMark: "見込",
+    forecast: FORECAST_SETTLEMENT.heading.ja,
+    forecastMark: FORECAST_SETTLEMENT.mark.ja,
     execution: "執行率",
     budgetToPlan: "予算/計画",
     sourceText: (raw: string, value: string) => `元セルは文字列: ${raw} → ${value}`,
@@ -61,8 +63,8 @@ const WORDS = {
     planned: "Planned cost",
     budget: "Budget",
     settlement: "Settlement",
-    forecast: "Forecast",
-    forecastMark: "forecast",
+    forecast: FORECAST_SETTLEMENT.heading.en,
+    forecastMark: FORECAST_SETTLEMENT.mark.en,
     execution: "Execution rate",
     budgetToPlan: "Budget/plan",
     sourceText: (raw: string, value: string) => `source cell is text: ${raw} → ${value}`,
@@ -136,9 +138,6 @@ export interface SummaryLayoutOptions {
   /** Headings, grades and notes; settings.language when not given. */
   language?: Language;
 }
-
-const RATE_FORMAT = "0.0%";
-const AMOUNT_FORMAT = "#,##0";
 
 /** `'Sheet name'!D45`: always quoted, `'` doubled, as Excel accepts for any sheet name. */
 export function sheetRef(ref: CellRef): string {

@@ -4,7 +4,9 @@
 import { addressOf, type BudgetYear, type Field } from "../model";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { at, isBlank, num, pct, sheetCell } from "./text";
+import { num, pct } from "../format/number";
+import { FORECAST_SETTLEMENT } from "../terms";
+import { at, isBlank, sheetCell } from "./text";
 
 const BUDGET_VALUES = {
   planned: { ja: "計画事業費", en: "planned cost (計画事業費)" },
@@ -15,7 +17,7 @@ const BUDGET_VALUES = {
 type BudgetKey = keyof typeof BUDGET_VALUES;
 
 function valueName(b: BudgetYear, key: BudgetKey) {
-  return key === "settlement" && b.settlementIsForecast ? { ja: "決算見込", en: "forecast settlement (決算見込)" } : BUDGET_VALUES[key];
+  return key === "settlement" && b.settlementIsForecast ? { ja: FORECAST_SETTLEMENT.inText.ja, en: `${FORECAST_SETTLEMENT.inText.en} (${FORECAST_SETTLEMENT.inText.ja})` } : BUDGET_VALUES[key];
 }
 
 const yearOf = (b: BudgetYear): string => (b.year.value !== null ? `${b.year.value}年度` : "");
@@ -177,7 +179,7 @@ export const budgetRules: Rule[] = [
     id: "budget.settlement.forecast",
     severity: "info",
     scope: "sheet",
-    title: { ja: "決算見込", en: "Forecast settlement" },
+    title: FORECAST_SETTLEMENT.heading,
     description: { ja: "この年度の決算は見込額(決算見込)です。", en: "This year's settlement is a forecast (決算見込), not final." },
     check: ({ model }) =>
       model.budget

@@ -5,7 +5,8 @@ import { addressOf, type EvaluationCodeEntry, type EvaluationSheet } from "../mo
 import { hasTag, isBestValue, isWorstValue, scaleExamples } from "../scales";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { at, hasText, isBlank, pct, quoted, sheetCell } from "./text";
+import { pct } from "../format/number";
+import { at, hasText, isBlank, quoted, sheetCell } from "./text";
 
 function codeAt(model: EvaluationSheet, year: number): { entry: EvaluationCodeEntry; index: number } | null {
   const index = model.evaluation.codes.findIndex((c) => c.year.value === year);

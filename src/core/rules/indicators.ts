@@ -9,7 +9,8 @@ import { windowBaseYear, windowYears } from "../summary/indicators";
 import { projectWindow } from "../summary/project";
 import type { IndicatorSummary } from "../summary/types";
 import type { FindingDraft, ProjectRuleContext, Rule, RuleContext } from "./types";
-import { at, circled, hasText, indicatorLabel, isBlank, num, quoted, sheetCell } from "./text";
+import { circled, num } from "../format/number";
+import { at, hasText, indicatorLabel, isBlank, quoted, sheetCell } from "./text";
 import { rateUndefinedReasonOf } from "../summary/labels";
 
 /** What the indicator rules look at, from a 施策 sheet or a project sheet. */

@@ -10,7 +10,9 @@ import { relationsFor, type RelationCheck } from "../costs";
 import { relationFinding, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
-import { at, isBlank, missingFieldFindings, num, pct, quoted } from "./text";
+import { num, pct } from "../format/number";
+import { FORECAST_SETTLEMENT } from "../terms";
+import { at, isBlank, missingFieldFindings, quoted } from "./text";
 
 /** Project rules are checked on project sheets only (checkProject); `check` has nothing to do. */
 function projectRule(rule: Omit<Rule, "check">): Rule {
@@ -54,7 +56,7 @@ const KIND_NAMES = {
 
 /** `2024年度 予算額` / `2024 budget`. */
 function columnName(column: CostColumnHeader): LocalizedText {
-  const kind = column.forecast ? { ja: "決算見込", en: "forecast settlement" } : KIND_NAMES[column.column];
+  const kind = column.forecast ? FORECAST_SETTLEMENT.inText : KIND_NAMES[column.column];
   const year = column.year.value;
   return { ja: `${year !== null ? `${year}年度 ` : ""}${kind.ja}`, en: `${year !== null ? `${year} ` : ""}${kind.en}` };
 }
@@ -409,7 +411,7 @@ export const projectRules: Rule[] = [
     title: { ja: "事業費の年度がない", en: "Cost year missing" },
     description: {
       ja: "事業費の表に、表の最初の年度から評価年度までのいずれかの年度の列がない、その年度の事業費Aがすべて空欄、または評価年度の予算額か決算額(見込)の列がありません。",
-      en: "The cost table lacks a year from its first year to the evaluation year, every 事業費 A of such a year is blank, or the evaluation year has no budget or (forecast) settlement column.",
+      en: "The cost table lacks a year from its first year to the evaluation year, every 事業費 A of such a year is blank, or the evaluation year has no budget, settlement or forecast settlement column.",
     },
     checkProject: ({ model, grid }) => {
       const table = model.costs;
@@ -451,7 +453,7 @@ export const projectRules: Rule[] = [
             path: `costs.columns[${indices[0]}]`,
             message: {
               ja: `評価年度(${year}年度)${at(header.year)}に${kind === "budget" ? "予算額" : "決算額(見込)"}の列がありません。`,
-              en: `The evaluation year ${year} ${at(header.year)} has no ${kind === "budget" ? "budget" : "(forecast) settlement"} column.`,
+              en: `The evaluation year ${year} ${at(header.year)} has no ${kind === "budget" ? "budget" : `settlement or ${FORECAST_SETTLEMENT.inText.en}`} column.`,
             },
             raw: header.year.raw,
             expected: { ja: `${year}年度の${kind === "budget" ? "予算額" : "決算額(見込)"}`, en: `the ${kind === "budget" ? "budget" : "settlement"} for ${year}` },
@@ -498,7 +500,7 @@ export const projectRules: Rule[] = [
     title: { ja: "決算が予算を超過", en: "Settlement over budget" },
     description: {
       ja: "事業費Aの決算額(見込)が予算額を上回っています。補正予算や繰越で珍しくないため情報とし、設定の割合(既定20%)を超えると警告にします。",
-      en: "The settlement (or forecast) of 事業費 A exceeds its budget. Supplementary budgets and carried-over funds make that common: info, a warning beyond the setting (default 20% over).",
+      en: "The settlement (or forecast settlement) of 事業費 A exceeds its budget. Supplementary budgets and carried-over funds make that common: info, a warning beyond the setting (default 20% over).",
     },
     checkProject: ({ model, settings, grid }) => {
       const table = model.costs;

@@ -8,7 +8,8 @@
 import type { LocalizedText } from "../findings";
 import { addressOf, type Field, type RollupBlock, type RollupBlockId, type RollupCount, type RollupProject, type RollupSheet } from "../model";
 import type { FindingDraft, Rule, RollupRuleContext } from "./types";
-import { at, num, sheetCell } from "./text";
+import { num } from "../format/number";
+import { at, sheetCell } from "./text";
 
 type RollupRule = Rule & { scope: "rollup"; checkRollup: (ctx: RollupRuleContext) => FindingDraft[] };
 

@@ -2,6 +2,7 @@
 
 import type { LocalizedText } from "../findings";
 import { addressOf, type CellRef, type Field, type Indicator, type OtherSheet } from "../model";
+import { circled } from "../format/number";
 import { isNoValueMarker } from "../normalize";
 import type { FindingDraft } from "./types";
 
@@ -22,12 +23,6 @@ export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 
-const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
-
-export function circled(index: number): string {
-  return index >= 1 && index <= CIRCLED.length ? CIRCLED[index - 1] : `(${index})`;
-}
-
 const INDICATOR_WORDS: Record<string, LocalizedText> = {
   reference: { ja: "参考指標", en: "Indicator" },
   activity: { ja: "活動指標", en: "Activity indicator" },
@@ -43,41 +38,6 @@ export function indicatorLabel(ind: Indicator): LocalizedText {
   return name
     ? { ja: `${word.ja}${mark}「${name}」`, en: `${word.en} ${mark} "${name}"` }
     : { ja: `${word.ja}${mark}`, en: `${word.en} ${mark}` };
-}
-
-// One formatter for all messages: toLocaleString with options builds a new one per call,
-// which made the rules several times slower than reading the sheet. Made on first use: a page's
-// first Intl formatter loads ICU data (20–80 ms in Chromium), which the browser preview would
-// otherwise pay before its first findings, where whole numbers never need it.
-let numberFormat: Intl.NumberFormat | null = null;
-
-/** A number as people write it in these sheets: 43,769. */
-export function num(n: number | null): string {
-  if (n === null) return "-";
-  // Whole numbers (nearly every figure here) are grouped by hand: Intl costs ~20× as much.
-  if (isWholeNumber(n)) return groupThousands(String(n));
-  numberFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
-  return numberFormat.format(n);
-}
-
-/** True for the numbers groupThousands formats exactly as en-US does (not -0, nothing past 2^53). */
-export function isWholeNumber(n: number): boolean {
-  return Number.isSafeInteger(n) && !Object.is(n, -0);
-}
-
-/** `-43769` → `-43,769`: the digits of a whole number, grouped by three like en-US. */
-export function groupThousands(text: string): string {
-  const sign = text[0] === "-" ? "-" : "";
-  const digits = sign ? text.slice(1) : text;
-  if (digits.length <= 3) return text;
-  const head = digits.length % 3 || 3;
-  let out = digits.slice(0, head);
-  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return sign + out;
-}
-
-export function pct(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
 }
 
 export function isBlank(f: Field<unknown>): boolean {

@@ -43,7 +43,7 @@ describe("fieldLocations", () => {
     expect(row("indicators[2].table")).toMatchObject({ section: "参考指標③", cell: "I31:L35", raw: "" });
     expect(row("indicators[2].rows[3].actual")).toMatchObject({ label: { ja: "2013年度 実績値", en: "2013 actual" }, cell: "K35", raw: "36" });
     expect(row("budget.table")).toMatchObject({ cell: "B39:I41" });
-    expect(row("budget[2].settlement")).toMatchObject({ label: { ja: "2013年度 決算見込", en: "2013 settlement (forecast)" }, cell: "I41", raw: "21165" });
+    expect(row("budget[2].settlement")).toMatchObject({ label: { ja: "2013年度 決算見込", en: "2013 forecast settlement" }, cell: "I41", raw: "21165" });
     expect(row("projects[3].name")).toMatchObject({ section: "事務事業", cell: "G46", raw: "アジア起業家誘致交流促進事業" });
   });
 

@@ -1,4 +1,5 @@
-import { buildReport, csvField, formatCsv, formatJson, formatMarkdown, formatText, neutralizeFormula, formatRate, formatNumber } from "../../../src/core/report";
+import { buildReport, csvField, formatCsv, formatJson, formatMarkdown, formatText, neutralizeFormula } from "../../../src/core/report";
+import { formatRate, formatNumber } from "../../../src/core/format/number";
 import { contentHash } from "../../../src/core/report/hash";
 import type { Finding } from "../../../src/core/findings";
 import type { FileResult } from "../../../src/core/report";

@@ -40,7 +40,7 @@ describe("summary layout in English", () => {
     expect(live.indicators.headers).toEqual(["Sheet", "Measure", "Indicator", "Year", "Plan", "Actual", "Achievement rate", "Grade", "Notes"]);
     expect(live.budget.title).toBe("Project costs (thousand yen)");
     expect(live.budget.headers).toEqual([
-      "Sheet", "Measure", "Year", "Planned cost", "Budget", "Settlement", "Forecast", "Execution rate", "Budget/plan", "Notes",
+      "Sheet", "Measure", "Year", "Planned cost", "Budget", "Settlement", "Forecast settlement", "Execution rate", "Budget/plan", "Notes",
     ]);
     expect(at(live, "A20")?.value).toBe("Sheet");
     // The sheet keeps its one name: adapters find their summary sheet by it.

@@ -242,6 +242,21 @@ describe("settlement over budget, 達成度 against the indicators", () => {
     expect(brief(over({ settlementOverBudgetWarning: 0.25 }))).toEqual([["project.cost.settlement-over-budget", "info", cellOf["costs.projectCost[4]"]]]);
   });
 
+  test("an evaluation year without its 決算額(見込） column: named as a settlement or forecast settlement column", () => {
+    const { grid } = r6((d) => {
+      d.years[2].columns.pop(); // R6's 決算額(見込）, the 8th figure column
+      for (const row of d.rows) row.values.splice(7, 1);
+    });
+    const missing = checkSheet(grid).findings.filter((f) => f.rule === "project.cost.year.missing");
+    expect(missing.map((f) => [f.cell, f.message, f.expected])).toEqual([
+      [
+        "H16",
+        { ja: "評価年度(2024年度)(H16)に決算額(見込)の列がありません。", en: "The evaluation year 2024 (H16) has no settlement or forecast settlement column." },
+        { ja: "2024年度の決算額(見込)", en: "the settlement for 2024" },
+      ],
+    ]);
+  });
+
   test("達成度 2 (above target) against indicators at 99.4%: within the tolerance; at 80%: implausible", () => {
     const implausible = (rates: number[]) =>
       checkSheet(
