@@ -53,17 +53,15 @@ export function formatNumber(n: number | null): string {
   return `${n < 0 ? "-" : ""}${int.includes("e") ? int : groupThousands(int)}${frac ? `.${frac}` : ""}`;
 }
 
-/** A fraction as a percentage with one decimal, halves rounded up: 0.71333 → "71.3%", 0.2875 → "28.8%"; null → "". */
-export function formatRate(rate: number | null): string {
-  return rate === null || !Number.isFinite(rate) ? "" : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
 /**
- * A rate in a rule message: one decimal by toFixed, so a half may round down (0.2875 → "28.7%",
- * where formatRate writes 28.8%). Kept apart so the messages read as they always have.
+ * A fraction as a percentage with one decimal, as Excel's 0.0% shows it (halves away from zero):
+ * 0.71333 → "71.3%", 0.2875 → "28.8%", -0.2875 → "-28.8%"; null → "". Reports, the pane and the
+ * rule messages all write rates this way, so a message and the summary beside it agree.
  */
-export function pct(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
+export function formatRate(rate: number | null): string {
+  if (rate === null || !Number.isFinite(rate)) return "";
+  const tenths = Math.round(Math.abs(rate) * 1000);
+  return `${rate < 0 && tenths > 0 ? "-" : ""}${(tenths / 10).toFixed(1)}%`;
 }
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";

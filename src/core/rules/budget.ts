@@ -4,7 +4,7 @@
 import { addressOf, type BudgetYear, type Field } from "../model";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { num, pct } from "../format/number";
+import { formatRate, num } from "../format/number";
 import { FORECAST_SETTLEMENT } from "../terms";
 import { at, isBlank, sheetCell } from "./text";
 
@@ -130,7 +130,7 @@ export const budgetRules: Rule[] = [
             cell: addressOf(b.settlement),
             path: `budget[${i}].settlement`,
             message: {
-              ja: `${yearOf(b)}の${name.ja}${at(b.settlement)}${num(settlement)}が予算${at(b.budget)}${num(budget)}を上回っています${budget > 0 ? `(執行率${pct(settlement / budget)})` : ""}。`,
+              ja: `${yearOf(b)}の${name.ja}${at(b.settlement)}${num(settlement)}が予算${at(b.budget)}${num(budget)}を上回っています${budget > 0 ? `(執行率${formatRate(settlement / budget)})` : ""}。`,
               en: `The ${name.en}${yearEn(b)} ${at(b.settlement)} ${num(settlement)} exceeds the budget ${at(b.budget)} ${num(budget)}.`,
             },
             raw: b.settlement.raw,
@@ -157,18 +157,18 @@ export const budgetRules: Rule[] = [
           if (budget === null || planned === null || planned <= 0) return null;
           const share = budget / planned;
           if (Math.abs(share - 1) <= settings.budgetPlanDeviation) return null;
-          const limit = pct(settings.budgetPlanDeviation);
+          const limit = formatRate(settings.budgetPlanDeviation);
           return {
             cell: addressOf(b.budget),
             path: `budget[${i}].budget`,
             message: {
-              ja: `${yearOf(b)}の予算${at(b.budget)}${num(budget)}が計画事業費${at(b.planned)}${num(planned)}の${pct(share)}で、±${limit}の範囲を外れています。`,
-              en: `The budget${yearEn(b)} ${at(b.budget)} ${num(budget)} is ${pct(share)} of the planned cost ${at(b.planned)} ${num(planned)}, beyond ±${limit}.`,
+              ja: `${yearOf(b)}の予算${at(b.budget)}${num(budget)}が計画事業費${at(b.planned)}${num(planned)}の${formatRate(share)}で、±${limit}の範囲を外れています。`,
+              en: `The budget${yearEn(b)} ${at(b.budget)} ${num(budget)} is ${formatRate(share)} of the planned cost ${at(b.planned)} ${num(planned)}, beyond ±${limit}.`,
             },
             raw: b.budget.raw,
             expected: {
-              ja: `計画事業費の${pct(1 - settings.budgetPlanDeviation)}〜${pct(1 + settings.budgetPlanDeviation)}、または乖離の説明`,
-              en: `${pct(1 - settings.budgetPlanDeviation)}–${pct(1 + settings.budgetPlanDeviation)} of the planned cost, or an explanation`,
+              ja: `計画事業費の${formatRate(1 - settings.budgetPlanDeviation)}〜${formatRate(1 + settings.budgetPlanDeviation)}、または乖離の説明`,
+              en: `${formatRate(1 - settings.budgetPlanDeviation)}–${formatRate(1 + settings.budgetPlanDeviation)} of the planned cost, or an explanation`,
             },
             related: sheetCell(b.planned.cell),
           };

@@ -5,7 +5,7 @@ import { addressOf, type EvaluationCodeEntry, type EvaluationSheet } from "../mo
 import { hasTag, isBestValue, isWorstValue, scaleExamples } from "../scales";
 import { planYears } from "../summary";
 import type { FindingDraft, Rule } from "./types";
-import { pct } from "../format/number";
+import { formatRate } from "../format/number";
 import { at, hasText, isBlank, quoted, sheetCell } from "./text";
 
 function codeAt(model: EvaluationSheet, year: number): { entry: EvaluationCodeEntry; index: number } | null {
@@ -213,8 +213,8 @@ export const evaluationRules: Rule[] = [
           {
             ...base,
             message: {
-              ja: `${current.fiscalYear}年度の評価区分${at(codeField)}は「${current.code}」(順調に推進)ですが、達成率のある指標${rates.length}件中${low}件が${pct(settings.implausibleLowRate)}未満です。`,
-              en: `The ${current.fiscalYear} code ${at(codeField)} is "${current.code}" (progressed as planned) but ${low} of ${rates.length} rated indicators ${low === 1 ? "is" : "are"} below ${pct(settings.implausibleLowRate)}.`,
+              ja: `${current.fiscalYear}年度の評価区分${at(codeField)}は「${current.code}」(順調に推進)ですが、達成率のある指標${rates.length}件中${low}件が${formatRate(settings.implausibleLowRate)}未満です。`,
+              en: `The ${current.fiscalYear} code ${at(codeField)} is "${current.code}" (progressed as planned) but ${low} of ${rates.length} rated indicators ${low === 1 ? "is" : "are"} below ${formatRate(settings.implausibleLowRate)}.`,
             },
             expected: { ja: "指標の達成状況に見合う評価区分(BまたはC)か、その理由", en: "a letter matching the indicators (B or C), or a reason" },
           },
@@ -225,8 +225,8 @@ export const evaluationRules: Rule[] = [
           {
             ...base,
             message: {
-              ja: `${current.fiscalYear}年度の評価区分${at(codeField)}は「${current.code}」(推進していない)ですが、達成率のある指標${rates.length}件がすべて達成(${pct(settings.gradeAchieved)}以上)です。`,
-              en: `The ${current.fiscalYear} code ${at(codeField)} is "${current.code}" (did not progress) but ${rates.length === 1 ? "its one rated indicator is" : `all ${rates.length} rated indicators are`} achieved (${pct(settings.gradeAchieved)} or more).`,
+              ja: `${current.fiscalYear}年度の評価区分${at(codeField)}は「${current.code}」(推進していない)ですが、達成率のある指標${rates.length}件がすべて達成(${formatRate(settings.gradeAchieved)}以上)です。`,
+              en: `The ${current.fiscalYear} code ${at(codeField)} is "${current.code}" (did not progress) but ${rates.length === 1 ? "its one rated indicator is" : `all ${rates.length} rated indicators are`} achieved (${formatRate(settings.gradeAchieved)} or more).`,
             },
             expected: { ja: "指標の達成状況に見合う評価区分(AまたはB)か、その理由", en: "a letter matching the indicators (A or B), or a reason" },
           },

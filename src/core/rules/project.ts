@@ -10,7 +10,7 @@ import { relationsFor, type RelationCheck } from "../costs";
 import { relationFinding, type RelationOutcome } from "../costs/evaluate";
 import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales";
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
-import { num, pct } from "../format/number";
+import { formatRate, num } from "../format/number";
 import { FORECAST_SETTLEMENT } from "../terms";
 import { at, isBlank, missingFieldFindings, quoted } from "./text";
 
@@ -520,8 +520,8 @@ export const projectRules: Rule[] = [
           cell: addressOf(settlement.value),
           path: cellPath(model, settlement),
           message: {
-            ja: `${col.ja}の事業費A${at(settlement.value)} ${num(s)}が予算額${at(budget.value)} ${num(b)}を上回っています${b > 0 ? `(執行率${pct(s / b)})` : ""}${warn ? `。予算の${pct(1 + settings.settlementOverBudgetWarning)}を超えています` : ""}。`,
-            en: `${col.en}: 事業費 A ${at(settlement.value)} ${num(s)} exceeds its budget ${at(budget.value)} ${num(b)}${b > 0 ? ` (${pct(s / b)} executed)` : ""}${warn ? `, beyond ${pct(1 + settings.settlementOverBudgetWarning)} of it` : ""}.`,
+            ja: `${col.ja}の事業費A${at(settlement.value)} ${num(s)}が予算額${at(budget.value)} ${num(b)}を上回っています${b > 0 ? `(執行率${formatRate(s / b)})` : ""}${warn ? `。予算の${formatRate(1 + settings.settlementOverBudgetWarning)}を超えています` : ""}。`,
+            en: `${col.en}: 事業費 A ${at(settlement.value)} ${num(s)} exceeds its budget ${at(budget.value)} ${num(b)}${b > 0 ? ` (${formatRate(s / b)} executed)` : ""}${warn ? `, beyond ${formatRate(1 + settings.settlementOverBudgetWarning)} of it` : ""}.`,
           },
           raw: settlement.value.raw,
           expected: { ja: `予算額(${num(b)})以下、または補正・繰越の説明`, en: `at most the budget (${num(b)}), or a supplementary budget or carry-over` },
@@ -553,14 +553,14 @@ export const projectRules: Rule[] = [
       const tolerance = ctx.settings.achievementTolerance;
       if ((from === null || mean >= from - tolerance) && (to === null || mean <= to + tolerance)) return [];
       const claimed = describeValue(scale, f.value);
-      const span = { ja: `${from === null ? "" : `${pct(from)}以上`}${from !== null && to !== null ? "・" : ""}${to === null ? "" : `${pct(to)}以下`}`, en: [from === null ? "" : `at least ${pct(from)}`, to === null ? "" : `at most ${pct(to)}`].filter(Boolean).join(" and ") };
+      const span = { ja: `${from === null ? "" : `${formatRate(from)}以上`}${from !== null && to !== null ? "・" : ""}${to === null ? "" : `${formatRate(to)}以下`}`, en: [from === null ? "" : `at least ${formatRate(from)}`, to === null ? "" : `at most ${formatRate(to)}`].filter(Boolean).join(" and ") };
       return [
         {
           cell: addressOf(f),
           path: "achievement",
           message: {
-            ja: `達成度${at(f)}は「${claimed.ja}」ですが、${ctx.model.header.fiscalYear.value}年度の指標の平均達成率は${pct(mean)}(${rates.length}件)です。`,
-            en: `The achievement ${at(f)} is "${claimed.en}" but the indicators' mean rate for ${ctx.model.header.fiscalYear.value} is ${pct(mean)} (${rates.length} rated).`,
+            ja: `達成度${at(f)}は「${claimed.ja}」ですが、${ctx.model.header.fiscalYear.value}年度の指標の平均達成率は${formatRate(mean)}(${rates.length}件)です。`,
+            en: `The achievement ${at(f)} is "${claimed.en}" but the indicators' mean rate for ${ctx.model.header.fiscalYear.value} is ${formatRate(mean)} (${rates.length} rated).`,
           },
           raw: f.raw,
           expected: { ja: `平均達成率が${span.ja}となる達成度、またはその理由`, en: `an achievement whose range (${span.en}) holds the mean rate, or a reason` },

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { circled, formatNumber, formatRate, num, pct } from "../../../src/core/format/number";
+import { circled, formatNumber, formatRate, num } from "../../../src/core/format/number";
 import { fuzzParameters } from "../../fuzz/runs";
 
 // num() groups whole numbers by hand (Intl is slow); it must read exactly like Intl en-US.
@@ -102,10 +102,17 @@ describe("groupedNumber", () => {
   });
 });
 
-describe("formatRate and pct", () => {
-  test("a half: formatRate rounds it up, pct as toFixed does", () => {
-    expect([formatRate(23 / 80), pct(23 / 80)]).toEqual(["28.8%", "28.7%"]);
-    expect([formatRate(0.71333), pct(0.71333), formatRate(null)]).toEqual(["71.3%", "71.3%", ""]);
+describe("formatRate", () => {
+  test("rounds halves away from zero, as Excel's 0.0% shows them", () => {
+    expect([formatRate(23 / 80), formatRate(-23 / 80), formatRate(0.71333), formatRate(-0.00004), formatRate(0), formatRate(null), formatRate(Number.NaN)]).toEqual([
+      "28.8%",
+      "-28.8%",
+      "71.3%",
+      "0.0%",
+      "0.0%",
+      "",
+      "",
+    ]);
   });
 });
 
