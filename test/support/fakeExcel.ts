@@ -1339,14 +1339,20 @@ export class FakeExcel {
    * Saves, closes and opens the workbook again. Worksheet ids are stable within a session only
    * (office-js-docs#297, Microsoft: the id "remains constant within a single session but will
    * change between sessions"; office-js#1390 across Excel versions, #552 on the web): every
-   * sheet gets a new id. Event subscriptions end with the session; cells, fills, settings,
-   * custom XML parts and names are in the file and stay.
+   * sheet gets a new id. The new ids are not random: a sheet opened from the file gets an id
+   * made from its place in the workbook (#297: a sheet added as {040E0F18-…} reads
+   * {00000000-0001-0000-0000-000000000000} after a reopen; #552: every new workbook's first
+   * sheet has that id), so an id remembered from an earlier session can name another sheet
+   * once sheets were moved, added or deleted. Sheets added in a session get random-looking ids.
+   * Event subscriptions end with the session; cells, fills, settings, custom XML parts and
+   * names are in the file and stay.
    */
   reopen(): void {
     this.sessions++;
     const ids = new Map<string, string>();
+    let place = 0;
     for (const s of this.data.sheets) {
-      const id = `{session-${this.sessions}-sheet-${this.nextSheetId++}}`;
+      const id = s.deleted ? `{gone-${this.sessions}-${this.nextSheetId++}}` : `{00000000-0001-0000-${(place++).toString(16).padStart(2, "0")}00-000000000000}`;
       ids.set(s.id, id);
       s.id = id;
     }
