@@ -165,16 +165,20 @@ export async function writeSummarySheet(
   const { inputs, formats } = sheetMatrices(layout, chart);
   const columns = inputs[0].length;
 
-  // Sync 3, first of all: the new sheet is hyoka's (old ids stay listed until they are gone).
+  // Sync 3, first of all: the new sheet is hyoka's. The old ids stay listed only until their
+  // sheets are gone, in this same request: the setting is saved with the file, and a sheet
+  // opened from the file has an id numbered by place (office-js-docs#297, office-js#552) that
+  // after a reopen can be a user's sheet's. Only ids of sheets added this session stay on record.
   const preamble: WriteJob = {
     cost: 0,
     queue: () => {
       context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id, ...ours.map((s) => s.id)]);
+      for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
+      context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
       // A visible name of that spelling is the user's: left as it is (the session's ids still mark the sheet).
       const usersName = !record.name.isNullObject && record.name.visible;
       if (!record.name.isNullObject && !usersName) record.name.delete();
       if (!usersName) context.workbook.names.add(SUMMARY_NAME, ws.getRange("A1")).visible = false;
-      for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
       ws.name = sheetName;
     },
   };
@@ -201,8 +205,6 @@ export async function writeSummarySheet(
     // Not from A1: the long title and legend lines would widen column A.
     ws.getRange(`A${layout.indicators.headerRow + 1}:${toA1(inputs.length - 1, columns - 1)}`).format.autofitColumns();
     ws.activate();
-    // The old sheets are gone now: only the new id stays on record.
-    context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
   });
   return { sheetName, sheetId: ws.id };
 }
