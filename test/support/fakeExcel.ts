@@ -157,6 +157,9 @@ interface SheetData {
  */
 export const MERGED_AREAS_LIMIT = 512;
 
+/** Characters a cell can hold (Excel specifications and limits). */
+export const CELL_TEXT_LIMIT = 32_767;
+
 /** Office's message for AccessDenied (office-js#1501, #421). */
 const ACCESS_DENIED = "You cannot perform the requested operation.";
 
@@ -611,6 +614,10 @@ export class FakeRange extends FakeNullable {
       }
       // A string is parsed as if typed (excelInput.ts): a number, date, boolean or formula unless it is plain text.
       const stored = typeof v === "string" ? excelInputValue(v, this.fake.inputLocale) : { value: v as Scalar };
+      // Excel specifications and limits (Microsoft): "Total number of characters that a cell can
+      // contain: 32,767". The stored pages name no error for a longer text: InvalidArgument.
+      if ("value" in stored && typeof stored.value === "string" && stored.value.length > CELL_TEXT_LIMIT)
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       if ("formula" in stored) {
         cell.formula = stored.formula;
         cell.value = this.fake.evaluate?.(stored.formula) ?? null;

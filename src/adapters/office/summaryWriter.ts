@@ -62,17 +62,29 @@ const TABLE_STYLE = "TableStyleMedium2";
 const RATE_FORMAT = "0.0%";
 
 
+/** Characters a cell can hold (Microsoft, "Excel specifications and limits"). */
+const CELL_TEXT_LIMIT = 32_767;
+
+/** A text cut to what a cell holds, ending in "…" when cut (never half a surrogate pair). */
+function cellText(text: string): string {
+  if (text.length <= CELL_TEXT_LIMIT) return text;
+  const kept = text.slice(0, CELL_TEXT_LIMIT - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
+}
+
 /**
  * What the summary writes for a layout cell. Excel parses a written string as if typed
  * (office-js#1559): "1E3", "５０％", "令和5年4月1日" would become a number or a date. Every text
- * therefore carries the apostrophe text prefix, which Excel does not keep in the value.
+ * therefore carries the apostrophe text prefix, which Excel does not keep in the value. A text
+ * from the workbook (an indicator's name, with its number before it) can be longer than a cell
+ * holds, and Excel would refuse the whole write: it is cut.
  */
 export function asExcelInput(cell: LayoutCell | undefined): string | number | boolean {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   const v = cell.value;
   if (v === null || v === "") return "";
-  return typeof v === "string" ? `'${v}` : v;
+  return typeof v === "string" ? `'${cellText(v)}` : v;
 }
 
 interface ChartBlock {
