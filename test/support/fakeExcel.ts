@@ -1502,6 +1502,26 @@ export class FakeExcel {
     };
   }
 
+  /**
+   * The user cuts one cell and pastes it elsewhere (another sheet too). A name referring to
+   * exactly the cut cells moves with them ("When you cut and paste an entire named range, Excel
+   * changes the reference accordingly": J. Walkenbach, Excel 2007 Formulas, "How Excel Maintains
+   * Cell and Range Names"). Formulas, merges and events are not modelled.
+   */
+  userCutPaste(fromSheet: string, fromA1: string, toSheet: string, toA1: string): void {
+    const [from, to] = [this.sheet(fromSheet), this.sheet(toSheet)];
+    const [p, q] = [fromA1, toA1].map(parseBox);
+    const cell = from.cells.get(key(p.top, p.left));
+    from.cells.delete(key(p.top, p.left));
+    if (cell) to.cells.set(key(q.top, q.left), cell);
+    else to.cells.delete(key(q.top, q.left));
+    for (const n of this.data.names)
+      if (!n.deleted && n.sheet === from && boxToA1(n.box) === boxToA1(p)) {
+        n.sheet = to;
+        n.box = q;
+      }
+  }
+
   /** A user edit: changes the cell and fires that sheet's and the collection's onChanged like Excel. */
   async userEdit(sheet: string, a1: string, value: Scalar | null): Promise<void> {
     const s = this.sheet(sheet);

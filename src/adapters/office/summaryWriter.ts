@@ -3,8 +3,9 @@
 // temporary name, to learn its id; (3) record it as hyoka's, then replace the old sheet, rename
 // and write everything. Where requests are capped (Excel on the web, ~5 MB, writes included)
 // the cells go in more requests of at most `writeBudget` cell writes, tables and chart last.
-// hyoka's sheets are known by a workbook-level name pointing at the summary sheet (it follows
-// renames, survives save and reopen, and is not copied with a copied sheet) and, within a
+// hyoka's sheets are known by a workbook-level name pointing at A1 of the summary sheet (it
+// follows renames, survives save and reopen, and is not copied with a copied sheet; a cut and
+// paste of that cell moves it, so it counts only while it is on A1) and, within a
 // session, by worksheet id in Workbook.settings: ids change when the workbook is reopened
 // (office-js-docs#297, office-js#1390). A user's sheet of the same name is never taken for
 // ours, so it is left alone and "達成率サマリー (2)" is used instead.
@@ -50,9 +51,16 @@ export function summarySheetIds(record: SummaryRecord, sheets: readonly { id: st
   return new Set(sheets.filter((s) => ids.has(s.id) || s.name === named).map((s) => s.id));
 }
 
-/** `'My sheet'!$A$1` → My sheet. */
-function sheetOfAddress(address: string): string {
-  let sheet = address.slice(0, address.lastIndexOf("!"));
+/**
+ * `'My sheet'!$A$1` → My sheet; null for any other cell. A name follows its cell when the cell
+ * is cut and pasted, onto another sheet too ("When you cut and paste an entire named range,
+ * Excel changes the reference accordingly", Walkenbach, Excel 2007 Formulas): a name moved off
+ * A1 marks the user's sheet it was pasted into, not hyoka's.
+ */
+function sheetOfAddress(address: string): string | null {
+  const bang = address.lastIndexOf("!");
+  if (address.slice(bang + 1) !== "$A$1") return null;
+  let sheet = address.slice(0, bang);
   if (sheet.startsWith("=")) sheet = sheet.slice(1);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return sheet;

@@ -140,6 +140,18 @@ describe("writeSummary", () => {
     expect(fake.cell(again.written.sheetName, "L6")?.value).toBe(`41303000 ① ${"長".repeat(CELL_TEXT_LIMIT - 12)}…`);
   });
 
+  it("does not take a user's sheet for its own when the user cut its A1 (and the hidden name with it) into that sheet", async () => {
+    const fake = workbook();
+    const { written } = await readAndSummarize(fake);
+    fake.userCutPaste(written.sheetName, "A1", "達成率サマリー", "D9"); // the title, pasted into the user's own table
+    const userBefore = fake.snapshot().sheets.find((s) => s.name === "達成率サマリー");
+    fake.reopen(); // hyoka's sheet is now known by the name only
+    const again = await readAndSummarize(fake);
+    expect(fake.snapshot().sheets.find((s) => s.name === "達成率サマリー")).toEqual(userBefore);
+    expect(again.written.sheetName).toBe("達成率サマリー (3)");
+    expect(fake.sheetNames()).toEqual(["41303000", "施策B", "達成率サマリー", "達成率サマリー (2)", "達成率サマリー (3)"]);
+  });
+
   it("runs as the ribbon command: read, check, write", async () => {
     const fake = workbook();
     const port = new OfficeWorkbookPort({ run: fake.run, supports: () => true });
