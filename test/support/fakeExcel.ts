@@ -157,6 +157,9 @@ interface SheetData {
  */
 export const MERGED_AREAS_LIMIT = 512;
 
+/** Characters a cell can hold (Excel specifications and limits). */
+export const CELL_TEXT_LIMIT = 32_767;
+
 /** Office's message for AccessDenied (office-js#1501, #421). */
 const ACCESS_DENIED = "You cannot perform the requested operation.";
 
@@ -611,6 +614,10 @@ export class FakeRange extends FakeNullable {
       }
       // A string is parsed as if typed (excelInput.ts): a number, date, boolean or formula unless it is plain text.
       const stored = typeof v === "string" ? excelInputValue(v, this.fake.inputLocale) : { value: v as Scalar };
+      // Excel specifications and limits (Microsoft): "Total number of characters that a cell can
+      // contain: 32,767". The stored pages name no error for a longer text: InvalidArgument.
+      if ("value" in stored && typeof stored.value === "string" && stored.value.length > CELL_TEXT_LIMIT)
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       if ("formula" in stored) {
         cell.formula = stored.formula;
         cell.value = this.fake.evaluate?.(stored.formula) ?? null;
@@ -1339,14 +1346,20 @@ export class FakeExcel {
    * Saves, closes and opens the workbook again. Worksheet ids are stable within a session only
    * (office-js-docs#297, Microsoft: the id "remains constant within a single session but will
    * change between sessions"; office-js#1390 across Excel versions, #552 on the web): every
-   * sheet gets a new id. Event subscriptions end with the session; cells, fills, settings,
-   * custom XML parts and names are in the file and stay.
+   * sheet gets a new id. The new ids are not random: a sheet opened from the file gets an id
+   * made from its place in the workbook (#297: a sheet added as {040E0F18-…} reads
+   * {00000000-0001-0000-0000-000000000000} after a reopen; #552: every new workbook's first
+   * sheet has that id), so an id remembered from an earlier session can name another sheet
+   * once sheets were moved, added or deleted. Sheets added in a session get random-looking ids.
+   * Event subscriptions end with the session; cells, fills, settings, custom XML parts and
+   * names are in the file and stay.
    */
   reopen(): void {
     this.sessions++;
     const ids = new Map<string, string>();
+    let place = 0;
     for (const s of this.data.sheets) {
-      const id = `{session-${this.sessions}-sheet-${this.nextSheetId++}}`;
+      const id = s.deleted ? `{gone-${this.sessions}-${this.nextSheetId++}}` : `{00000000-0001-0000-${(place++).toString(16).padStart(2, "0")}00-000000000000}`;
       ids.set(s.id, id);
       s.id = id;
     }
@@ -1487,6 +1500,26 @@ export class FakeExcel {
           ),
         })),
     };
+  }
+
+  /**
+   * The user cuts one cell and pastes it elsewhere (another sheet too). A name referring to
+   * exactly the cut cells moves with them ("When you cut and paste an entire named range, Excel
+   * changes the reference accordingly": J. Walkenbach, Excel 2007 Formulas, "How Excel Maintains
+   * Cell and Range Names"). Formulas, merges and events are not modelled.
+   */
+  userCutPaste(fromSheet: string, fromA1: string, toSheet: string, toA1: string): void {
+    const [from, to] = [this.sheet(fromSheet), this.sheet(toSheet)];
+    const [p, q] = [fromA1, toA1].map(parseBox);
+    const cell = from.cells.get(key(p.top, p.left));
+    from.cells.delete(key(p.top, p.left));
+    if (cell) to.cells.set(key(q.top, q.left), cell);
+    else to.cells.delete(key(q.top, q.left));
+    for (const n of this.data.names)
+      if (!n.deleted && n.sheet === from && boxToA1(n.box) === boxToA1(p)) {
+        n.sheet = to;
+        n.box = q;
+      }
   }
 
   /** A user edit: changes the cell and fires that sheet's and the collection's onChanged like Excel. */

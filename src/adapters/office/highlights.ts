@@ -4,8 +4,9 @@
 //   fill and for solid fills (office-js#4900), tintAndShade null only for no fill (Microsoft's
 //   answer in #4900). A theme colour reads as its RGB plus tintAndShade; Office.js cannot set a
 //   theme colour, so a restore gives the same colour and tint back without the theme link.
-// - Worksheet ids change when the workbook is reopened (office-js-docs#297): each sheet is
-//   remembered by id and by name, and found by name when its id is gone.
+// - Worksheet ids change when the workbook is reopened (office-js-docs#297), to ids numbered by
+//   place (#552): each sheet is remembered by id and by name, and found by both, else by name,
+//   else by id (sheetFinder).
 // - A protected sheet refuses format changes (AccessDenied) unless it allows formatting cells,
 //   after the batch's earlier operations applied: such sheets are left alone up front.
 // - Excel on the web caps a request at ~5 MB: writes go in requests under a budget.
@@ -134,11 +135,19 @@ async function loadState(context: Excel.RequestContext): Promise<{ setting: Exce
   };
 }
 
-/** The sheet a remembered cell is on now: by id, else (after a reopen) by name. */
+/**
+ * The sheet a remembered cell is on now: the sheet with its id and name; else (after a reopen)
+ * the one with its name; else (renamed in this session) the one with its id. The name comes
+ * before a bare id because a reopened workbook numbers its sheets by place (office-js-docs#297,
+ * office-js#552): an id from an earlier session can name another sheet once sheets moved.
+ */
 function sheetFinder(sheets: readonly SheetState[]): (r: { sheetId: string; sheetName: string }) => SheetState | null {
   const byId = new Map(sheets.map((s) => [s.id, s] as const));
   const byName = new Map(sheets.map((s) => [s.name, s] as const));
-  return (r) => byId.get(r.sheetId) ?? byName.get(r.sheetName) ?? null;
+  return (r) => {
+    const same = byId.get(r.sheetId);
+    return (same?.name === r.sheetName ? same : null) ?? byName.get(r.sheetName) ?? same ?? null;
+  };
 }
 
 /** Finding cells (ranges expanded) on the given sheets, worst severity per cell. */
@@ -189,7 +198,7 @@ function writeFill(fill: Excel.RangeFill, state: FillState): void {
 const names = (sheets: Iterable<SheetState>) => [...new Set([...sheets].map((s) => s.name))];
 
 /**
- * 3 syncs on desktop: state; previous fills of new cells; memory + fills. Where requests are
+ * 3 syncs on desktop: state; current fills of the target cells; memory + fills. Where requests are
  * capped (`writeBudget` cell writes), the fills take more requests after the memory.
  */
 export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[], writeBudget = Infinity): Promise<HighlightOutcome> {
@@ -207,12 +216,16 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
     else unplaced.push(r); // a sheet not found now: kept, it may come back
   }
   const rangeOf = rangeFinder(context);
-  const fresh = [...targets.entries()]
-    .filter(([k]) => !remembered.has(k))
-    .map(([k, t]) => ({ k, t, props: rangeOf(t.sheet.id, t.address).getCellProperties(FILL_PROPS) }));
-  if (fresh.length) await context.sync();
-  for (const { k, t, props } of fresh)
-    remembered.set(k, { sheetId: t.sheet.id, sheetName: t.sheet.name, address: t.address, before: fillState(props.value[0][0]), applied: HIGHLIGHT_COLORS[t.severity] });
+  // Every target's fill now, remembered or not: a remembered cell the user has re-coloured
+  // since hyoka coloured it has the user's fill to give back, not the one from before.
+  const current = [...targets.entries()].map(([k, t]) => ({ k, t, props: rangeOf(t.sheet.id, t.address).getCellProperties(FILL_PROPS) }));
+  if (current.length) await context.sync();
+  for (const { k, t, props } of current) {
+    const now = fillState(props.value[0][0]);
+    const known = remembered.get(k);
+    if (!known || !sameFill(now, highlightFill(known.applied)))
+      remembered.set(k, { sheetId: t.sheet.id, sheetName: t.sheet.name, address: t.address, before: now, applied: HIGHLIGHT_COLORS[t.severity] });
+  }
   for (const [k, t] of targets) remembered.get(k)!.applied = HIGHLIGHT_COLORS[t.severity];
 
   // The memory goes first: if a later write fails, every cell it touched is remembered.

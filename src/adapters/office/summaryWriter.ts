@@ -3,8 +3,9 @@
 // temporary name, to learn its id; (3) record it as hyoka's, then replace the old sheet, rename
 // and write everything. Where requests are capped (Excel on the web, ~5 MB, writes included)
 // the cells go in more requests of at most `writeBudget` cell writes, tables and chart last.
-// hyoka's sheets are known by a workbook-level name pointing at the summary sheet (it follows
-// renames, survives save and reopen, and is not copied with a copied sheet) and, within a
+// hyoka's sheets are known by a workbook-level name pointing at A1 of the summary sheet (it
+// follows renames, survives save and reopen, and is not copied with a copied sheet; a cut and
+// paste of that cell moves it, so it counts only while it is on A1) and, within a
 // session, by worksheet id in Workbook.settings: ids change when the workbook is reopened
 // (office-js-docs#297, office-js#1390). A user's sheet of the same name is never taken for
 // ours, so it is left alone and "達成率サマリー (2)" is used instead.
@@ -51,9 +52,16 @@ export function summarySheetIds(record: SummaryRecord, sheets: readonly { id: st
   return new Set(sheets.filter((s) => ids.has(s.id) || s.name === named).map((s) => s.id));
 }
 
-/** `'My sheet'!$A$1` → My sheet. */
-function sheetOfAddress(address: string): string {
-  let sheet = address.slice(0, address.lastIndexOf("!"));
+/**
+ * `'My sheet'!$A$1` → My sheet; null for any other cell. A name follows its cell when the cell
+ * is cut and pasted, onto another sheet too ("When you cut and paste an entire named range,
+ * Excel changes the reference accordingly", Walkenbach, Excel 2007 Formulas): a name moved off
+ * A1 marks the user's sheet it was pasted into, not hyoka's.
+ */
+function sheetOfAddress(address: string): string | null {
+  const bang = address.lastIndexOf("!");
+  if (address.slice(bang + 1) !== "$A$1") return null;
+  let sheet = address.slice(0, bang);
   if (sheet.startsWith("=")) sheet = sheet.slice(1);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return sheet;
@@ -62,17 +70,29 @@ function sheetOfAddress(address: string): string {
 const TABLE_STYLE = "TableStyleMedium2";
 
 
+/** Characters a cell can hold (Microsoft, "Excel specifications and limits"). */
+const CELL_TEXT_LIMIT = 32_767;
+
+/** A text cut to what a cell holds, ending in "…" when cut (never half a surrogate pair). */
+function cellText(text: string): string {
+  if (text.length <= CELL_TEXT_LIMIT) return text;
+  const kept = text.slice(0, CELL_TEXT_LIMIT - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
+}
+
 /**
  * What the summary writes for a layout cell. Excel parses a written string as if typed
  * (office-js#1559): "1E3", "５０％", "令和5年4月1日" would become a number or a date. Every text
- * therefore carries the apostrophe text prefix, which Excel does not keep in the value.
+ * therefore carries the apostrophe text prefix, which Excel does not keep in the value. A text
+ * from the workbook (an indicator's name, with its number before it) can be longer than a cell
+ * holds, and Excel would refuse the whole write: it is cut.
  */
 export function asExcelInput(cell: LayoutCell | undefined): string | number | boolean {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   const v = cell.value;
   if (v === null || v === "") return "";
-  return typeof v === "string" ? `'${v}` : v;
+  return typeof v === "string" ? `'${cellText(v)}` : v;
 }
 
 interface ChartBlock {
@@ -165,16 +185,20 @@ export async function writeSummarySheet(
   const { inputs, formats } = sheetMatrices(layout, chart);
   const columns = inputs[0].length;
 
-  // Sync 3, first of all: the new sheet is hyoka's (old ids stay listed until they are gone).
+  // Sync 3, first of all: the new sheet is hyoka's. The old ids stay listed only until their
+  // sheets are gone, in this same request: the setting is saved with the file, and a sheet
+  // opened from the file has an id numbered by place (office-js-docs#297, office-js#552) that
+  // after a reopen can be a user's sheet's. Only ids of sheets added this session stay on record.
   const preamble: WriteJob = {
     cost: 0,
     queue: () => {
       context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id, ...ours.map((s) => s.id)]);
+      for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
+      context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
       // A visible name of that spelling is the user's: left as it is (the session's ids still mark the sheet).
       const usersName = !record.name.isNullObject && record.name.visible;
       if (!record.name.isNullObject && !usersName) record.name.delete();
       if (!usersName) context.workbook.names.add(SUMMARY_NAME, ws.getRange("A1")).visible = false;
-      for (const old of ours) context.workbook.worksheets.getItem(old.id).delete();
       ws.name = sheetName;
     },
   };
@@ -201,8 +225,6 @@ export async function writeSummarySheet(
     // Not from A1: the long title and legend lines would widen column A.
     ws.getRange(`A${layout.indicators.headerRow + 1}:${toA1(inputs.length - 1, columns - 1)}`).format.autofitColumns();
     ws.activate();
-    // The old sheets are gone now: only the new id stays on record.
-    context.workbook.settings.add(SUMMARY_SHEETS_SETTING, [ws.id]);
   });
   return { sheetName, sheetId: ws.id };
 }

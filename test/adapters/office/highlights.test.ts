@@ -70,6 +70,33 @@ describe("highlightFindings / clearHighlights", () => {
     expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#123456" });
   });
 
+  it("keeps the fill a user gave a highlighted cell when the cell is highlighted again", async () => {
+    const fake = workbook();
+    await port(fake).highlightFindings([finding("施策A", "A1"), finding("施策A", "B2", "info")]);
+    fake.cell("施策A", "A1")!.fill = { color: "#0000FF" }; // the user re-colours a highlighted cell
+    fake.cell("施策A", "B2")!.fill = { color: "#FFC7CE" }; // and one in hyoka's error colour
+    await port(fake).highlightFindings([finding("施策A", "A1", "warning"), finding("施策A", "B2", "warning")]);
+    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#FFEB9C" });
+    expect((await port(fake).clearHighlights()).cells).toBe(2);
+    expect(fake.cell("施策A", "A1")?.fill).toEqual({ color: "#0000FF" });
+    expect(fake.cell("施策A", "B2")?.fill).toEqual({ color: "#FFC7CE" });
+  });
+
+  it("finds a remembered sheet by its name after a reopen, not by an id that now names another sheet", async () => {
+    const fake = workbook();
+    fake.setCell("施策B", "A1", { value: "b", fill: { color: "#FFC7CE" } }); // the user's own 「悪い」 fill
+    fake.reopen();
+    await port(fake).highlightFindings([finding("施策A", "A1")]);
+    // The user drags 施策B in front of 施策A, saves and reopens: 施策B now has 施策A's old id.
+    const idOfA = fake.sheet("施策A").id;
+    fake.data.sheets.reverse();
+    fake.reopen();
+    expect(fake.sheet("施策B").id).toBe(idOfA);
+    expect(await port(fake).clearHighlights()).toEqual({ cells: 1, protectedSheets: [] });
+    expect(fake.cell("施策B", "A1")?.fill).toEqual({ color: "#FFC7CE" });
+    expect(fake.cell("施策A", "A1")?.fill).toBeUndefined();
+  });
+
   it("clears nothing when nothing was highlighted", async () => {
     const fake = workbook();
     const before = fake.snapshot();

@@ -148,6 +148,24 @@ describe(`an ExcelApi ${MANIFEST_MIN_SET} host (the manifest's minimum)`, () => 
     expect(fake.sheet("達成率サマリー").id).not.toBe(failed.id);
     expect(fake.data.settings.get(SUMMARY_SHEETS_SETTING)).toEqual([fake.sheet("達成率サマリー").id]);
   });
+
+  it("keeps no id of a sheet opened from the file on record: after a reopen it may name a user's sheet", async () => {
+    const fake = hostAt("1.4", [specOf(sampleGrid("41303000"))]);
+    await summarize(fake);
+    fake.reopen(); // the summary now has the id of the workbook's second place
+    const placeTwo = fake.sheet("達成率サマリー").id;
+    await summarize(fake, portOn(fake, () => true)).catch(() => undefined); // fails after replacing the old summary
+    expect(fake.data.settings.get(SUMMARY_SHEETS_SETTING)).not.toContain(placeTwo);
+    // The user puts a sheet of their own in second place, saves and reopens: it gets that id.
+    fake.addSheet("職員メモ").cells.set("0,0", { value: "消さないで" });
+    fake.data.sheets.push(fake.data.sheets.splice(fake.data.sheets.findIndex((s) => !s.deleted && s.name === "達成率サマリー"), 1)[0]);
+    fake.reopen();
+    expect(fake.sheet("職員メモ").id).toBe(placeTwo);
+    const again = await summarize(fake);
+    expect(again.sheetName).toBe("達成率サマリー");
+    expect(fake.sheetNames()).toEqual(["41303000", "職員メモ", "達成率サマリー"]);
+    expect(fake.cell("職員メモ", "A1")?.value).toBe("消さないで");
+  });
 });
 
 describe("an ExcelApi 1.7 host", () => {

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { OfficeWorkbookPort } from "../../../src/adapters/office/officeWorkbookPort";
 import { SUMMARY_SHEETS_SETTING, asExcelInput, chooseSummaryName } from "../../../src/adapters/office/summaryWriter";
 import { writeSummaryCommand } from "../../../src/commands/writeSummary";
-import { FakeExcel } from "../../support/fakeExcel";
+import { CELL_TEXT_LIMIT, FakeExcel } from "../../support/fakeExcel";
 import { evaluateFormula } from "./formulaEval";
 import { sampleGrid, specOf } from "./fixtures";
 
@@ -126,6 +126,32 @@ describe("writeSummary", () => {
     expect(fake.sheetNames()).toEqual(["41303000", "施策B", "達成率サマリー"]);
   });
 
+  it("writes an indicator name longer than a cell can hold cut to 32,767 characters, not a failed summary", async () => {
+    const fake = workbook();
+    const { written } = await readAndSummarize(fake);
+    const shown = String(tableRows(fake, written.sheetName, "シート", 9)[0].cells["指標"].value); // "① name"
+    const source = [...fake.sheet("41303000").cells.values()].find((c) => c.value === shown.slice(2))!;
+    source.value = "長".repeat(40_000);
+    const again = await readAndSummarize(fake);
+    const name = String(tableRows(fake, again.written.sheetName, "シート", 9)[0].cells["指標"].value);
+    expect(name).toHaveLength(CELL_TEXT_LIMIT);
+    expect(name).toBe(`① ${"長".repeat(CELL_TEXT_LIMIT - 3)}…`);
+    // The chart's label joins the sheet's name to it: cut too.
+    expect(fake.cell(again.written.sheetName, "L6")?.value).toBe(`41303000 ① ${"長".repeat(CELL_TEXT_LIMIT - 12)}…`);
+  });
+
+  it("does not take a user's sheet for its own when the user cut its A1 (and the hidden name with it) into that sheet", async () => {
+    const fake = workbook();
+    const { written } = await readAndSummarize(fake);
+    fake.userCutPaste(written.sheetName, "A1", "達成率サマリー", "D9"); // the title, pasted into the user's own table
+    const userBefore = fake.snapshot().sheets.find((s) => s.name === "達成率サマリー");
+    fake.reopen(); // hyoka's sheet is now known by the name only
+    const again = await readAndSummarize(fake);
+    expect(fake.snapshot().sheets.find((s) => s.name === "達成率サマリー")).toEqual(userBefore);
+    expect(again.written.sheetName).toBe("達成率サマリー (3)");
+    expect(fake.sheetNames()).toEqual(["41303000", "施策B", "達成率サマリー", "達成率サマリー (2)", "達成率サマリー (3)"]);
+  });
+
   it("runs as the ribbon command: read, check, write", async () => {
     const fake = workbook();
     const port = new OfficeWorkbookPort({ run: fake.run, supports: () => true });
@@ -150,5 +176,7 @@ describe("summary writer helpers", () => {
     expect(asExcelInput({ value: 41303000 })).toBe(41303000);
     expect(asExcelInput({ value: 0.5, formula: "=B1" })).toBe("=B1");
     expect(asExcelInput({ value: null })).toBe("");
+    expect(asExcelInput({ value: `${"a".repeat(32_766)}😀` })).toBe(`'${"a".repeat(32_766)}…`); // never half a surrogate pair
+    expect(asExcelInput({ value: "a".repeat(32_767) })).toBe(`'${"a".repeat(32_767)}`);
   });
 });
