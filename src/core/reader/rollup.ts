@@ -17,7 +17,7 @@ import type {
   RollupRow,
   RollupSheet,
 } from "../model";
-import { normalizeText, parseScaleValue } from "../normalize";
+import { NOTE, normalizeText, parseScaleValue } from "../normalize";
 import { scaleValueNote } from "../normalize/notes";
 import type { Scale, ScaleRole, ScaleSet } from "../scales";
 import type { LabelName } from "../vocabulary";
@@ -138,8 +138,8 @@ function readBlock(index: SheetIndex, kind: BlockKind, heading: Cell, headers: C
   const projectsCol = headers.projects.col;
   const priorityCol = headers.priority?.col ?? null;
   const count = (row: number): RollupCount => ({
-    projects: numberAt(index, row, projectsCol),
-    priority: priorityCol === null ? emptyField() : numberAt(index, row, priorityCol),
+    projects: countAt(index, row, projectsCol),
+    priority: priorityCol === null ? emptyField() : countAt(index, row, priorityCol),
   });
   const rows: RollupRow[] = [];
   let total: RollupBlock["total"] = null;
@@ -162,6 +162,16 @@ function readBlock(index: SheetIndex, kind: BlockKind, heading: Cell, headers: C
     rows.push({ code, label: labelField(index, first, codeCells[1] ?? null, code), ...count(row) });
   }
   return { id: kind.id, name: textField(index, heading), role: kind.role, rows, total };
+}
+
+/**
+ * A count of projects at a table position: a number as numberAt reads it (１２, "3" as text), but
+ * only a whole number of 0 or more — △1 or 1.5 is no count and must not enter the sums.
+ */
+function countAt(index: SheetIndex, row: number, col: number): Field<number> {
+  const field = numberAt(index, row, col);
+  if (field.value === null || (Number.isInteger(field.value) && field.value >= 0)) return field;
+  return { value: null, raw: field.raw, cell: field.cell, status: "invalid", note: NOTE.notACount };
 }
 
 /**
@@ -211,7 +221,7 @@ function readMatrix(index: SheetIndex, scale: Scale, firstProject: Cell | null):
           row: rows.length - 1,
           column: columnOf(columns, letterCell.col),
           letter: toField(parseScaleValue(scale, letterCell.value), index.ref(letterCell.row, letterCell.col)),
-          count: numberAt(index, row, countCol),
+          count: countAt(index, row, countCol),
         });
       }
     }

@@ -119,11 +119,12 @@ function listedMismatches(model: RollupSheet, block: RollupBlock): { code: strin
   for (const code of codes as string[]) listed.set(code, (listed.get(code) ?? 0) + 1);
   const out: { code: string; printed: number; listed: number; field: Field<number> | null }[] = [];
   for (const row of block.rows) {
-    const printed = countOf(row.projects);
-    if (row.code.value === null || printed === null) continue;
+    if (row.code.value === null) continue;
     const n = listed.get(row.code.value) ?? 0;
     listed.delete(row.code.value);
-    if (printed !== n) out.push({ code: row.code.value, printed, listed: n, field: row.projects });
+    // An unreadable count is rollup.value.invalid's: not compared, and not taken for a missing row.
+    const printed = countOf(row.projects);
+    if (printed !== null && printed !== n) out.push({ code: row.code.value, printed, listed: n, field: row.projects });
   }
   // A listed code the table has no row for.
   for (const [code, n] of listed) out.push({ code, printed: 0, listed: n, field: null });

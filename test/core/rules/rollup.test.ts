@@ -105,6 +105,27 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     expect(findings[0].message.ja).toBe(`「達成度」の表の事業数(${cell})「二」を読めません。`);
   });
 
+  test.each([["△1"], ["1.5"], [1.5], [-1]])("rollup.value.invalid: %p is no count of projects — reported at its cell, not summed", (raw) => {
+    const s = sheet();
+    // 達成度 2 counts one project.
+    const cell = setAt(s, "blocks[0].rows[1].projects", raw);
+    const { findings, model } = checkSheet(s.grid);
+    expect(model.kind === "rollup" && model.blocks[0].rows[1].projects).toEqual({ value: null, raw: String(raw), cell: { sheet: "評価票(2)", address: cell }, status: "invalid", note: "not a count (a whole number, 0 or more)" });
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.value.invalid", severity: "error", cell }]);
+    expect(findings[0]).toMatchObject({
+      raw: String(raw),
+      expected: { ja: "0以上の整数(件数)", en: "a whole number of projects" },
+      message: { ja: `「達成度」の表の事業数(${cell})「${raw}」を読めません。` },
+    });
+  });
+
+  test("rollup.rows.mismatch: an unreadable count is not compared with the list as if it were 0", () => {
+    const s = sheet();
+    // 達成度 3 counts two listed projects; its count cannot be read.
+    const cell = setAt(s, "blocks[0].rows[2].projects", "二");
+    expect(checkSheet(s.grid).findings.map(brief)).toEqual([{ rule: "rollup.value.invalid", severity: "error", cell }]);
+  });
+
   test("the single-year 達成度 and the 3-year class are never compared", () => {
     // A project 3 for the year and Ⅴ for the three years: consistent counts, no finding.
     const projects = PROJECTS.map((p, i) => (i === 0 ? { ...p, threeYear: "Ⅴ" } : p));
