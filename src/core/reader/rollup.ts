@@ -141,15 +141,35 @@ function readBlock(index: SheetIndex, kind: BlockKind, heading: Cell, headers: C
     projects: countAt(index, row, projectsCol),
     priority: priorityCol === null ? emptyField() : countAt(index, row, priorityCol),
   });
+  const codeCellsOf = (row: number) => index.row(row).filter((c) => c.col >= codeLeft && c.col < projectsCol);
+  const hasCountsAt = (row: number) => index.at(row, projectsCol) !== null || (priorityCol !== null && index.at(row, priorityCol) !== null);
+  // A blank row ends the table unless it is a spacer inside it: the next row that is not blank
+  // is the table's 合計, or a code of its scale with counts. That row, or null.
+  const rowAfterSpacer = (blank: number): number | null => {
+    for (let row = blank + 1; row <= index.bottom; row++) {
+      const first = codeCellsOf(row)[0];
+      if (!first) {
+        if (hasCountsAt(row)) return null;
+        continue;
+      }
+      if (first.label) return first.label.names.includes("countTotal") ? row : null;
+      return hasCountsAt(row) && codeField(index, first, scale).status !== "invalid" ? row : null;
+    }
+    return null;
+  };
   const rows: RollupRow[] = [];
   let total: RollupBlock["total"] = null;
   for (let row = top; row <= index.bottom; row++) {
-    const codeCells = index.row(row).filter((c) => c.col >= codeLeft && c.col < projectsCol);
-    const hasCounts = index.at(row, projectsCol) !== null || (priorityCol !== null && index.at(row, priorityCol) !== null);
+    const codeCells = codeCellsOf(row);
+    const hasCounts = hasCountsAt(row);
     const first = codeCells[0];
     if (!first) {
       if (hasCounts) rows.push({ code: emptyField(index.ref(row, codeLeft)), label: emptyField(), ...count(row) });
-      else break;
+      else {
+        const next = rowAfterSpacer(row);
+        if (next === null) break;
+        row = next - 1;
+      }
       continue;
     }
     if (first.label?.names.includes("countTotal")) {

@@ -40,13 +40,16 @@ const PROJECT_FIELD: Record<RollupBlockId, keyof RollupProject> = {
   effectiveness: "effectiveness",
 };
 
-/** A count as the sums take it: blank (a form's empty cell) is 0; unreadable is null. */
+/**
+ * A count as the sums take it: blank (a form's empty cell) is 0; unreadable is null, and so is a
+ * count without a cell — the table prints no such column (no うち重点), so it has nothing to compare.
+ */
 function countOf(f: Field<number>): number | null {
-  if (f.status === "invalid") return null;
+  if (f.status === "invalid" || f.cell === null) return null;
   return f.value ?? 0;
 }
 
-/** Σ of the rows' counts; null when one cannot be read (rollup.value.invalid says which). */
+/** Σ of the rows' counts; null when one cannot be read (rollup.value.invalid says which) or is not printed. */
 function rowSum(block: RollupBlock, key: CountKey): number | null {
   let sum = 0;
   for (const row of block.rows) {

@@ -117,6 +117,19 @@ describe.each(["2010", "2007"] as const)("the %s series laid out as departments 
   });
 });
 
+describe("odd rows and columns in the count tables", () => {
+  test("a blank row between a table's rows (a spacer someone inserted) does not end the table", () => {
+    const rendered = renderRollup(data("2010"), "評価票(2)", { noMerges: true });
+    // Under 達成度 2 (row 7): the rows after it move down by one.
+    rendered.grid.values.splice(7, 0, Array(9).fill(null));
+    const result = rollupResult(checkSheet(rendered.grid));
+    expect(countsOf(result.model)[0]).toEqual({ id: "achievement", role: "achievement", rows: ["1:0/0", "2:1/1", "3:2/1", "4:1/0", "5:0/0"], total: "4/2" });
+    expect(result.model.blocks[0].rows[2].projects.cell?.address).toBe("C9");
+    expect(result.model.blocks[0].total?.projects.cell?.address).toBe("C12");
+    expect(result.findings).toEqual([]);
+  });
+});
+
 describe("what is a roll-up", () => {
   test("a titled (2) with 施策課題 and 評価年度 is a roll-up, not an evaluation sheet; a (1) stays one", () => {
     expect(readSheet(renderRollup(data("2010"), "x").grid, defaultVocabulary).kind).toBe("rollup");

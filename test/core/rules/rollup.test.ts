@@ -126,6 +126,16 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     expect(checkSheet(s.grid).findings.map(brief)).toEqual([{ rule: "rollup.value.invalid", severity: "error", cell }]);
   });
 
+  test.each([
+    ["the 3ヵ年 table", 16],
+    ["the 達成度 table", 4],
+  ])("a table that prints no うち重点 column (%s) is not compared on うち重点: no finding", (_name, headerRow) => {
+    const s = sheet();
+    // The header and the うち重点 of every row and of 合計 (column D) left out.
+    for (let r = headerRow; r <= headerRow + 6; r++) s.grid.values[r][3] = null;
+    expect(checkSheet(s.grid).findings).toEqual([]);
+  });
+
   test("the single-year 達成度 and the 3-year class are never compared", () => {
     // A project 3 for the year and Ⅴ for the three years: consistent counts, no finding.
     const projects = PROJECTS.map((p, i) => (i === 0 ? { ...p, threeYear: "Ⅴ" } : p));
