@@ -17,7 +17,7 @@ import type {
   RollupRow,
   RollupSheet,
 } from "../model";
-import { NOTE, normalizeText, parseScaleValue } from "../normalize";
+import { isNoValueMarker, NOTE, normalizeText, parseScaleValue } from "../normalize";
 import { scaleValueNote } from "../normalize/notes";
 import type { Scale, ScaleRole, ScaleSet } from "../scales";
 import type { LabelName } from "../vocabulary";
@@ -364,8 +364,12 @@ function projectOf(
   };
 }
 
-/** 重点: true at its mark (○, 重点…); blank is not 重点 (null, at the mark's place when it has one). */
+/**
+ * 重点: true at its mark (○, 重点…); blank is not 重点 (null, at the mark's place when it has one),
+ * nor is a dash the forms write for blank (－, -: no-value).
+ */
 function mark(index: SheetIndex, cell: Cell | null, slot: { row: number; col: number } | null): Field<boolean> {
+  if (cell && isNoValueMarker(cell.text)) return { value: null, raw: cell.text, cell: index.ref(cell.row, cell.col), status: "no-value" };
   if (cell) return { value: true, raw: cell.text, cell: index.ref(cell.row, cell.col), status: "ok" };
   return emptyField(slot ? index.ref(slot.row, slot.col) : null);
 }

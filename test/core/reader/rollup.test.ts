@@ -130,6 +130,23 @@ describe("odd rows and columns in the count tables", () => {
   });
 });
 
+describe("the listed projects", () => {
+  test("in a table, a dash under 重点 (－, -: blank as the forms write it) is no 重点 mark", () => {
+    const rendered = renderRollup(data("2010"), "評価票(2)", { projectsAsTable: true });
+    // 重点 in column F, the projects from row 27; the 2nd and 4th are not 重点.
+    rendered.grid.values[27][5] = "－";
+    rendered.grid.values[29][5] = "-";
+    const result = rollupResult(checkSheet(rendered.grid));
+    expect(result.model.projects.map((p) => p.priority)).toEqual([
+      { value: true, raw: "○", cell: { sheet: "評価票(2)", address: "F27" }, status: "ok" },
+      { value: null, raw: "－", cell: { sheet: "評価票(2)", address: "F28" }, status: "no-value" },
+      { value: true, raw: "○", cell: { sheet: "評価票(2)", address: "F29" }, status: "ok" },
+      { value: null, raw: "-", cell: { sheet: "評価票(2)", address: "F30" }, status: "no-value" },
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+});
+
 describe("what is a roll-up", () => {
   test("a titled (2) with 施策課題 and 評価年度 is a roll-up, not an evaluation sheet; a (1) stays one", () => {
     expect(readSheet(renderRollup(data("2010"), "x").grid, defaultVocabulary).kind).toBe("rollup");
