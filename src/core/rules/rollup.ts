@@ -191,7 +191,7 @@ export const rollupRules: RollupRule[] = [
         out.push({
           cell: addressOf(field),
           path,
-          message: { ja: `${what.ja}${at(field)}「${field.raw}」を読めません。`, en: `${what.en} ${at(field)} "${field.raw}" cannot be read.` },
+          message: { ja: `${what.ja}${at(field)}「${field.raw}」を読めません。`, en: `${what.en[0].toUpperCase()}${what.en.slice(1)} ${at(field)} "${field.raw}" cannot be read.` },
           raw: field.raw,
           expected,
         });

@@ -103,6 +103,7 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
       { rule: "rollup.value.invalid", severity: "error", cell: s.cellOf["projects[0].achievement"] },
     ]);
     expect(findings[0].message.ja).toBe(`「達成度」の表の事業数(${cell})「二」を読めません。`);
+    expect(findings[1].message.en).toBe(`The achievement of project "国際環境施策推進事業" (${s.cellOf["projects[0].achievement"]}) "6" cannot be read.`);
   });
 
   test.each([["△1"], ["1.5"], [1.5], [-1]])("rollup.value.invalid: %p is no count of projects — reported at its cell, not summed", (raw) => {
@@ -115,7 +116,7 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     expect(findings[0]).toMatchObject({
       raw: String(raw),
       expected: { ja: "0以上の整数(件数)", en: "a whole number of projects" },
-      message: { ja: `「達成度」の表の事業数(${cell})「${raw}」を読めません。` },
+      message: { ja: `「達成度」の表の事業数(${cell})「${raw}」を読めません。`, en: `A project count (事業数) of the "achievement" table (${cell}) "${raw}" cannot be read.` },
     });
   });
 
