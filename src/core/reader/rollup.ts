@@ -228,11 +228,20 @@ function readMatrix(index: SheetIndex, scale: Scale, firstProject: Cell | null):
   for (const label of index.labels("inspection")) {
     if (firstProject && label.row >= firstProject.row) break;
     const columns = index.row(label.row).filter((c) => c.col > label.box.right);
-    const rows: Field<string>[] = [];
-    const cells: RollupMatrixCell[] = [];
+    // The matrix's rows are those with letters; a letter's column is a letter column on every row,
+    // so that a cell there that is no letter (Ｘ) is read, and reported, rather than skipped.
+    const matrixRows: number[] = [];
+    const letterColumns = new Set<number>();
     for (let row = label.box.bottom + 1; row <= index.bottom; row++) {
       const letters = index.row(row).filter((c) => c.col > label.box.right && parseScaleValue(scale, c.value).value !== null);
       if (letters.length === 0) break;
+      matrixRows.push(row);
+      for (const c of letters) letterColumns.add(c.col);
+    }
+    const rows: Field<string>[] = [];
+    const cells: RollupMatrixCell[] = [];
+    for (const row of matrixRows) {
+      const letters = index.row(row).filter((c) => c.col > label.box.right && letterColumns.has(c.col));
       const heading = index.row(row).find((c) => c.col <= label.box.right);
       rows.push(heading ? textField(index, heading) : emptyField(index.ref(row, label.col)));
       for (const letterCell of letters) {

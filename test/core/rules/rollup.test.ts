@@ -120,6 +120,15 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     });
   });
 
+  test("rollup.value.invalid: an unreadable 点検結果 letter, where the other rows have letters, is reported and its count still counted", () => {
+    const s = sheet();
+    const cell = setAt(s, "matrix.cells[0].letter", "Ｘ");
+    const { findings, model } = checkSheet(s.grid);
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.value.invalid", severity: "error", cell }]);
+    expect(findings[0]).toMatchObject({ raw: "Ｘ", path: "matrix.cells[0].letter", expected: { ja: "A〜H", en: "A to H" } });
+    expect(model.kind === "rollup" && model.matrix!.cells[0]).toMatchObject({ row: 0, column: 0, letter: { value: null, status: "invalid" }, count: { value: 1, cell: { address: "C14" } } });
+  });
+
   test("rollup.rows.mismatch: an unreadable count is not compared with the list as if it were 0", () => {
     const s = sheet();
     // 達成度 3 counts two listed projects; its count cannot be read.
