@@ -310,7 +310,7 @@ export const rollupRules: RollupRule[] = [
             ja: `点検結果${at(matrix.label)}の件数の和は ${num(sum)} ですが、${refName.ja}の事業数は ${num(expected)} です。`,
             en: `The inspection matrix ${at(matrix.label)} adds up to ${num(sum)}, but ${refName.en} counts ${num(expected)} projects.`,
           },
-          raw: String(sum),
+          raw: matrix.label.raw,
           expected: { ja: `事業数と同じ ${num(expected)}`, en: `${num(expected)}, the project count` },
           related: cellsOf(matrix.cells.map((c) => c.count)),
         },

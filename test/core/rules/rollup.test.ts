@@ -66,6 +66,8 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     const findings = checkSheet(s.grid).findings;
     expect(findings.map(brief)).toEqual([{ rule: "rollup.matrix.mismatch", severity: "error", cell: "A13" }]);
     expect(findings[0].message.ja).toBe("点検結果(A13)の件数の和は 5 ですが、「達成度」の表の事業数は 4 です。");
+    // At the heading: its text, as every finding's raw is its cell's.
+    expect(findings[0].raw).toBe("点検結果");
   });
 
   test("rollup.rows.mismatch: a listed project's code the counts do not include, reported once per table", () => {
