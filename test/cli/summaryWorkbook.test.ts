@@ -129,6 +129,20 @@ describe("writeSummaryWorkbook", () => {
     expect(xml).not.toContain("<f>");
   });
 
+  it("writes a figure that overflows (a 予算計 past 1.8e308) as blank: Excel has no Infinity", async () => {
+    const JSZip = (await import("jszip")).default;
+    const huge = structuredClone(sample41303000);
+    for (const b of huge.budget) b.budget = 1.5e308;
+    const one = checkSheet(renderSheet(huge, "41303000").grid, { settings: DEFAULT_SETTINGS });
+    const bytes = await writeSummaryWorkbook([one, one], DEFAULT_SETTINGS);
+    const departments = (await load(bytes)).getWorksheet("作成課別")!;
+    expect([departments.getCell("A2").value, departments.getCell("B2").value, departments.getCell("D2").value]).toEqual(["環境局地球環境推進室", 2, null]);
+    const zip = await JSZip.loadAsync(bytes);
+    for (const name of Object.keys(zip.files).filter((f) => f.startsWith("xl/worksheets/sheet"))) {
+      expect(await zip.file(name)!.async("string")).not.toMatch(/<v>(?:-?Infinity|NaN)<\/v>/);
+    }
+  });
+
   it("excelText: Excel's limit kept exactly, a cut never halves a surrogate pair, _xHHHH_ escaped whatever the case of its hex digits", () => {
     const full = "a".repeat(EXCEL_MAX_TEXT);
     expect(excelText(full)).toBe(full);

@@ -273,7 +273,12 @@ export function excelText(text: string): string {
   return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
 }
 
-const excelValue = (v: LayoutCell["value"]): LayoutCell["value"] => (typeof v === "string" ? excelText(v) : v);
+/** A value as written: text through excelText; a figure that is not finite (a sum past 1.8e308) blank, as Excel has no Infinity or NaN. */
+function excelValue(v: LayoutCell["value"]): LayoutCell["value"] {
+  if (typeof v === "string") return excelText(v);
+  if (typeof v === "number" && !Number.isFinite(v)) return null;
+  return v;
+}
 
 /** An Excel table with its header on `top` (1-based row) at column A, number formats applied. */
 function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, "name" | "headers" | "rows">): void {
@@ -295,7 +300,7 @@ function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, 
       const target = ws.getCell(top + i + 1, k + 1);
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       // A formula keeps the core's figure as its cached result: shown before any recalculation.
-      if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: cell.value ?? undefined } as ExcelJS.CellFormulaValue;
+      if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: excelValue(cell.value) ?? undefined } as ExcelJS.CellFormulaValue;
     }),
   );
 }
