@@ -325,7 +325,8 @@ function readProjectTable(
   threeYearRole: ScaleRole | null,
 ): RollupProject[] {
   const projects: RollupProject[] = [];
-  for (let row = nameHeader.box.bottom + 1; row <= index.bottom; row++) {
+  // A project's row may be several merged rows: the next project starts under its name's box.
+  for (let row = nameHeader.box.bottom + 1; row <= index.bottom; row = Math.max(row, index.boxAt(row, nameHeader.col).bottom) + 1) {
     const nameCell = index.at(row, nameHeader.col);
     if (!nameCell || nameCell.label) break;
     const locate: Locate = (field) => {

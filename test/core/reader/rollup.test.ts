@@ -145,6 +145,16 @@ describe("the listed projects", () => {
     ]);
     expect(result.findings).toEqual([]);
   });
+
+  test("in a table, a project whose name is merged over two rows is followed by the next project, not the end of the list", () => {
+    const rendered = renderRollup(data("2010"), "評価票(2)", { projectsAsTable: true, noMerges: true });
+    // The first project (row 27) gets a second row, its name merged over A27:A28.
+    rendered.grid.values.splice(27, 0, Array(9).fill(null));
+    rendered.grid.merges.push({ top: 26, left: 0, bottom: 27, right: 0 });
+    const result = rollupResult(checkSheet(rendered.grid));
+    expect(result.model.projects.map((p) => `${p.name.value}@${p.name.cell?.address}`)).toEqual(PROJECTS.map((p, i) => `${p.name}@A${i === 0 ? 27 : 28 + i}`));
+    expect(result.findings).toEqual([]);
+  });
 });
 
 describe("what is a roll-up", () => {
