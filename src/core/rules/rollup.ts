@@ -113,6 +113,13 @@ function* valuesOf(model: RollupSheet): Generator<{ field: Field<unknown>; path:
   }
 }
 
+/** A row of a table by its code (`2の行`, `row 2`), or by its cell when the code is blank. */
+function rowName(code: Field<string>): LocalizedText {
+  const shown = code.value ?? code.raw.trim();
+  if (shown === "") return { ja: `コードのない行${at(code)}`, en: `the row without a code ${at(code)}` };
+  return { ja: `${shown}の行`, en: `row ${shown}` };
+}
+
 /** Printed vs listed counts of one block, per code, when every listed project has the block's code. */
 function listedMismatches(model: RollupSheet, block: RollupBlock): { code: string; printed: number; listed: number; field: Field<number> | null }[] | null {
   const field = PROJECT_FIELD[block.id];
@@ -243,7 +250,7 @@ export const rollupRules: RollupRule[] = [
         const lines: { count: RollupCount; path: string; what: LocalizedText }[] = block.rows.map((row, r) => ({
           count: row,
           path: `${blockPath(model, block)}.rows[${r}]`,
-          what: { ja: `${row.code.value ?? row.code.raw}の行`, en: `row ${row.code.value ?? row.code.raw}` },
+          what: rowName(row.code),
         }));
         if (block.total) lines.push({ count: block.total, path: `${blockPath(model, block)}.total`, what: { ja: "合計", en: "the total" } });
         for (const { count, path, what } of lines) {

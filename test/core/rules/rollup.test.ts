@@ -38,6 +38,21 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     expect(findings[0].message.ja).toBe(`「達成度」の表の2の行で、うち重点(${cell}) 2 が事業数(C7) 1 を上回っています。`);
   });
 
+  test("rollup.priority.exceeds on a row whose code is blank names the row by its cell", () => {
+    const s = sheet();
+    const code = setAt(s, "blocks[0].rows[1].code", null);
+    // Its label too: the label alone would give the code.
+    setAt(s, "blocks[0].rows[1].label", null);
+    const cell = setAt(s, "blocks[0].rows[1].priority", 2);
+    setAt(s, "blocks[0].rows[2].priority", 0);
+    const finding = checkSheet(s.grid).findings.find((f) => f.rule === "rollup.priority.exceeds")!;
+    expect(finding.cell).toBe(cell);
+    expect(finding.message).toEqual({
+      ja: `「達成度」の表のコードのない行(${code})で、うち重点(${cell}) 2 が事業数(C7) 1 を上回っています。`,
+      en: `In the "achievement" table, the row without a code (${code}): the priority count (${cell}) 2 exceeds the project count (C7) 1.`,
+    });
+  });
+
   test("rollup.priority.inconsistent: another Σ うち重点 than the 達成度 table's, its own 合計 agreeing", () => {
     const s = sheet();
     const row = setAt(s, "blocks[1].rows[3].priority", 1);
