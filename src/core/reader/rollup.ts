@@ -17,7 +17,8 @@ import type {
   RollupRow,
   RollupSheet,
 } from "../model";
-import { isNoValueMarker, NOTE, normalizeText, parseScaleValue } from "../normalize";
+import { isNoValueMarker, NOTE, normalizeText, parseNumber, parseScaleValue } from "../normalize";
+import { joinNotes } from "../normalize/notes";
 import { scaleValueNote } from "../normalize/notes";
 import type { Scale, ScaleRole, ScaleSet } from "../scales";
 import type { LabelName } from "../vocabulary";
@@ -184,14 +185,29 @@ function readBlock(index: SheetIndex, kind: BlockKind, heading: Cell, headers: C
   return { id: kind.id, name: textField(index, heading), role: kind.role, rows, total };
 }
 
+// A count typed with its unit: `2件`, `２ 件`.
+const COUNT_UNIT = /^([\s\S]*?\S)\s*件\s*$/;
+
 /**
- * A count of projects at a table position: a number as numberAt reads it (１２, "3" as text), but
- * only a whole number of 0 or more — △1 or 1.5 is no count and must not enter the sums.
+ * A count of projects at a table position: a number as numberAt reads it (１２, "3" as text, 2件),
+ * but only a whole number of 0 or more — △1 or 1.5 is no count and must not enter the sums.
  */
 function countAt(index: SheetIndex, row: number, col: number): Field<number> {
-  const field = numberAt(index, row, col);
+  const field = withoutCountUnit(index, row, col) ?? numberAt(index, row, col);
   if (field.value === null || (Number.isInteger(field.value) && field.value >= 0)) return field;
   return { value: null, raw: field.raw, cell: field.cell, status: "invalid", note: NOTE.notACount };
+}
+
+/** The count of a text ending in 件, read without it (the raw text kept whole), else null. */
+function withoutCountUnit(index: SheetIndex, row: number, col: number): Field<number> | null {
+  const cell = index.at(row, col);
+  const m = cell && typeof cell.value === "string" ? COUNT_UNIT.exec(cell.value) : null;
+  if (!cell || !m) return null;
+  const parsed = parseNumber(m[1]);
+  const field = toField({ ...parsed, raw: cell.text }, index.ref(row, col));
+  if (field.value === null) return field;
+  const notes = parsed.status === "normalized" && parsed.note && parsed.note !== NOTE.numberStoredAsText ? [parsed.note, NOTE.countUnitRemoved] : [NOTE.countUnitRemoved];
+  return { ...field, status: "normalized", note: joinNotes(notes) };
 }
 
 /**

@@ -146,6 +146,17 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     expect(model.kind === "rollup" && model.matrix!.cells[0]).toMatchObject({ row: 0, column: 0, letter: { value: null, status: "invalid" }, count: { value: 1, cell: { address: "C14" } } });
   });
 
+  test("a count written with its unit (2件, ２ 件) is read, noted, and adds up: no finding", () => {
+    const s = sheet();
+    const cell = setAt(s, "blocks[0].rows[2].projects", "２ 件");
+    setAt(s, "blocks[0].total.projects", "4件");
+    const { findings, model } = checkSheet(s.grid);
+    expect(findings).toEqual([]);
+    expect(model.kind === "rollup" && model.blocks[0].rows[2].projects).toEqual({
+      value: 2, raw: "２ 件", cell: { sheet: "評価票(2)", address: cell }, status: "normalized", note: "full-width digits; unit 件 removed",
+    });
+  });
+
   test("rollup.rows.mismatch: an unreadable count is not compared with the list as if it were 0", () => {
     const s = sheet();
     // 達成度 3 counts two listed projects; its count cannot be read.
