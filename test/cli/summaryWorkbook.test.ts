@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { checkSheet, checkWorkbook } from "../../src/core/engine";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { writeSummaryWorkbook } from "../../src/adapters/xlsx/summaryWorkbook";
+import { EXCEL_MAX_TEXT, excelText, writeSummaryWorkbook } from "../../src/adapters/xlsx/summaryWorkbook";
 import { renderSheet } from "../../src/samples/layout";
 import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { sample41303000 } from "../../src/samples/sample41303000";
@@ -106,6 +106,49 @@ describe("writeSummaryWorkbook", () => {
       const d = wb.getWorksheet(departmentSheet)!;
       expect((d.getRow(6).values as unknown[]).slice(1)).toEqual([noDepartment, 1, 0, 21959, undefined, 21165, 21165 / 21959, 0, 1, 0]);
     }
+  });
+
+  it("writes cell text as text Excel reads back unchanged: no formula, no _xHHHH_ escape, nothing XML forbids, at most 32,767 characters", async () => {
+    const JSZip = (await import("jszip")).default;
+    const measure = (measureName: string, department: string, sheet: string) =>
+      checkSheet(renderSheet({ ...structuredClone(sample41303000), measureName, department }, sheet).grid, { settings: DEFAULT_SETTINGS });
+    const long = "長".repeat(40000);
+    const bytes = await writeSummaryWorkbook(
+      [measure('=HYPERLINK("http://example.com","x")', "_x0041_ 課\uFFFE", "=1+1"), measure(long, "@SUM(1)", "+41303000")],
+      DEFAULT_SETTINGS,
+      { files: ["-a.xlsx", "b.xlsx"] },
+    );
+    // exceljs reads as strictly as Excel: a U+FFFE in the XML would fail the load.
+    const r = (await load(bytes)).getWorksheet("全体")!;
+    expect(["A2", "B2", "C2", "D2"].map((a) => r.getCell(a).value)).toEqual(["-a.xlsx", "=1+1", '41303000 =HYPERLINK("http://example.com","x")', "_x0041_ 課"]);
+    expect(["B3", "D3"].map((a) => r.getCell(a).value)).toEqual(["+41303000", "@SUM(1)"]);
+    // Cut to Excel's limit, the cut marked.
+    expect(r.getCell("C3").value).toBe(`41303000 ${long}`.slice(0, 32766) + "…");
+    // Stored as shared strings, never as formulas.
+    const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet3.xml")!.async("string");
+    expect(xml).not.toContain("<f>");
+  });
+
+  it("writes a figure that overflows (a 予算計 past 1.8e308) as blank: Excel has no Infinity", async () => {
+    const JSZip = (await import("jszip")).default;
+    const huge = structuredClone(sample41303000);
+    for (const b of huge.budget) b.budget = 1.5e308;
+    const one = checkSheet(renderSheet(huge, "41303000").grid, { settings: DEFAULT_SETTINGS });
+    const bytes = await writeSummaryWorkbook([one, one], DEFAULT_SETTINGS);
+    const departments = (await load(bytes)).getWorksheet("作成課別")!;
+    expect([departments.getCell("A2").value, departments.getCell("B2").value, departments.getCell("D2").value]).toEqual(["環境局地球環境推進室", 2, null]);
+    const zip = await JSZip.loadAsync(bytes);
+    for (const name of Object.keys(zip.files).filter((f) => f.startsWith("xl/worksheets/sheet"))) {
+      expect(await zip.file(name)!.async("string")).not.toMatch(/<v>(?:-?Infinity|NaN)<\/v>/);
+    }
+  });
+
+  it("excelText: Excel's limit kept exactly, a cut never halves a surrogate pair, _xHHHH_ escaped whatever the case of its hex digits", () => {
+    const full = "a".repeat(EXCEL_MAX_TEXT);
+    expect(excelText(full)).toBe(full);
+    expect(excelText(`${full}b`)).toBe(`${"a".repeat(EXCEL_MAX_TEXT - 1)}…`);
+    expect(excelText(`${"a".repeat(EXCEL_MAX_TEXT - 2)}😀b`)).toBe(`${"a".repeat(EXCEL_MAX_TEXT - 2)}…`);
+    expect(excelText("_x00e9_ _X0041_ _x12_ =A1")).toBe("_x005F_x00e9_ _X0041_ _x12_ =A1");
   });
 
   it("gives the same bytes for the same input and writes a header-only sheet when there is nothing", async () => {

@@ -40,6 +40,8 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
     "<参考指標>", "■ 事業費", "参考指標名①", "2013年度", "H25", "平成24年度", "AⅡ", "ａ２", "D1", "△12", "43,769", "４２８",
     "－", "集計中", "累計", "大きいほどよい", "千円", "第3期実行計画(2011〜2013年度)", "2011", "2014",
     "令和6年度 事務事業評価シート", "R4年度", "（単位：円）", "決算額(見込）", "④職員費(②×③)", "Ⅱ", "II 改善しながら継続", "3", "-", "8.25",
+    // Roll-up (2) cells: a code with its label, letters, marks.
+    "IV 当初を下回った", "Ｃ", "○", "重点",
   ),
   fc.string({ maxLength: 10 }),
   fc.integer({ min: -5, max: 2100 }),
@@ -151,10 +153,21 @@ function mutate(base: SheetGrid, mutations: readonly Mutation[]): SheetGrid {
   return { ...base, values, merges };
 }
 
+/** A roll-up's counts (事業数, うち重点, 点検結果) are whole numbers of 0 or more, or null. */
+function rollupCounts(model: SheetModel): boolean {
+  if (model.kind !== "rollup") return true;
+  const counts = [
+    ...model.blocks.flatMap((b) => [...b.rows, ...(b.total ? [b.total] : [])].flatMap((r) => [r.projects, r.priority])),
+    ...(model.matrix?.cells ?? []).map((c) => c.count),
+  ];
+  return counts.every((f) => f.value === null || (Number.isInteger(f.value) && f.value >= 0));
+}
+
 /** The reader's answer is honest: no fallback, fields on the sheet, values matching statuses. */
 function honestModel(model: SheetModel, grid: SheetGrid): boolean {
   if (model.sheet !== grid.name) return false;
   if (model.kind === "other") return model.reason.length > 0 && !model.reason.startsWith("could not be read");
+  if (!rollupCounts(model)) return false;
   return fieldsOf(model).every((f) => {
     const hasValue = f.status === "ok" || f.status === "normalized";
     if (hasValue !== (f.value !== null && f.value !== undefined)) return false;

@@ -256,6 +256,32 @@ interface SheetTable {
 const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: RATE_FORMAT });
 const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: AMOUNT_FORMAT });
 
+/** The most characters a cell holds: Excel "repairs" a file with a longer text (truncates it). */
+export const EXCEL_MAX_TEXT = 32767;
+
+/**
+ * Cell text (from the checked files: hostile) as Excel will show it. exceljs writes a string as a
+ * shared string — never a formula, whatever it starts with — and drops C0 controls, but passes on
+ * U+FFFE/U+FFFF (not XML: the file no longer opens) and `_xHHHH_`, which Excel decodes as an
+ * escape (`_x0041_` would show as A): its underscore is escaped as `_x005F_`.
+ */
+export function excelText(text: string): string {
+  let s = text.replace(/[\uFFFE\uFFFF]/g, "");
+  if (s.length > EXCEL_MAX_TEXT) {
+    // Never half a surrogate pair.
+    const cut = /[\uD800-\uDBFF]/.test(s[EXCEL_MAX_TEXT - 2]) ? EXCEL_MAX_TEXT - 2 : EXCEL_MAX_TEXT - 1;
+    s = `${s.slice(0, cut)}…`;
+  }
+  return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+}
+
+/** A value as written: text through excelText; a figure that is not finite (a sum past 1.8e308) blank, as Excel has no Infinity or NaN. */
+function excelValue(v: LayoutCell["value"]): LayoutCell["value"] {
+  if (typeof v === "string") return excelText(v);
+  if (typeof v === "number" && !Number.isFinite(v)) return null;
+  return v;
+}
+
 /** An Excel table with its header on `top` (1-based row) at column A, number formats applied. */
 function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, "name" | "headers" | "rows">): void {
   if (table.rows.length === 0) {
@@ -268,7 +294,7 @@ function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, 
       headerRow: true,
       style: { theme: "TableStyleMedium2", showRowStripes: true },
       columns: table.headers.map((name) => ({ name, filterButton: true })),
-      rows: table.rows.map((row) => row.map((c) => c.value)),
+      rows: table.rows.map((row) => row.map((c) => excelValue(c.value))),
     });
   }
   table.rows.forEach((row, i) =>
@@ -276,7 +302,7 @@ function addTableAt(ws: ExcelJS.Worksheet, top: number, table: Pick<SheetTable, 
       const target = ws.getCell(top + i + 1, k + 1);
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       // A formula keeps the core's figure as its cached result: shown before any recalculation.
-      if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: cell.value ?? undefined } as ExcelJS.CellFormulaValue;
+      if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: excelValue(cell.value) ?? undefined } as ExcelJS.CellFormulaValue;
     }),
   );
 }

@@ -17,7 +17,8 @@ import type {
   RollupRow,
   RollupSheet,
 } from "../model";
-import { normalizeText, parseScaleValue } from "../normalize";
+import { isNoValueMarker, NOTE, normalizeText, parseNumber, parseScaleValue } from "../normalize";
+import { joinNotes } from "../normalize/notes";
 import { scaleValueNote } from "../normalize/notes";
 import type { Scale, ScaleRole, ScaleSet } from "../scales";
 import type { LabelName } from "../vocabulary";
@@ -138,18 +139,38 @@ function readBlock(index: SheetIndex, kind: BlockKind, heading: Cell, headers: C
   const projectsCol = headers.projects.col;
   const priorityCol = headers.priority?.col ?? null;
   const count = (row: number): RollupCount => ({
-    projects: numberAt(index, row, projectsCol),
-    priority: priorityCol === null ? emptyField() : numberAt(index, row, priorityCol),
+    projects: countAt(index, row, projectsCol),
+    priority: priorityCol === null ? emptyField() : countAt(index, row, priorityCol),
   });
+  const codeCellsOf = (row: number) => index.row(row).filter((c) => c.col >= codeLeft && c.col < projectsCol);
+  const hasCountsAt = (row: number) => index.at(row, projectsCol) !== null || (priorityCol !== null && index.at(row, priorityCol) !== null);
+  // A blank row ends the table unless it is a spacer inside it: the next row that is not blank
+  // is the table's 合計, or a code of its scale with counts. That row, or null.
+  const rowAfterSpacer = (blank: number): number | null => {
+    for (let row = blank + 1; row <= index.bottom; row++) {
+      const first = codeCellsOf(row)[0];
+      if (!first) {
+        if (hasCountsAt(row)) return null;
+        continue;
+      }
+      if (first.label) return first.label.names.includes("countTotal") ? row : null;
+      return hasCountsAt(row) && codeField(index, first, scale).status !== "invalid" ? row : null;
+    }
+    return null;
+  };
   const rows: RollupRow[] = [];
   let total: RollupBlock["total"] = null;
   for (let row = top; row <= index.bottom; row++) {
-    const codeCells = index.row(row).filter((c) => c.col >= codeLeft && c.col < projectsCol);
-    const hasCounts = index.at(row, projectsCol) !== null || (priorityCol !== null && index.at(row, priorityCol) !== null);
+    const codeCells = codeCellsOf(row);
+    const hasCounts = hasCountsAt(row);
     const first = codeCells[0];
     if (!first) {
       if (hasCounts) rows.push({ code: emptyField(index.ref(row, codeLeft)), label: emptyField(), ...count(row) });
-      else break;
+      else {
+        const next = rowAfterSpacer(row);
+        if (next === null) break;
+        row = next - 1;
+      }
       continue;
     }
     if (first.label?.names.includes("countTotal")) {
@@ -162,6 +183,31 @@ function readBlock(index: SheetIndex, kind: BlockKind, heading: Cell, headers: C
     rows.push({ code, label: labelField(index, first, codeCells[1] ?? null, code), ...count(row) });
   }
   return { id: kind.id, name: textField(index, heading), role: kind.role, rows, total };
+}
+
+// A count typed with its unit: `2件`, `２ 件`.
+const COUNT_UNIT = /^([\s\S]*?\S)\s*件\s*$/;
+
+/**
+ * A count of projects at a table position: a number as numberAt reads it (１２, "3" as text, 2件),
+ * but only a whole number of 0 or more — △1 or 1.5 is no count and must not enter the sums.
+ */
+function countAt(index: SheetIndex, row: number, col: number): Field<number> {
+  const field = withoutCountUnit(index, row, col) ?? numberAt(index, row, col);
+  if (field.value === null || (Number.isInteger(field.value) && field.value >= 0)) return field;
+  return { value: null, raw: field.raw, cell: field.cell, status: "invalid", note: NOTE.notACount };
+}
+
+/** The count of a text ending in 件, read without it (the raw text kept whole), else null. */
+function withoutCountUnit(index: SheetIndex, row: number, col: number): Field<number> | null {
+  const cell = index.at(row, col);
+  const m = cell && typeof cell.value === "string" ? COUNT_UNIT.exec(cell.value) : null;
+  if (!cell || !m) return null;
+  const parsed = parseNumber(m[1]);
+  const field = toField({ ...parsed, raw: cell.text }, index.ref(row, col));
+  if (field.value === null) return field;
+  const notes = parsed.status === "normalized" && parsed.note && parsed.note !== NOTE.numberStoredAsText ? [parsed.note, NOTE.countUnitRemoved] : [NOTE.countUnitRemoved];
+  return { ...field, status: "normalized", note: joinNotes(notes) };
 }
 
 /**
@@ -198,11 +244,20 @@ function readMatrix(index: SheetIndex, scale: Scale, firstProject: Cell | null):
   for (const label of index.labels("inspection")) {
     if (firstProject && label.row >= firstProject.row) break;
     const columns = index.row(label.row).filter((c) => c.col > label.box.right);
-    const rows: Field<string>[] = [];
-    const cells: RollupMatrixCell[] = [];
+    // The matrix's rows are those with letters; a letter's column is a letter column on every row,
+    // so that a cell there that is no letter (Ｘ) is read, and reported, rather than skipped.
+    const matrixRows: number[] = [];
+    const letterColumns = new Set<number>();
     for (let row = label.box.bottom + 1; row <= index.bottom; row++) {
       const letters = index.row(row).filter((c) => c.col > label.box.right && parseScaleValue(scale, c.value).value !== null);
       if (letters.length === 0) break;
+      matrixRows.push(row);
+      for (const c of letters) letterColumns.add(c.col);
+    }
+    const rows: Field<string>[] = [];
+    const cells: RollupMatrixCell[] = [];
+    for (const row of matrixRows) {
+      const letters = index.row(row).filter((c) => c.col > label.box.right && letterColumns.has(c.col));
       const heading = index.row(row).find((c) => c.col <= label.box.right);
       rows.push(heading ? textField(index, heading) : emptyField(index.ref(row, label.col)));
       for (const letterCell of letters) {
@@ -211,7 +266,7 @@ function readMatrix(index: SheetIndex, scale: Scale, firstProject: Cell | null):
           row: rows.length - 1,
           column: columnOf(columns, letterCell.col),
           letter: toField(parseScaleValue(scale, letterCell.value), index.ref(letterCell.row, letterCell.col)),
-          count: numberAt(index, row, countCol),
+          count: countAt(index, row, countCol),
         });
       }
     }
@@ -286,7 +341,8 @@ function readProjectTable(
   threeYearRole: ScaleRole | null,
 ): RollupProject[] {
   const projects: RollupProject[] = [];
-  for (let row = nameHeader.box.bottom + 1; row <= index.bottom; row++) {
+  // A project's row may be several merged rows: the next project starts under its name's box.
+  for (let row = nameHeader.box.bottom + 1; row <= index.bottom; row = Math.max(row, index.boxAt(row, nameHeader.col).bottom) + 1) {
     const nameCell = index.at(row, nameHeader.col);
     if (!nameCell || nameCell.label) break;
     const locate: Locate = (field) => {
@@ -334,8 +390,12 @@ function projectOf(
   };
 }
 
-/** 重点: true at its mark (○, 重点…); blank is not 重点 (null, at the mark's place when it has one). */
+/**
+ * 重点: true at its mark (○, 重点…); blank is not 重点 (null, at the mark's place when it has one),
+ * nor is a dash the forms write for blank (－, -: no-value).
+ */
 function mark(index: SheetIndex, cell: Cell | null, slot: { row: number; col: number } | null): Field<boolean> {
+  if (cell && isNoValueMarker(cell.text)) return { value: null, raw: cell.text, cell: index.ref(cell.row, cell.col), status: "no-value" };
   if (cell) return { value: true, raw: cell.text, cell: index.ref(cell.row, cell.col), status: "ok" };
   return emptyField(slot ? index.ref(slot.row, slot.col) : null);
 }

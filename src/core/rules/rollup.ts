@@ -41,13 +41,16 @@ const PROJECT_FIELD: Record<RollupBlockId, keyof RollupProject> = {
   effectiveness: "effectiveness",
 };
 
-/** A count as the sums take it: blank (a form's empty cell) is 0; unreadable is null. */
+/**
+ * A count as the sums take it: blank (a form's empty cell) is 0; unreadable is null, and so is a
+ * count without a cell — the table prints no such column (no うち重点), so it has nothing to compare.
+ */
 function countOf(f: Field<number>): number | null {
-  if (f.status === "invalid") return null;
+  if (f.status === "invalid" || f.cell === null) return null;
   return f.value ?? 0;
 }
 
-/** Σ of the rows' counts; null when one cannot be read (rollup.value.invalid says which). */
+/** Σ of the rows' counts; null when one cannot be read (rollup.value.invalid says which) or is not printed. */
 function rowSum(block: RollupBlock, key: CountKey): number | null {
   let sum = 0;
   for (const row of block.rows) {
@@ -111,6 +114,13 @@ function* valuesOf(model: RollupSheet): Generator<{ field: Field<unknown>; path:
   }
 }
 
+/** A row of a table by its code (`2の行`, `row 2`), or by its cell when the code is blank. */
+function rowName(code: Field<string>): LocalizedText {
+  const shown = code.value ?? code.raw.trim();
+  if (shown === "") return { ja: `コードのない行${at(code)}`, en: `the row without a code ${at(code)}` };
+  return { ja: `${shown}の行`, en: `row ${shown}` };
+}
+
 /** Printed vs listed counts of one block, per code, when every listed project has the block's code. */
 function listedMismatches(model: RollupSheet, block: RollupBlock): { code: string; printed: number; listed: number; field: Field<number> | null }[] | null {
   const field = PROJECT_FIELD[block.id];
@@ -120,11 +130,12 @@ function listedMismatches(model: RollupSheet, block: RollupBlock): { code: strin
   for (const code of codes as string[]) listed.set(code, (listed.get(code) ?? 0) + 1);
   const out: { code: string; printed: number; listed: number; field: Field<number> | null }[] = [];
   for (const row of block.rows) {
-    const printed = countOf(row.projects);
-    if (row.code.value === null || printed === null) continue;
+    if (row.code.value === null) continue;
     const n = listed.get(row.code.value) ?? 0;
     listed.delete(row.code.value);
-    if (printed !== n) out.push({ code: row.code.value, printed, listed: n, field: row.projects });
+    // An unreadable count is rollup.value.invalid's: not compared, and not taken for a missing row.
+    const printed = countOf(row.projects);
+    if (printed !== null && printed !== n) out.push({ code: row.code.value, printed, listed: n, field: row.projects });
   }
   // A listed code the table has no row for.
   for (const [code, n] of listed) out.push({ code, printed: 0, listed: n, field: null });
@@ -188,7 +199,7 @@ export const rollupRules: RollupRule[] = [
         out.push({
           cell: addressOf(field),
           path,
-          message: { ja: `${what.ja}${at(field)}「${field.raw}」を読めません。`, en: `${what.en} ${at(field)} "${field.raw}" cannot be read.` },
+          message: { ja: `${what.ja}${at(field)}「${field.raw}」を読めません。`, en: `${what.en[0].toUpperCase()}${what.en.slice(1)} ${at(field)} "${field.raw}" cannot be read.` },
           raw: field.raw,
           expected,
         });
@@ -240,7 +251,7 @@ export const rollupRules: RollupRule[] = [
         const lines: { count: RollupCount; path: string; what: LocalizedText }[] = block.rows.map((row, r) => ({
           count: row,
           path: `${blockPath(model, block)}.rows[${r}]`,
-          what: { ja: `${row.code.value ?? row.code.raw}の行`, en: `row ${row.code.value ?? row.code.raw}` },
+          what: rowName(row.code),
         }));
         if (block.total) lines.push({ count: block.total, path: `${blockPath(model, block)}.total`, what: { ja: "合計", en: "the total" } });
         for (const { count, path, what } of lines) {
@@ -307,7 +318,7 @@ export const rollupRules: RollupRule[] = [
             ja: `点検結果${at(matrix.label)}の件数の和は ${num(sum)} ですが、${refName.ja}の事業数は ${num(expected)} です。`,
             en: `The inspection matrix ${at(matrix.label)} adds up to ${num(sum)}, but ${refName.en} counts ${num(expected)} projects.`,
           },
-          raw: String(sum),
+          raw: matrix.label.raw,
           expected: { ja: `事業数と同じ ${num(expected)}`, en: `${num(expected)}, the project count` },
           related: cellsOf(matrix.cells.map((c) => c.count)),
         },

@@ -117,6 +117,46 @@ describe.each(["2010", "2007"] as const)("the %s series laid out as departments 
   });
 });
 
+describe("odd rows and columns in the count tables", () => {
+  test("a blank row between a table's rows (a spacer someone inserted) does not end the table", () => {
+    const rendered = renderRollup(data("2010"), "評価票(2)", { noMerges: true });
+    // Under 達成度 2 (row 7): the rows after it move down by one.
+    rendered.grid.values.splice(7, 0, Array(9).fill(null));
+    const result = rollupResult(checkSheet(rendered.grid));
+    expect(countsOf(result.model)[0]).toEqual({ id: "achievement", role: "achievement", rows: ["1:0/0", "2:1/1", "3:2/1", "4:1/0", "5:0/0"], total: "4/2" });
+    expect(result.model.blocks[0].rows[2].projects.cell?.address).toBe("C9");
+    expect(result.model.blocks[0].total?.projects.cell?.address).toBe("C12");
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe("the listed projects", () => {
+  test("in a table, a dash under 重点 (－, -: blank as the forms write it) is no 重点 mark", () => {
+    const rendered = renderRollup(data("2010"), "評価票(2)", { projectsAsTable: true });
+    // 重点 in column F, the projects from row 27; the 2nd and 4th are not 重点.
+    rendered.grid.values[27][5] = "－";
+    rendered.grid.values[29][5] = "-";
+    const result = rollupResult(checkSheet(rendered.grid));
+    expect(result.model.projects.map((p) => p.priority)).toEqual([
+      { value: true, raw: "○", cell: { sheet: "評価票(2)", address: "F27" }, status: "ok" },
+      { value: null, raw: "－", cell: { sheet: "評価票(2)", address: "F28" }, status: "no-value" },
+      { value: true, raw: "○", cell: { sheet: "評価票(2)", address: "F29" }, status: "ok" },
+      { value: null, raw: "-", cell: { sheet: "評価票(2)", address: "F30" }, status: "no-value" },
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  test("in a table, a project whose name is merged over two rows is followed by the next project, not the end of the list", () => {
+    const rendered = renderRollup(data("2010"), "評価票(2)", { projectsAsTable: true, noMerges: true });
+    // The first project (row 27) gets a second row, its name merged over A27:A28.
+    rendered.grid.values.splice(27, 0, Array(9).fill(null));
+    rendered.grid.merges.push({ top: 26, left: 0, bottom: 27, right: 0 });
+    const result = rollupResult(checkSheet(rendered.grid));
+    expect(result.model.projects.map((p) => `${p.name.value}@${p.name.cell?.address}`)).toEqual(PROJECTS.map((p, i) => `${p.name}@A${i === 0 ? 27 : 28 + i}`));
+    expect(result.findings).toEqual([]);
+  });
+});
+
 describe("what is a roll-up", () => {
   test("a titled (2) with 施策課題 and 評価年度 is a roll-up, not an evaluation sheet; a (1) stays one", () => {
     expect(readSheet(renderRollup(data("2010"), "x").grid, defaultVocabulary).kind).toBe("rollup");

@@ -38,6 +38,21 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     expect(findings[0].message.ja).toBe(`「達成度」の表の2の行で、うち重点(${cell}) 2 が事業数(C7) 1 を上回っています。`);
   });
 
+  test("rollup.priority.exceeds on a row whose code is blank names the row by its cell", () => {
+    const s = sheet();
+    const code = setAt(s, "blocks[0].rows[1].code", null);
+    // Its label too: the label alone would give the code.
+    setAt(s, "blocks[0].rows[1].label", null);
+    const cell = setAt(s, "blocks[0].rows[1].priority", 2);
+    setAt(s, "blocks[0].rows[2].priority", 0);
+    const finding = checkSheet(s.grid).findings.find((f) => f.rule === "rollup.priority.exceeds")!;
+    expect(finding.cell).toBe(cell);
+    expect(finding.message).toEqual({
+      ja: `「達成度」の表のコードのない行(${code})で、うち重点(${cell}) 2 が事業数(C7) 1 を上回っています。`,
+      en: `In the "achievement" table, the row without a code (${code}): the priority count (${cell}) 2 exceeds the project count (C7) 1.`,
+    });
+  });
+
   test("rollup.priority.inconsistent: another Σ うち重点 than the 達成度 table's, its own 合計 agreeing", () => {
     const s = sheet();
     const row = setAt(s, "blocks[1].rows[3].priority", 1);
@@ -66,6 +81,8 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
     const findings = checkSheet(s.grid).findings;
     expect(findings.map(brief)).toEqual([{ rule: "rollup.matrix.mismatch", severity: "error", cell: "A13" }]);
     expect(findings[0].message.ja).toBe("点検結果(A13)の件数の和は 5 ですが、「達成度」の表の事業数は 4 です。");
+    // At the heading: its text, as every finding's raw is its cell's.
+    expect(findings[0].raw).toBe("点検結果");
   });
 
   test("rollup.rows.mismatch: a listed project's code the counts do not include, reported once per table", () => {
@@ -103,6 +120,58 @@ describe("roll-up rules: one planted mistake, one finding at its cell", () => {
       { rule: "rollup.value.invalid", severity: "error", cell: s.cellOf["projects[0].achievement"] },
     ]);
     expect(findings[0].message.ja).toBe(`「達成度」の表の事業数(${cell})「二」を読めません。`);
+    expect(findings[1].message.en).toBe(`The achievement of project "国際環境施策推進事業" (${s.cellOf["projects[0].achievement"]}) "6" cannot be read.`);
+  });
+
+  test.each([["△1"], ["1.5"], [1.5], [-1]])("rollup.value.invalid: %p is no count of projects — reported at its cell, not summed", (raw) => {
+    const s = sheet();
+    // 達成度 2 counts one project.
+    const cell = setAt(s, "blocks[0].rows[1].projects", raw);
+    const { findings, model } = checkSheet(s.grid);
+    expect(model.kind === "rollup" && model.blocks[0].rows[1].projects).toEqual({ value: null, raw: String(raw), cell: { sheet: "評価票(2)", address: cell }, status: "invalid", note: "not a count (a whole number, 0 or more)" });
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.value.invalid", severity: "error", cell }]);
+    expect(findings[0]).toMatchObject({
+      raw: String(raw),
+      expected: { ja: "0以上の整数(件数)", en: "a whole number of projects" },
+      message: { ja: `「達成度」の表の事業数(${cell})「${raw}」を読めません。`, en: `A project count (事業数) of the "achievement" table (${cell}) "${raw}" cannot be read.` },
+    });
+  });
+
+  test("rollup.value.invalid: an unreadable 点検結果 letter, where the other rows have letters, is reported and its count still counted", () => {
+    const s = sheet();
+    const cell = setAt(s, "matrix.cells[0].letter", "Ｘ");
+    const { findings, model } = checkSheet(s.grid);
+    expect(findings.map(brief)).toEqual([{ rule: "rollup.value.invalid", severity: "error", cell }]);
+    expect(findings[0]).toMatchObject({ raw: "Ｘ", path: "matrix.cells[0].letter", expected: { ja: "A〜H", en: "A to H" } });
+    expect(model.kind === "rollup" && model.matrix!.cells[0]).toMatchObject({ row: 0, column: 0, letter: { value: null, status: "invalid" }, count: { value: 1, cell: { address: "C14" } } });
+  });
+
+  test("a count written with its unit (2件, ２ 件) is read, noted, and adds up: no finding", () => {
+    const s = sheet();
+    const cell = setAt(s, "blocks[0].rows[2].projects", "２ 件");
+    setAt(s, "blocks[0].total.projects", "4件");
+    const { findings, model } = checkSheet(s.grid);
+    expect(findings).toEqual([]);
+    expect(model.kind === "rollup" && model.blocks[0].rows[2].projects).toEqual({
+      value: 2, raw: "２ 件", cell: { sheet: "評価票(2)", address: cell }, status: "normalized", note: "full-width digits; unit 件 removed",
+    });
+  });
+
+  test("rollup.rows.mismatch: an unreadable count is not compared with the list as if it were 0", () => {
+    const s = sheet();
+    // 達成度 3 counts two listed projects; its count cannot be read.
+    const cell = setAt(s, "blocks[0].rows[2].projects", "二");
+    expect(checkSheet(s.grid).findings.map(brief)).toEqual([{ rule: "rollup.value.invalid", severity: "error", cell }]);
+  });
+
+  test.each([
+    ["the 3ヵ年 table", 16],
+    ["the 達成度 table", 4],
+  ])("a table that prints no うち重点 column (%s) is not compared on うち重点: no finding", (_name, headerRow) => {
+    const s = sheet();
+    // The header and the うち重点 of every row and of 合計 (column D) left out.
+    for (let r = headerRow; r <= headerRow + 6; r++) s.grid.values[r][3] = null;
+    expect(checkSheet(s.grid).findings).toEqual([]);
   });
 
   test("the single-year 達成度 and the 3-year class are never compared", () => {
