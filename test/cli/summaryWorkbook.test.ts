@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { checkSheet, checkWorkbook } from "../../src/core/engine";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { EXCEL_MAX_TEXT, excelText, writeSummaryWorkbook } from "../../src/adapters/xlsx/summaryWorkbook";
+import { excelText, writeSummaryWorkbook } from "../../src/adapters/xlsx/summaryWorkbook";
+import { CELL_TEXT_LIMIT as EXCEL_MAX_TEXT } from "../../src/core/report/summaryLayout";
 import { renderSheet } from "../../src/samples/layout";
 import { mistakesWorkbook } from "../../src/samples/mistakes";
 import { sample41303000 } from "../../src/samples/sample41303000";
@@ -149,6 +150,8 @@ describe("writeSummaryWorkbook", () => {
     expect(excelText(`${full}b`)).toBe(`${"a".repeat(EXCEL_MAX_TEXT - 1)}…`);
     expect(excelText(`${"a".repeat(EXCEL_MAX_TEXT - 2)}😀b`)).toBe(`${"a".repeat(EXCEL_MAX_TEXT - 2)}…`);
     expect(excelText("_x00e9_ _X0041_ _x12_ =A1")).toBe("_x005F_x00e9_ _X0041_ _x12_ =A1");
+    // Escaping lengthens the text: the cut comes after it, so the limit still holds.
+    expect(excelText("_x0041_".repeat(5000)).length).toBe(EXCEL_MAX_TEXT);
   });
 
   it("gives the same bytes for the same input and writes a header-only sheet when there is nothing", async () => {

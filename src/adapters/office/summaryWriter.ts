@@ -18,7 +18,7 @@ import type { SheetResult } from "../../core/engine";
 import { RATE_FORMAT } from "../../core/format/number";
 import { columnLetters, toA1 } from "../../core/grid";
 import type { Settings } from "../../core/settings";
-import { buildSummaryLayout, type LayoutCell, type LayoutTable, type SummaryLayout } from "../../core/report/summaryLayout";
+import { buildSummaryLayout, withinCellLimit, type LayoutCell, type LayoutTable, type SummaryLayout } from "../../core/report/summaryLayout";
 import { chooseSummaryName } from "../hostConventions";
 import { syncInBatches, type WriteJob } from "./writeBatches";
 
@@ -70,16 +70,6 @@ function sheetOfAddress(address: string): string | null {
 const TABLE_STYLE = "TableStyleMedium2";
 
 
-/** Characters a cell can hold (Microsoft, "Excel specifications and limits"). */
-const CELL_TEXT_LIMIT = 32_767;
-
-/** A text cut to what a cell holds, ending in "…" when cut (never half a surrogate pair). */
-function cellText(text: string): string {
-  if (text.length <= CELL_TEXT_LIMIT) return text;
-  const kept = text.slice(0, CELL_TEXT_LIMIT - 1);
-  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
-}
-
 /**
  * What the summary writes for a layout cell. Excel parses a written string as if typed
  * (office-js#1559): "1E3", "５０％", "令和5年4月1日" would become a number or a date. Every text
@@ -91,8 +81,9 @@ export function asExcelInput(cell: LayoutCell | undefined): string | number | bo
   if (!cell) return "";
   if (cell.formula) return cell.formula;
   const v = cell.value;
-  if (v === null || v === "") return "";
-  return typeof v === "string" ? `'${cellText(v)}` : v;
+  // A figure that is not finite (a sum past 1.8e308): Excel has no Infinity or NaN.
+  if (v === null || v === "" || (typeof v === "number" && !Number.isFinite(v))) return "";
+  return typeof v === "string" ? `'${withinCellLimit(v)}` : v;
 }
 
 interface ChartBlock {

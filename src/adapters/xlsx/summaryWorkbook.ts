@@ -8,7 +8,7 @@ import type { SheetResult } from "../../core/engine";
 import { AMOUNT_FORMAT, RATE_FORMAT } from "../../core/format/number";
 import { columnLetters } from "../../core/grid";
 import { FORECAST_SETTLEMENT } from "../../core/terms";
-import { buildSummaryLayout, type GradeRule, type LayoutCell, type LayoutTable } from "../../core/report/summaryLayout";
+import { buildSummaryLayout, withinCellLimit, type GradeRule, type LayoutCell, type LayoutTable } from "../../core/report/summaryLayout";
 import { buildLinkTable } from "../../core/report/linkTable";
 import type { LinkGroup } from "../../core/link";
 import type { Language } from "../../core/findings";
@@ -256,9 +256,6 @@ interface SheetTable {
 const rate = (v: number | null): LayoutCell => ({ value: v, numberFormat: RATE_FORMAT });
 const amount = (v: number | null): LayoutCell => ({ value: v, numberFormat: AMOUNT_FORMAT });
 
-/** The most characters a cell holds: Excel "repairs" a file with a longer text (truncates it). */
-export const EXCEL_MAX_TEXT = 32767;
-
 /**
  * Cell text (from the checked files: hostile) as Excel will show it. exceljs writes a string as a
  * shared string — never a formula, whatever it starts with — and drops C0 controls, but passes on
@@ -266,13 +263,8 @@ export const EXCEL_MAX_TEXT = 32767;
  * escape (`_x0041_` would show as A): its underscore is escaped as `_x005F_`.
  */
 export function excelText(text: string): string {
-  let s = text.replace(/[\uFFFE\uFFFF]/g, "");
-  if (s.length > EXCEL_MAX_TEXT) {
-    // Never half a surrogate pair.
-    const cut = /[\uD800-\uDBFF]/.test(s[EXCEL_MAX_TEXT - 2]) ? EXCEL_MAX_TEXT - 2 : EXCEL_MAX_TEXT - 1;
-    s = `${s.slice(0, cut)}…`;
-  }
-  return s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+  // Escaped before the cut, so the written text is within the limit; a cut never completes an escape.
+  return withinCellLimit(text.replace(/[\uFFFE\uFFFF]/g, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
 }
 
 /** A value as written: text through excelText; a figure that is not finite (a sum past 1.8e308) blank, as Excel has no Infinity or NaN. */

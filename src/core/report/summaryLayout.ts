@@ -75,6 +75,20 @@ const WORDS = {
 
 type Words = (typeof WORDS)[Language];
 
+/** The most characters an Excel cell holds ("Excel specifications and limits"). */
+export const CELL_TEXT_LIMIT = 32_767;
+
+/**
+ * A text cut to what a cell holds, ending in "…" when cut, never half a surrogate pair. Both
+ * summary writers need it: Excel refuses a whole Office.js write with a longer text, and
+ * "repairs" (truncates) a file holding one.
+ */
+export function withinCellLimit(text: string): string {
+  if (text.length <= CELL_TEXT_LIMIT) return text;
+  const kept = text.slice(0, CELL_TEXT_LIMIT - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
+}
+
 export interface LayoutCell {
   value: string | number | boolean | null;
   /** Excel formula with its leading `=`; `value` is then the result the core computed. */

@@ -179,4 +179,7 @@ describe("summary writer helpers", () => {
     expect(asExcelInput({ value: `${"a".repeat(32_766)}😀` })).toBe(`'${"a".repeat(32_766)}…`); // never half a surrogate pair
     expect(asExcelInput({ value: "a".repeat(32_767) })).toBe(`'${"a".repeat(32_767)}`);
   });
+  it("writes a figure that is not finite (a sum past 1.8e308) as an empty cell: Excel has no Infinity or NaN", () => {
+    expect([Infinity, -Infinity, Number.NaN].map((value) => asExcelInput({ value }))).toEqual(["", "", ""]);
+  });
 });
