@@ -665,6 +665,8 @@ export class FakeRange extends FakeNullable {
     this.fake.gate("Range.getCellProperties");
     this.fake.enqueue(() => {
       const b = this.box();
+      // Each cell's properties come back in the response, as loaded values do.
+      this.fake.requestCells += (b.bottom - b.top + 1) * (b.right - b.left + 1);
       const rows: unknown[][] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const row: unknown[] = [];
@@ -1191,7 +1193,7 @@ export class FakeExcel {
   valuesLimit: number | undefined;
   /**
    * Cells a single sync may return (each loaded values / valueTypes / formulas / numberFormat
-   * matrix counted, a stand-in for the response size): above it the sync is rejected with
+   * matrix and each getCellProperties cell counted, a stand-in for the response size): above it the sync is rejected with
    * Excel's ResponsePayloadSizeLimitExceeded and loads nothing, as on Excel on the web.
    */
   requestCellLimit: number | undefined;

@@ -195,11 +195,33 @@ function writeFill(fill: Excel.RangeFill, state: FillState): void {
   }
 }
 
+/**
+ * The fills of many single cells, read as one getCellProperties each. Where requests are capped
+ * (`budget` cells per request), in as many requests as the budget needs: up to 10,000 reads
+ * with their range paths are as large a request as 10,000 writes. One sync on desktop, none
+ * for no cell; a request Excel still refuses as too large is split (syncInBatches).
+ */
+async function readFills<T extends { range: () => Excel.Range }>(
+  context: Excel.RequestContext,
+  cells: readonly T[],
+  budget: number,
+): Promise<Array<T & { props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }>> {
+  const read = cells.map((cell) => ({ ...cell, props: null as OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }));
+  if (!read.length) return [];
+  // A refused request is queued again: each job makes its read anew, and the last one made is kept.
+  await syncInBatches(
+    context,
+    read.map((cell) => ({ cost: 1, queue: () => (cell.props = cell.range().getCellProperties(FILL_PROPS)) })),
+    budget,
+  );
+  return read.map((cell) => ({ ...cell, props: cell.props! }));
+}
+
 const names = (sheets: Iterable<SheetState>) => [...new Set([...sheets].map((s) => s.name))];
 
 /**
  * 3 syncs on desktop: state; current fills of the target cells; memory + fills. Where requests are
- * capped (`writeBudget` cell writes), the fills take more requests after the memory.
+ * capped (`writeBudget` cells per request), the reads and the fills take as many requests as it needs.
  */
 export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[], writeBudget = Infinity): Promise<HighlightOutcome> {
   const { memory, sheets } = await loadState(context);
@@ -218,8 +240,11 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
   const rangeOf = rangeFinder(context);
   // Every target's fill now, remembered or not: a remembered cell the user has re-coloured
   // since hyoka coloured it has the user's fill to give back, not the one from before.
-  const current = [...targets.entries()].map(([k, t]) => ({ k, t, props: rangeOf(t.sheet.id, t.address).getCellProperties(FILL_PROPS) }));
-  if (current.length) await context.sync();
+  const current = await readFills(
+    context,
+    [...targets.entries()].map(([k, t]) => ({ k, t, range: () => rangeOf(t.sheet.id, t.address) })),
+    writeBudget,
+  );
   for (const { k, t, props } of current) {
     const now = fillState(props.value[0][0]);
     const known = remembered.get(k);
@@ -256,7 +281,7 @@ export async function clearHighlights(context: Excel.RequestContext, writeBudget
   const rangeOf = rangeFinder(context);
   const kept: Remembered[] = [];
   const refused = new Set<SheetState>();
-  const live: { saved: Remembered; sheet: SheetState; now: OfficeExtension.ClientResult<unknown[][]> }[] = [];
+  const placed: { saved: Remembered; sheet: SheetState; range: () => Excel.Range }[] = [];
   for (const saved of memory) {
     const sheet = sheetOf(saved);
     if (!sheet || sheet.locked) {
@@ -264,10 +289,10 @@ export async function clearHighlights(context: Excel.RequestContext, writeBudget
       if (sheet) refused.add(sheet);
       continue;
     }
-    live.push({ saved, sheet, now: rangeOf(sheet.id, saved.address).getCellProperties(FILL_PROPS) });
+    placed.push({ saved, sheet, range: () => rangeOf(sheet.id, saved.address) });
   }
-  if (live.length) await context.sync();
-  const restores = live.filter(({ saved, now }) => sameFill(fillState(now.value[0][0]), highlightFill(saved.applied)));
+  const live = await readFills(context, placed, writeBudget);
+  const restores = live.filter(({ saved, props }) => sameFill(fillState(props.value[0][0]), highlightFill(saved.applied)));
   const jobs: WriteJob[] = restores.map(({ saved, sheet }) => ({
     cost: writesOf(saved.before),
     queue: () => writeFill(rangeOf(sheet.id, saved.address).format.fill, saved.before),

@@ -97,6 +97,26 @@ describe("highlightFindings / clearHighlights", () => {
     expect(fake.cell("施策A", "A1")?.fill).toBeUndefined();
   });
 
+  it("reads the current fills in requests within the budget where requests are capped, and splits a read Excel refuses as too large", async () => {
+    const cells = Array.from({ length: 120 }, (_, i) => `A${i + 1}`);
+    const findings = cells.map((a1) => finding("施策B", a1, "warning"));
+    const capped = new FakeExcel([{ name: "施策B", cells: Object.fromEntries(cells.map((a1) => [a1, 1])) }]);
+    capped.requestCellLimit = 50; // Excel on the web's response cap, 50 cells here
+    const web = new OfficeWorkbookPort({ run: capped.run, supports: () => true, limitedPayload: () => true, writeCellBudget: 40 });
+    expect(await web.highlightFindings(findings)).toEqual({ cells: 120, protectedSheets: [] });
+    expect(capped.refusedSyncs).toBe(0);
+    expect(cells.every((a1) => capped.cell("施策B", a1)?.fill?.color !== undefined)).toBe(true);
+    expect(await web.clearHighlights()).toEqual({ cells: 120, protectedSheets: [] });
+    expect(capped.refusedSyncs).toBe(0);
+    expect(cells.every((a1) => capped.cell("施策B", a1)?.fill === undefined)).toBe(true);
+    // Uncapped budget on a host that still refuses a large response: the read is split, not lost.
+    const desktop = new FakeExcel([{ name: "施策B", cells: Object.fromEntries(cells.map((a1) => [a1, 1])) }]);
+    desktop.requestCellLimit = 50;
+    expect(await port(desktop).highlightFindings(findings)).toEqual({ cells: 120, protectedSheets: [] });
+    expect(desktop.refusedSyncs).toBeGreaterThan(0);
+    expect(cells.every((a1) => desktop.cell("施策B", a1)?.fill?.color !== undefined)).toBe(true);
+  });
+
   it("clears nothing when nothing was highlighted", async () => {
     const fake = workbook();
     const before = fake.snapshot();
