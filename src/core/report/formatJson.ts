@@ -10,8 +10,10 @@ import { escapedJsonBytes, escapeJsonText, type Utf8Encode } from "./cleanText";
 
 const ENTRY_INDENT = "    ";
 const SEPARATOR = `,\n${ENTRY_INDENT}`;
-const EMPTY_FILES = '\n  "files": []';
-const EMPTY_LINKS = '\n  "links": []';
+const FILES_KEY = '\n  "files": ';
+const LINKS_KEY = '\n  "links": ';
+const EMPTY_FILES = `${FILES_KEY}[]`;
+const EMPTY_LINKS = `${LINKS_KEY}[]`;
 
 /** A list of entries as the report writes it: `[]` when empty, else one entry per line. */
 function entryList(lines: readonly string[]): string {
@@ -20,13 +22,12 @@ function entryList(lines: readonly string[]): string {
 
 /** The report around its `files` list: everything before the list, and everything after it. */
 function aroundFiles(report: Report): { before: string; after: string } {
-  const shell = escapeJsonText(JSON.stringify({ ...report, files: [], links: [] }, null, 2));
-  // Keys below the top level are indented deeper, and strings cannot hold a raw line break:
-  // each of these texts occurs exactly once.
-  const filesAt = shell.indexOf(EMPTY_FILES) + EMPTY_FILES.length - "[]".length;
-  const linksAt = shell.indexOf(EMPTY_LINKS) + EMPTY_LINKS.length - "[]".length;
   const links = entryList(report.links.map((link) => escapeJsonText(JSON.stringify(link))));
-  return { before: shell.slice(0, filesAt), after: `${shell.slice(filesAt + 2, linksAt)}${links}${shell.slice(linksAt + 2)}\n` };
+  // Keys below the top level are indented deeper, and strings cannot hold a raw line break:
+  // each placeholder occurs exactly once. (A function, so that `$` in the links stays literal.)
+  const shell = escapeJsonText(JSON.stringify({ ...report, files: [], links: [] }, null, 2)).replace(EMPTY_LINKS, () => `${LINKS_KEY}${links}`);
+  const at = shell.indexOf(EMPTY_FILES);
+  return { before: `${shell.slice(0, at)}${FILES_KEY}`, after: `${shell.slice(at + EMPTY_FILES.length)}\n` };
 }
 
 // Every piece goes through escapeJsonText: C1 and bidi controls as \uXXXX (same data, inert).
