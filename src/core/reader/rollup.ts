@@ -18,8 +18,7 @@ import type {
   RollupSheet,
 } from "../model";
 import { isNoValueMarker, NOTE, normalizeText, parseNumber, parseScaleValue } from "../normalize";
-import { joinNotes } from "../normalize/notes";
-import { scaleValueNote } from "../normalize/notes";
+import { joinNotes, scaleValueNote } from "../normalize/notes";
 import type { Scale, ScaleRole, ScaleSet } from "../scales";
 import type { LabelName } from "../vocabulary";
 import { codeAndName, numberAt, textField, yearField } from "./fields";

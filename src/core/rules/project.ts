@@ -12,7 +12,7 @@ import { describeValue, scaleEntry, scaleExamples, type Scale } from "../scales"
 import type { FindingDraft, ProjectRuleContext, Rule } from "./types";
 import { formatRate, num } from "../format/number";
 import { FORECAST_SETTLEMENT } from "../terms";
-import { at, isBlank, missingFieldFindings, quoted } from "./text";
+import { at, capitalized, isBlank, missingFieldFindings, quoted } from "./text";
 
 /** Project rules are checked on project sheets only (checkProject); `check` has nothing to do. */
 function projectRule(rule: Omit<Rule, "check">): Rule {
@@ -221,7 +221,7 @@ function scaleFieldRules(
       id: ids.missing,
       severity: "error",
       scope: "sheet",
-      title: { ja: `${names.ja}の欠落`, en: `${names.en[0].toUpperCase()}${names.en.slice(1)} missing` },
+      title: { ja: `${names.ja}の欠落`, en: `${capitalized(names.en)} missing` },
       description: {
         ja: `${names.ja}の欄はありますが、選んだ値がありません(選択肢の一覧だけが印刷されています)。`,
         en: `The sheet has a ${names.en} field but no value was chosen (only the list of choices is printed).`,
@@ -244,7 +244,7 @@ function scaleFieldRules(
       id: ids.invalid,
       severity: "error",
       scope: "sheet",
-      title: { ja: `${names.ja}が読めない`, en: `${names.en[0].toUpperCase()}${names.en.slice(1)} invalid` },
+      title: { ja: `${names.ja}が読めない`, en: `${capitalized(names.en)} invalid` },
       description: {
         ja: `${names.ja}が設定された尺度のどの値としても読めません。`,
         en: `The ${names.en} cannot be read as a value of its configured scale.`,

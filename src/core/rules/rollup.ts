@@ -9,7 +9,7 @@ import type { LocalizedText } from "../findings";
 import { addressOf, type Field, type RollupBlock, type RollupBlockId, type RollupCount, type RollupProject, type RollupSheet } from "../model";
 import type { FindingDraft, Rule, RollupRuleContext } from "./types";
 import { num } from "../format/number";
-import { at, sheetCell } from "./text";
+import { at, capitalized, sheetCell } from "./text";
 
 type RollupRule = Rule & { scope: "rollup"; checkRollup: (ctx: RollupRuleContext) => FindingDraft[] };
 
@@ -199,7 +199,7 @@ export const rollupRules: RollupRule[] = [
         out.push({
           cell: addressOf(field),
           path,
-          message: { ja: `${what.ja}${at(field)}「${field.raw}」を読めません。`, en: `${what.en[0].toUpperCase()}${what.en.slice(1)} ${at(field)} "${field.raw}" cannot be read.` },
+          message: { ja: `${what.ja}${at(field)}「${field.raw}」を読めません。`, en: `${capitalized(what.en)} ${at(field)} "${field.raw}" cannot be read.` },
           raw: field.raw,
           expected,
         });

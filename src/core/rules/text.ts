@@ -23,6 +23,11 @@ export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 
+/** `Settlement`: an English phrase made to start a sentence or a title. */
+export function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 const INDICATOR_WORDS: Record<string, LocalizedText> = {
   reference: { ja: "参考指標", en: "Indicator" },
   activity: { ja: "活動指標", en: "Activity indicator" },
