@@ -176,6 +176,11 @@ function timed(command: string, args: string[], repeat: number): Timed {
 
 const load = () => os.loadavg()[0].toFixed(1);
 
+/** The middle value (the upper one of the two middles for an even count). */
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
 function describe(t: Timed, files: number): string {
   const cpu = t.cpuSeconds === null ? "" : `, CPU ${fixed(t.cpuSeconds)} s`;
   return `wall ${fixed(t.seconds)} s (${fixed(files / t.seconds, 1)} files/s)${cpu}, peak RSS ${t.peakRssKb ? mb(t.peakRssKb) : "n/a"}`;
@@ -262,7 +267,7 @@ async function cliVersusOpenOnly(files: number, sheetsPerFile: number, repeat: n
     // load) and the median of the rounds is the figure: a busy spell slows both commands of its
     // round alike, while best ÷ best may pair a quiet round of one with a busy round of the other.
     const rounds = runs.cli.map((c, i) => c.seconds / runs.sheetjs[i].seconds);
-    const ratio = [...rounds].sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+    const ratio = median(rounds);
     record(
       "CLI wall time ÷ SheetJS open-only wall time",
       `${fixed(ratio)}×, median of the rounds (each round: ${rounds.map((r) => fixed(r)).join(", ")}; best ÷ best ${fixed(cli.seconds / sheetjs.seconds)}×)`,
@@ -454,19 +459,17 @@ async function previewTiming(runs: number, builtDir: string | null): Promise<voi
         reads.push(await page.evaluate(() => performance.measure("read", "hyoka:read-start", "hyoka:read-end").duration));
         await page.close();
       }
-      times.sort((a, b) => a - b);
-      reads.sort((a, b) => a - b);
-      const median = times[Math.floor(times.length / 2)];
+      const typical = median(times);
+      const read = median(reads);
       record(
         `preview: page load to the sample's findings, Chromium${rate === 1 ? "" : `, CPU throttled ${rate}×`} (median of ${runs}, cache disabled)`,
-        `${fixed(median / 1000)} s (best ${fixed(times[0] / 1000)} s, worst ${fixed(times[times.length - 1] / 1000)} s); of which reading the workbook ${fixed(reads[Math.floor(reads.length / 2)] / 1000)} s`,
+        `${fixed(typical / 1000)} s (best ${fixed(Math.min(...times) / 1000)} s, worst ${fixed(Math.max(...times) / 1000)} s); of which reading the workbook ${fixed(read / 1000)} s`,
         rate === 1 ? "≤ 1.5 s" : "≤ 3 s",
       );
       const goal = rate === 1 ? 1500 : 3000;
-      const read = reads[Math.floor(reads.length / 2)];
-      if (median > goal) {
+      if (typical > goal) {
         notes.push(
-          `The preview${rate === 1 ? "" : ` at ${rate}× CPU throttling`} missed its goal (${fixed(median / 1000)} s against ${fixed(goal / 1000)} s): ` +
+          `The preview${rate === 1 ? "" : ` at ${rate}× CPU throttling`} missed its goal (${fixed(typical / 1000)} s against ${fixed(goal / 1000)} s): ` +
             `reading the workbook took ${fixed(read / 1000)} s of it; the rest is loading and running the pane's bundle and its first render (React, Fluent UI), ` +
             `load average ${load()} on ${os.cpus().length} cores.`,
         );
