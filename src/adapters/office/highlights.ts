@@ -206,15 +206,16 @@ async function readFills<T extends { range: () => Excel.Range }>(
   cells: readonly T[],
   budget: number,
 ): Promise<Array<T & { props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }>> {
-  const read = cells.map((cell) => ({ ...cell, props: null as OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }));
-  if (!read.length) return [];
+  // Each `props` is set when its job is queued, before the sync that fills it.
+  const read = cells.map((cell) => ({ ...cell })) as Array<T & { props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }>;
+  if (!read.length) return read;
   // A refused request is queued again: each job makes its read anew, and the last one made is kept.
   await syncInBatches(
     context,
     read.map((cell) => ({ cost: 1, queue: () => (cell.props = cell.range().getCellProperties(FILL_PROPS)) })),
     budget,
   );
-  return read.map((cell) => ({ ...cell, props: cell.props! }));
+  return read;
 }
 
 const names = (sheets: Iterable<SheetState>) => [...new Set([...sheets].map((s) => s.name))];
